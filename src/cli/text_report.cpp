@@ -1,0 +1,84 @@
+#include "text_report.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace recert {
+
+namespace {
+
+std::string pad(std::string s, std::size_t width) {
+    s.append(s.size() < width ? width - s.size() : 1, ' ');
+    return s;
+}
+
+std::string money(const std::string& currency, Money m) {
+    return currency == "USD" ? "$" + m.to_string() : m.to_string() + " " + currency;
+}
+
+std::string relative(int days) {
+    if (days == 0) return "today";
+    if (days == 1) return "tomorrow";
+    if (days == -1) return "yesterday";
+    return days > 0 ? "in " + std::to_string(days) + " days" : std::to_string(-days) + " days ago";
+}
+
+std::string phase_name(Phase p) {
+    switch (p) {
+        case Phase::not_started: return "Not started";
+        case Phase::earning: return "In the cycle";
+        case Phase::window_open: return "Application window open";
+        case Phase::late: return "Late";
+        case Phase::extension: return "Extension";
+        case Phase::grace: return "Grace period";
+        case Phase::lapsed: return "Lapsed";
+    }
+    return "";
+}
+
+}  // namespace
+
+std::string text_report(const Report& report, const std::vector<Program>& programs, const Log& log) {
+    std::ostringstream o;
+    o << "Recert report as of " << to_iso(report.as_of) << "\n";
+    for (const auto& c : report.credentials) {
+        const auto p = std::find_if(programs.begin(), programs.end(), [&](const Program& x) { return x.id == c.program; });
+        o << "\n" << (p != programs.end() ? p->name : c.program) << "  [credential " << c.id << "]\n";
+        if (!c.problems.empty()) {
+            for (const auto& pr : c.problems) o << "  cannot evaluate: " << describe(pr) << "\n";
+            continue;
+        }
+        const std::string unit = p != programs.end() ? p->unit_plural : "credits";
+        o << "  Cycle " << to_iso(c.start) << " to " << to_iso(c.end);
+        if (c.days_left >= 0) o << " (" << c.days_left << " days left)";
+        o << "\n  " << phase_name(c.phase) << ": " << c.phase_text << "\n";
+        o << "  " << (c.complete ? "Complete: every requirement is met." : "Not complete yet.") << "\n\n  Requirements (" << unit << ")\n";
+        for (const auto& r : c.requirements) {
+            o << "    " << (r.met ? "[met] " : "[ .. ] ") << pad(r.name, 34) << pad(r.earned.to_string() + " / " + r.required.to_string(), 13);
+            if (!r.met) o << r.remaining.to_string() << " to go";
+            if (r.projected != r.earned) o << "  (with planned: " << r.projected.to_string() << ")";
+            o << "\n";
+        }
+        if (!c.deadlines.empty()) {
+            o << "\n  Dates\n";
+            for (const auto& d : c.deadlines) o << "    " << to_iso(d.date) << "  " << pad(d.label, 50) << relative(d.days_from_as_of) << "\n";
+        }
+        if (!c.fees.empty()) {
+            o << "\n  Fees owed now\n";
+            for (const auto& f : c.fees) o << "    " << pad(money(p != programs.end() ? p->currency : "USD", f.amount), 12) << f.label << "\n";
+        }
+        bool header = false;
+        for (std::size_t i = 0; i < c.entries.size(); ++i) {
+            const auto& e = c.entries[i];
+            if (e.excluded == Exclusion::none && e.detail.empty()) continue;
+            if (!header) { o << "\n  Entries not counted in full\n"; header = true; }
+            const Entry& le = log.entries[i];
+            o << "    " << to_iso(le.date) << "  " << pad(le.title.substr(0, 44), 46)
+              << (e.excluded == Exclusion::none ? std::string("partly") : std::string(to_string(e.excluded))) << ": " << e.detail << "\n";
+        }
+        if (!c.allocation_optimal) o << "\n  Note: the best split of activities between requirements was not proven optimal within the search budget.\n";
+    }
+    return o.str();
+}
+
+}  // namespace recert

@@ -1,0 +1,39 @@
+// Choosing, for activities that fit several exclusive requirements, which one each counts toward.
+//
+// Guarantee: allocate() returns an assignment that maximises the coverage,
+// the sum over requirements of min(earned, required), with every item that has
+// a candidate counted whole toward exactly one of them (so the credit counted is
+// always the most possible). It is exact branch and bound: when it stops within
+// its node budget, `optimal` is true and no assignment covers more; when the
+// budget runs out, `optimal` is false and the result is the best found, never
+// worse than the greedy start.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "decimal.h"
+
+namespace recert {
+
+struct AllocationItem {
+    Credits amount;
+    std::vector<int> candidates;  // indexes into AllocationProblem::required
+};
+
+struct AllocationProblem {
+    std::vector<Credits> required;
+    std::vector<AllocationItem> items;
+};
+
+struct Allocation {
+    std::vector<int> choice;       // per item: the requirement it counts toward, or -1 when it has no candidate
+    std::vector<Credits> earned;   // per requirement
+    Credits coverage;
+    bool optimal = true;
+    std::int64_t nodes = 0;        // search nodes visited, for benchmarks
+};
+
+Credits coverage(const std::vector<Credits>& required, const std::vector<Credits>& earned);
+Allocation allocate(const AllocationProblem& problem, std::int64_t node_budget = 2'000'000);
+
+}  // namespace recert

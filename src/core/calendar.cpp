@@ -1,0 +1,65 @@
+#include "calendar.h"
+
+namespace recert {
+
+namespace {
+// A date on month/day of d's year, the last day of the month if it has no such day.
+Date on(Date d, unsigned month, unsigned day) {
+    const Date exact{d.year(), date::month{month}, date::day{day}};
+    if (exact.ok()) return exact;
+    return Date{date::year_month_day_last{d.year(), date::month_day_last{date::month{month}}}};
+}
+}  // namespace
+
+std::optional<Cycle> current_cycle(const Program& p, const Credential& c, Date as_of, Problems& problems) {
+    const CycleRule& rule = p.cycle;
+    if (rule.type == CycleRule::Type::lookback) return Cycle{add_months(as_of, -rule.months), as_of};
+    if (!c.certified_on) {
+        problems.push_back({"certified_on", "is required by " + p.id + ": its cycle starts at the certification date"});
+        return std::nullopt;
+    }
+    Cycle cy{*c.certified_on, rule.type == CycleRule::Type::anchored
+                                  ? on(add_years(*c.certified_on, rule.years), rule.end_month, rule.end_day)
+                                  : add_years(*c.certified_on, rule.years)};
+    if (c.renewed_through) {
+        if (*c.renewed_through < cy.start) {
+            problems.push_back({"renewed_through", to_iso(*c.renewed_through) + " is before the certification date " + to_iso(cy.start)});
+            return std::nullopt;
+        }
+        // Each later cycle starts the day after the previous end and ends `years` after that end.
+        while (cy.end <= *c.renewed_through) cy = Cycle{add_days(cy.end, 1), add_years(cy.end, rule.years)};
+    }
+    return cy;
+}
+
+Date resolve(const DateRule& d, const Cycle& cycle) {
+    Date x = add_years(d.from_start ? cycle.start : cycle.end, d.years);
+    if (d.month) x = on(x, *d.month, *d.day);
+    return add_days(x, d.days);
+}
+
+const PhaseRule* phase_rule_at(const Program& p, const Options& options, const Cycle& cycle, Date day) {
+    for (const auto& ph : p.phases) {
+        if (ph.when && !ph.when->holds(options)) continue;
+        const DateRule* from = p.date(ph.from);
+        const DateRule* until = p.date(ph.until);
+        if (!from || !until) continue;
+        Date first = resolve(*from, cycle);
+        if (ph.after) first = add_days(first, 1);
+        if (first <= day && day <= resolve(*until, cycle)) return &ph;
+    }
+    return nullptr;
+}
+
+Phase phase_at(const Program& p, const Options& options, const Cycle& cycle, Date day) {
+    if (day < cycle.start) return Phase::not_started;
+    if (const PhaseRule* ph = phase_rule_at(p, options, cycle, day)) {
+        if (ph->id == "window_open") return Phase::window_open;
+        if (ph->id == "late") return Phase::late;
+        if (ph->id == "extension") return Phase::extension;
+        if (ph->id == "grace") return Phase::grace;
+    }
+    return day <= cycle.end ? Phase::earning : Phase::lapsed;
+}
+
+}  // namespace recert

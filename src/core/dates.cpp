@@ -1,0 +1,47 @@
+#include "dates.h"
+
+#include <cstdio>
+
+namespace recert {
+
+std::optional<Date> parse_date(std::string_view t) {
+    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+    int v[3] = {0, 0, 0};
+    const int start[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+    for (int f = 0; f < 3; ++f)
+        for (int i = 0; i < len[f]; ++i) {
+            const char c = t[static_cast<std::size_t>(start[f] + i)];
+            if (c < '0' || c > '9') return std::nullopt;
+            v[f] = v[f] * 10 + (c - '0');
+        }
+    if (v[0] < 1900) return std::nullopt;
+    const Date d{date::year{v[0]}, date::month{static_cast<unsigned>(v[1])}, date::day{static_cast<unsigned>(v[2])}};
+    if (!d.ok()) return std::nullopt;
+    return d;
+}
+
+std::string to_iso(Date d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+static Date clamp_day(date::year_month ym, date::day dd) {
+    const date::year_month_day_last last{ym.year(), date::month_day_last{ym.month()}};
+    return dd > last.day() ? Date{last} : Date{ym.year(), ym.month(), dd};
+}
+
+Date add_years(Date d, int years) {
+    return clamp_day(date::year_month{d.year() + date::years{years}, d.month()}, d.day());
+}
+
+Date add_months(Date d, int months) {
+    return clamp_day(date::year_month{d.year(), d.month()} + date::months{months}, d.day());
+}
+
+Date add_days(Date d, int days) { return Date{date::sys_days{d} + date::days{days}}; }
+
+int days_between(Date a, Date b) { return (date::sys_days{b} - date::sys_days{a}).count(); }
+
+}  // namespace recert

@@ -1,0 +1,24 @@
+// Calendar dates: parsed once from ISO text, then only date::year_month_day / sys_days.
+#pragma once
+#include <date/date.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace recert {
+
+using Date = date::year_month_day;
+
+// Strict "YYYY-MM-DD" with a real day (no Feb 30) in years 1900 to 9999.
+std::optional<Date> parse_date(std::string_view text);
+std::string to_iso(Date d);
+
+// Same day N years (or months) on; a day the target month lacks becomes its last day (Feb 29 -> Feb 28).
+Date add_years(Date d, int years);
+Date add_months(Date d, int months);
+Date add_days(Date d, int days);
+// Whole days from a to b (negative when b is earlier).
+int days_between(Date a, Date b);
+
+}  // namespace recert

@@ -1,0 +1,194 @@
+#include "log.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+namespace recert {
+
+using nlohmann::json;
+
+namespace {
+
+json unknown_fields(const json& obj, const std::vector<std::string_view>& known) {
+    json extra = json::object();
+    for (const auto& [k, v] : obj.items())
+        if (std::find(known.begin(), known.end(), k) == known.end()) extra[k] = v;
+    return extra;
+}
+
+const std::vector<std::string_view> entry_fields = {
+    "id", "title", "provider", "date", "minutes", "credits", "kind", "topics", "approved", "code", "notes"};
+const std::vector<std::string_view> credential_fields = {
+    "id", "program", "label", "certified_on", "renewed_through", "options"};
+
+std::optional<Credential> read_credential(const Node& n) {
+    if (!n.expect_object()) return std::nullopt;
+    Credential c;
+    auto id = n.id("id", Need::required);
+    auto program = n.id("program", Need::required);
+    c.label = n.text("label", Need::optional, 200).value_or("");
+    c.certified_on = n.date("certified_on", Need::optional);
+    c.renewed_through = n.date("renewed_through", Need::optional);
+    if (n.has("options")) {
+        Node o = n.at("options");
+        if (o.expect_object())
+            for (const auto& [k, v] : o.raw().items()) {
+                if (!is_id(k)) o.problem_at(k, "is not an option id");
+                else if (v.is_boolean()) c.options[k] = v.get<bool>();
+                else if (v.is_string() && v.get_ref<const std::string&>().size() <= 64) c.options[k] = v.get<std::string>();
+                else if (!v.is_null()) o.problem_at(k, "must be true, false or a short string");
+            }
+    }
+    c.extra = unknown_fields(n.raw(), credential_fields);
+    if (!id || !program) return std::nullopt;
+    c.id = *id;
+    c.program = *program;
+    return c;
+}
+
+std::optional<Entry> read_entry(const Node& n) {
+    if (!n.expect_object()) return std::nullopt;
+    Entry e;
+    auto id = n.id("id", Need::required);
+    auto title = n.text("title", Need::required, max_text);
+    if (title && title->find_first_not_of(" \t\r\n") == std::string::npos) { n.problem_at("title", "must not be empty"); title.reset(); }
+    auto d = n.date("date", Need::required);
+    auto kind_name = n.text("kind", Need::required, 64);
+    std::optional<Kind> kind;
+    if (kind_name) {
+        kind = parse_kind(*kind_name);
+        if (!kind) n.problem_at("kind", "\"" + *kind_name + "\" is not an activity kind (live_webinar, recording, conference, microcredential, course, presentation, in_service, article, other)");
+    }
+    e.provider = n.text("provider", Need::optional, max_text).value_or("");
+    e.code = n.text("code", Need::optional, max_text).value_or("");
+    e.notes = n.text("notes", Need::optional, 20 * max_text).value_or("");
+    e.minutes = n.integer("minutes", Need::optional, 0, max_minutes);
+    bool ok_credits = true;
+    if (n.has("credits")) {
+        e.credits = n.credits("credits", Need::optional, 2, &e.credit_places);
+        ok_credits = e.credits.has_value();
+        if (e.credits && *e.credits > Credits::whole(1000)) {
+            n.problem_at("credits", "is more than 1000 for one activity");
+            ok_credits = false;
+        }
+    }
+    e.topics = n.ids("topics", Need::optional);
+    e.approved = n.boolean("approved", Need::optional);
+    e.extra = unknown_fields(n.raw(), entry_fields);
+    if (!id || !title || !d || !kind || !ok_credits) return std::nullopt;
+    e.id = *id;
+    e.title = *title;
+    e.date = *d;
+    e.kind = *kind;
+    return e;
+}
+
+}  // namespace
+
+std::optional<json> migrate_log(json doc, Problems& problems) {
+    Node root(doc, "", problems);
+    if (!root.expect_object()) return std::nullopt;
+    const auto format = root.text("format", Need::required);
+    if (!format) return std::nullopt;
+    if (*format != log_format) {
+        root.problem_at("format", "is \"" + format->substr(0, 40) + "\", not \"recert-log\": this is not a Recert log");
+        return std::nullopt;
+    }
+    const auto version = root.integer("version", Need::required, 1, 1'000'000);
+    if (!version) return std::nullopt;
+    if (*version > log_version) {
+        root.problem_at("version", "this log was written by a newer Recert (version " + std::to_string(*version) +
+                                       "); this one reads up to version " + std::to_string(log_version));
+        return std::nullopt;
+    }
+    // Version 1 is the first; each later version adds one step here, v -> v+1.
+    return doc;
+}
+
+LogResult read_log(const json& input) {
+    LogResult r;
+    auto doc = migrate_log(input, r.problems);
+    if (!doc) return r;
+    Node root(*doc, "", r.problems);
+    Log log;
+    log.extra = unknown_fields(*doc, {"format", "version", "credentials", "entries"});
+
+    std::set<std::string> ids;
+    if (root.has("credentials") && root.at("credentials").expect_array()) {
+        Node list = root.at("credentials");
+        for (std::size_t i = 0; i < list.raw().size(); ++i)
+            if (auto c = read_credential(list.at(i))) {
+                if (!ids.insert(c->id).second) list.at(i).problem_at("id", "credential id \"" + c->id + "\" is used twice");
+                log.credentials.push_back(std::move(*c));
+            }
+    }
+    ids.clear();
+    if (root.has("entries") && root.at("entries").expect_array()) {
+        Node list = root.at("entries");
+        if (list.raw().size() > max_entries) {
+            list.problem("has " + std::to_string(list.raw().size()) + " entries; at most " + std::to_string(max_entries) + " are accepted");
+            return r;
+        }
+        log.entries.reserve(list.raw().size());
+        for (std::size_t i = 0; i < list.raw().size(); ++i)
+            if (auto e = read_entry(list.at(i))) {
+                if (!ids.insert(e->id).second) list.at(i).problem_at("id", "entry id \"" + e->id + "\" is used twice");
+                log.entries.push_back(std::move(*e));
+            }
+    }
+    if (r.problems.empty()) r.log = std::move(log);
+    return r;
+}
+
+LogResult parse_log(std::string_view text) {
+    LogResult r;
+    if (auto doc = parse_json(text, r.problems)) return read_log(*doc);
+    return r;
+}
+
+json to_json(const Credential& c) {
+    json j = c.extra;
+    j["id"] = c.id;
+    j["program"] = c.program;
+    if (!c.label.empty()) j["label"] = c.label;
+    if (c.certified_on) j["certified_on"] = to_iso(*c.certified_on);
+    if (c.renewed_through) j["renewed_through"] = to_iso(*c.renewed_through);
+    if (!c.options.empty()) {
+        json o = json::object();
+        for (const auto& [k, v] : c.options) std::visit([&](const auto& x) { o[k] = x; }, v);
+        j["options"] = o;
+    }
+    return j;
+}
+
+json to_json(const Entry& e) {
+    json j = e.extra;
+    j["id"] = e.id;
+    j["title"] = e.title;
+    if (!e.provider.empty()) j["provider"] = e.provider;
+    j["date"] = to_iso(e.date);
+    if (e.minutes) j["minutes"] = *e.minutes;
+    if (e.credits) j["credits"] = decimal_number(e.credits->to_string(e.credit_places));
+    j["kind"] = std::string(to_string(e.kind));
+    if (!e.topics.empty()) j["topics"] = e.topics;
+    if (e.approved) j["approved"] = *e.approved;
+    if (!e.code.empty()) j["code"] = e.code;
+    if (!e.notes.empty()) j["notes"] = e.notes;
+    return j;
+}
+
+json to_json(const Log& log) {
+    json j = log.extra;
+    j["format"] = std::string(log_format);
+    j["version"] = log_version;
+    j["credentials"] = json::array();
+    for (const auto& c : log.credentials) j["credentials"].push_back(to_json(c));
+    j["entries"] = json::array();
+    for (const auto& e : log.entries) j["entries"].push_back(to_json(e));
+    return j;
+}
+
+std::string serialize(const Log& log) { return to_json(log).dump(1, '\t'); }
+
+}  // namespace recert

@@ -1,0 +1,63 @@
+// The person's credit log: the "recert-log" document the page stores and exports.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dates.h"
+#include "decimal.h"
+#include "json_read.h"
+#include "kinds.h"
+#include "program.h"
+
+namespace recert {
+
+struct Credential {
+    std::string id, program, label;
+    std::optional<Date> certified_on;
+    std::optional<Date> renewed_through;  // end of the last cycle already renewed
+    Options options;
+    nlohmann::json extra = nlohmann::json::object();  // fields this version does not know, kept on a round trip
+};
+
+struct Entry {
+    std::string id, title, provider, code, notes;
+    Date date;
+    Kind kind = Kind::other;
+    std::optional<std::int64_t> minutes;
+    std::optional<Credits> credits;
+    int credit_places = 0;  // decimals the person wrote, checked against each program's precision
+    std::vector<std::string> topics;
+    std::optional<bool> approved;
+    nlohmann::json extra = nlohmann::json::object();
+};
+
+struct Log {
+    std::vector<Credential> credentials;
+    std::vector<Entry> entries;
+    nlohmann::json extra = nlohmann::json::object();
+};
+
+inline constexpr std::string_view log_format = "recert-log";
+inline constexpr int log_version = 1;
+// Limits that no real log reaches; past them the input is a mistake.
+inline constexpr std::int64_t max_minutes = 100'000;
+inline constexpr std::size_t max_entries = 200'000;
+inline constexpr std::size_t max_text = 2'000;
+
+struct LogResult {
+    std::optional<Log> log;
+    Problems problems;
+};
+LogResult parse_log(std::string_view text);
+LogResult read_log(const nlohmann::json& doc);
+// Brings an older version of the document up to the current one; a newer one is refused.
+std::optional<nlohmann::json> migrate_log(nlohmann::json doc, Problems& problems);
+
+nlohmann::json to_json(const Log& log);
+nlohmann::json to_json(const Entry& e);
+nlohmann::json to_json(const Credential& c);
+std::string serialize(const Log& log);  // pretty, stable key order
+
+}  // namespace recert

@@ -1,0 +1,384 @@
+#include "program.h"
+
+#include <algorithm>
+#include <set>
+
+namespace recert {
+
+using nlohmann::json;
+
+bool Condition::holds(const Options& options) const {
+    auto it = options.find(option);
+    if (it == options.end()) return false;
+    if (!equals) return !std::holds_alternative<std::string>(it->second) || !std::get<std::string>(it->second).empty();
+    return it->second == *equals;
+}
+
+Credits Requirement::min_for(const Options& options) const {
+    for (const auto& [cond, m] : min_when)
+        if (cond.holds(options)) return m;
+    return min;
+}
+
+const DateRule* Program::date(std::string_view id) const {
+    for (const auto& d : dates)
+        if (d.id == id) return &d;
+    return nullptr;
+}
+
+const OptionRule* Program::option(std::string_view id) const {
+    for (const auto& o : options)
+        if (o.id == id) return &o;
+    return nullptr;
+}
+
+namespace {
+
+constexpr int max_amount_places = 2;
+
+Cite read_cite(const Node& rule) {
+    Cite c;
+    Node cite = rule.at("cite");
+    if (!rule.has("cite")) {
+        rule.problem_at("cite", "is required: every rule names its source and quotes it");
+    } else if (cite.expect_object()) {
+        cite.only({"source", "quote"});
+        c.source = cite.id("source", Need::required).value_or("");
+        c.quote = cite.text("quote", Need::required).value_or("");
+        if (cite.has("quote") && c.quote.empty()) cite.problem_at("quote", "must quote the source");
+    }
+    c.interpretation = rule.text("interpretation", Need::optional).value_or("");
+    return c;
+}
+
+std::vector<Kind> read_kinds(const Node& n, std::string_view key) {
+    std::vector<Kind> out;
+    const auto names = n.ids(key, Need::optional);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (auto k = parse_kind(names[i])) out.push_back(*k);
+        else n.at(key).at(i).problem("\"" + names[i] + "\" is not an activity kind");
+    }
+    return out;
+}
+
+std::optional<Condition> read_condition(const Node& n) {
+    if (!n.expect_object()) return std::nullopt;
+    n.only({"option", "equals", "set"});
+    Condition c;
+    c.option = n.id("option", Need::required).value_or("");
+    if (n.has("equals")) {
+        const json& v = n.raw().at("equals");
+        if (v.is_boolean()) c.equals = v.get<bool>();
+        else if (v.is_string()) c.equals = v.get<std::string>();
+        else n.problem_at("equals", "must be true, false or a string");
+    } else if (auto set = n.boolean("set", Need::optional); !set || !*set) {
+        n.problem("needs \"equals\": value, or \"set\": true");
+    }
+    return c;
+}
+
+Eligibility read_eligibility(const Node& n) {
+    Eligibility e;
+    if (!n.expect_object()) return e;
+    n.only({"topics_any", "kinds_any", "approved", "except_option_topic"});
+    e.topics_any = n.ids("topics_any", Need::optional);
+    e.kinds_any = read_kinds(n, "kinds_any");
+    e.approved = n.boolean("approved", Need::optional);
+    e.except_option_topic = n.id("except_option_topic", Need::optional).value_or("");
+    return e;
+}
+
+template <class F>
+void each(const Node& parent, std::string_view key, Need need, F&& f) {
+    if (!parent.has(key)) {
+        if (need == Need::required) parent.problem_at(key, "is required");
+        return;
+    }
+    Node list = parent.at(key);
+    if (!list.expect_array()) return;
+    for (std::size_t i = 0; i < list.raw().size(); ++i) f(list.at(i));
+}
+
+void read_credit(const Node& n, Program& p) {
+    if (!n.expect_object()) return;
+    n.only({"decimals", "from_minutes", "min_minutes", "by_kind", "cite", "interpretation"});
+    CreditRule& c = p.credit;
+    c.decimals = static_cast<int>(n.integer("decimals", Need::required, 0, max_amount_places).value_or(2));
+    c.from_minutes = n.boolean("from_minutes", Need::optional).value_or(false);
+    if (auto m = n.integer("min_minutes", Need::optional, 1, 24 * 60)) c.min_minutes = static_cast<int>(*m);
+    if (n.has("by_kind")) {
+        Node bk = n.at("by_kind");
+        if (bk.expect_object())
+            for (const auto& [k, v] : bk.raw().items()) {
+                auto kind = parse_kind(k);
+                if (!kind) { bk.problem_at(k, "\"" + k + "\" is not an activity kind"); continue; }
+                if (auto amount = bk.credits(k, Need::required, max_amount_places)) c.by_kind[*kind] = *amount;
+            }
+    }
+    c.cite = read_cite(n);
+}
+
+void read_cycle(const Node& n, Program& p) {
+    if (!n.expect_object()) return;
+    CycleRule& c = p.cycle;
+    const auto type = n.text("type", Need::required).value_or("");
+    if (type == "from_certification") {
+        n.only({"type", "years", "cite", "interpretation"});
+        c.type = CycleRule::Type::from_certification;
+        c.years = static_cast<int>(n.integer("years", Need::required, 1, 20).value_or(1));
+    } else if (type == "anchored") {
+        n.only({"type", "years", "end_month", "end_day", "cite", "interpretation"});
+        c.type = CycleRule::Type::anchored;
+        c.years = static_cast<int>(n.integer("years", Need::required, 1, 20).value_or(1));
+        c.end_month = static_cast<unsigned>(n.integer("end_month", Need::required, 1, 12).value_or(1));
+        c.end_day = static_cast<unsigned>(n.integer("end_day", Need::required, 1, 31).value_or(1));
+        if (!date::month_day{date::month{c.end_month}, date::day{c.end_day}}.ok())
+            n.problem_at("end_day", "month " + std::to_string(c.end_month) + " has no day " + std::to_string(c.end_day));
+        else if (c.end_month == 2 && c.end_day == 29)
+            n.problem_at("end_day", "a cycle cannot end on Feb 29: most years have none");
+    } else if (type == "lookback") {
+        n.only({"type", "months", "cite", "interpretation"});
+        c.type = CycleRule::Type::lookback;
+        c.months = static_cast<int>(n.integer("months", Need::required, 1, 240).value_or(1));
+    } else if (n.has("type")) {
+        n.problem_at("type", "\"" + type + "\" is not a cycle type (from_certification, anchored, lookback)");
+    }
+    c.cite = read_cite(n);
+}
+
+}  // namespace
+
+ProgramResult read_program(const json& doc) {
+    ProgramResult r;
+    Problems& problems = r.problems;
+    Node root(doc, "", problems);
+    if (!root.expect_object()) return r;
+    if (root.text("format", Need::required).value_or("") != program_format) {
+        if (root.has("format")) root.problem_at("format", "must be \"recert-program\"");
+        return r;
+    }
+    if (auto v = root.integer("version", Need::required, 1, 1000); v && *v != program_version) {
+        root.problem_at("version", "version " + std::to_string(*v) + " is not supported; this Recert reads version " +
+                                       std::to_string(program_version));
+        return r;
+    }
+    root.only({"$schema", "format", "version", "id", "name", "credential", "body", "description", "currency",
+               "lapse_text", "sources", "unit", "credit", "topics", "options", "cycle", "requirements", "caps",
+               "dates", "phases", "fees"});
+    Program p;
+    p.id = root.id("id", Need::required).value_or("");
+    p.name = root.text("name", Need::required, 200).value_or("");
+    p.credential = root.text("credential", Need::optional, 200).value_or("");
+    p.body = root.text("body", Need::required, 200).value_or("");
+    p.description = root.text("description", Need::optional).value_or("");
+    p.currency = root.text("currency", Need::optional, 3).value_or("USD");
+    p.lapse_text = root.text("lapse_text", Need::optional).value_or("");
+
+    std::set<std::string> source_ids;
+    if (root.has("sources") && root.at("sources").expect_object())
+        for (const auto& [k, v] : root.at("sources").raw().items()) {
+            Node s = root.at("sources").at(k);
+            if (!s.expect_object()) continue;
+            s.only({"title", "url", "file"});
+            p.sources.push_back({k, s.text("title", Need::required).value_or(""), s.text("url", Need::optional).value_or(""),
+                                 s.text("file", Need::optional).value_or("")});
+            source_ids.insert(k);
+        }
+    else if (!root.has("sources")) root.problem_at("sources", "is required");
+
+    if (root.has("unit")) {
+        Node u = root.at("unit");
+        if (u.expect_object()) {
+            u.only({"singular", "plural"});
+            p.unit_singular = u.text("singular", Need::required, 40).value_or("credit");
+            p.unit_plural = u.text("plural", Need::required, 40).value_or("credits");
+        }
+    }
+    if (root.has("credit")) read_credit(root.at("credit"), p);
+    else root.problem_at("credit", "is required");
+    if (root.has("cycle")) read_cycle(root.at("cycle"), p);
+    else root.problem_at("cycle", "is required");
+
+    std::set<std::string> topic_ids;
+    each(root, "topics", Need::optional, [&](const Node& n) {
+        if (!n.expect_object()) return;
+        n.only({"id", "name", "group"});
+        Topic t{n.id("id", Need::required).value_or(""), n.text("name", Need::required, 200).value_or(""),
+                n.text("group", Need::optional, 200).value_or("")};
+        if (!topic_ids.insert(t.id).second) n.problem_at("id", "topic \"" + t.id + "\" is listed twice");
+        p.topics.push_back(std::move(t));
+    });
+
+    each(root, "options", Need::optional, [&](const Node& n) {
+        if (!n.expect_object()) return;
+        n.only({"id", "type", "label", "help", "choices", "default"});
+        OptionRule o;
+        o.id = n.id("id", Need::required).value_or("");
+        o.label = n.text("label", Need::required, 200).value_or("");
+        o.help = n.text("help", Need::optional).value_or("");
+        const auto type = n.text("type", Need::required).value_or("");
+        o.is_choice = type == "choice";
+        if (type != "choice" && type != "boolean" && n.has("type"))
+            n.problem_at("type", "\"" + type + "\" is not an option type (boolean, choice)");
+        if (o.is_choice) {
+            o.choices = n.ids("choices", Need::required);
+            for (std::size_t i = 0; i < o.choices.size(); ++i)
+                if (!topic_ids.count(o.choices[i])) n.at("choices").at(i).problem("\"" + o.choices[i] + "\" is not a topic of this program");
+            if (auto d = n.id("default", Need::optional)) o.default_value = *d;
+        } else if (auto d = n.boolean("default", Need::optional)) {
+            o.default_value = *d;
+        }
+        if (p.option(o.id)) n.problem_at("id", "option \"" + o.id + "\" is listed twice");
+        p.options.push_back(std::move(o));
+    });
+
+    auto check_condition = [&](const Node& n, const std::optional<Condition>& c) {
+        if (!c || c->option.empty()) return;
+        const OptionRule* o = p.option(c->option);
+        if (!o) { n.problem_at("option", "\"" + c->option + "\" is not an option of this program"); return; }
+        if (c->equals && std::holds_alternative<bool>(*c->equals) == o->is_choice)
+            n.problem_at("equals", o->is_choice ? "must be one of the option's choices" : "must be true or false");
+    };
+    auto check_topics = [&](const Node& n, const std::vector<std::string>& ids, std::string_view key) {
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            if (!topic_ids.count(ids[i])) n.at(key).at(i).problem("\"" + ids[i] + "\" is not a topic of this program");
+    };
+
+    std::set<std::string> requirement_ids;
+    each(root, "requirements", Need::required, [&](const Node& n) {
+        if (!n.expect_object()) return;
+        n.only({"id", "name", "min", "min_when", "when", "eligible", "group", "cite", "interpretation"});
+        Requirement q;
+        q.id = n.id("id", Need::required).value_or("");
+        q.name = n.text("name", Need::required, 200).value_or("");
+        q.min = n.credits("min", Need::required, max_amount_places).value_or(Credits{});
+        each(n, "min_when", Need::optional, [&](const Node& m) {
+            if (!m.expect_object()) return;
+            m.only({"when", "min"});
+            auto c = m.has("when") ? read_condition(m.at("when")) : std::nullopt;
+            if (!m.has("when")) m.problem_at("when", "is required");
+            check_condition(m.at("when"), c);
+            auto amount = m.credits("min", Need::required, max_amount_places);
+            if (c && amount) q.min_when.emplace_back(*c, *amount);
+        });
+        if (n.has("when")) { q.when = read_condition(n.at("when")); check_condition(n.at("when"), q.when); }
+        if (n.has("eligible")) {
+            q.eligible = read_eligibility(n.at("eligible"));
+            check_topics(n.at("eligible"), q.eligible->topics_any, "topics_any");
+            if (!q.eligible->except_option_topic.empty()) {
+                const OptionRule* o = p.option(q.eligible->except_option_topic);
+                if (!o || !o->is_choice)
+                    n.at("eligible").problem_at("except_option_topic", "must name a choice option of this program");
+            }
+        }
+        q.group = n.id("group", Need::optional).value_or("");
+        q.cite = read_cite(n);
+        if (!requirement_ids.insert(q.id).second) n.problem_at("id", "requirement \"" + q.id + "\" is listed twice");
+        p.requirements.push_back(std::move(q));
+    });
+    if (root.has("requirements") && p.requirements.empty() && root.at("requirements").raw().is_array())
+        root.problem_at("requirements", "must list at least one requirement");
+
+    each(root, "caps", Need::optional, [&](const Node& n) {
+        if (!n.expect_object()) return;
+        n.only({"id", "name", "max", "kinds_any", "cite", "interpretation"});
+        Cap c;
+        c.id = n.id("id", Need::required).value_or("");
+        c.name = n.text("name", Need::required, 200).value_or("");
+        c.max = n.credits("max", Need::required, max_amount_places).value_or(Credits{});
+        c.kinds_any = read_kinds(n, "kinds_any");
+        if (c.kinds_any.empty()) n.problem_at("kinds_any", "must list the activity kinds the cap limits");
+        c.cite = read_cite(n);
+        p.caps.push_back(std::move(c));
+    });
+
+    if (root.has("dates") && root.at("dates").expect_object())
+        for (const auto& [k, v] : root.at("dates").raw().items()) {
+            Node n = root.at("dates").at(k);
+            if (!n.expect_object()) continue;
+            n.only({"from", "years", "month", "day", "days", "label", "cite", "interpretation"});
+            DateRule d;
+            d.id = k;
+            if (!is_id(k)) root.at("dates").problem_at(k, "is not an id");
+            const auto from = n.text("from", Need::required).value_or("cycle_end");
+            if (from != "cycle_end" && from != "cycle_start") n.problem_at("from", "must be \"cycle_end\" or \"cycle_start\"");
+            d.from_start = from == "cycle_start";
+            d.years = static_cast<int>(n.integer("years", Need::optional, -20, 20).value_or(0));
+            d.days = static_cast<int>(n.integer("days", Need::optional, -3660, 3660).value_or(0));
+            if (auto m = n.integer("month", Need::optional, 1, 12)) d.month = static_cast<unsigned>(*m);
+            if (auto dd = n.integer("day", Need::optional, 1, 31)) d.day = static_cast<unsigned>(*dd);
+            if (d.month.has_value() != d.day.has_value()) n.problem("\"month\" and \"day\" go together");
+            else if (d.month && !date::month_day{date::month{*d.month}, date::day{*d.day}}.ok())
+                n.problem_at("day", "month " + std::to_string(*d.month) + " has no day " + std::to_string(*d.day));
+            d.label = n.text("label", Need::required, 200).value_or("");
+            d.cite = read_cite(n);
+            p.dates.push_back(std::move(d));
+        }
+    if (p.cycle.type == CycleRule::Type::lookback && !p.dates.empty())
+        root.problem_at("dates", "a look-back window has no calendar of its own: it ends on the day you apply");
+
+    each(root, "phases", Need::optional, [&](const Node& n) {
+        if (!n.expect_object()) return;
+        n.only({"id", "from", "after", "until", "when", "text", "cite", "interpretation"});
+        PhaseRule ph;
+        ph.id = n.text("id", Need::required).value_or("");
+        if (ph.id != "window_open" && ph.id != "late" && ph.id != "extension" && ph.id != "grace" && n.has("id"))
+            n.problem_at("id", "\"" + ph.id + "\" is not a phase (window_open, late, extension, grace)");
+        if (n.has("from") == n.has("after")) n.problem("needs exactly one of \"from\" and \"after\"");
+        ph.after = n.has("after");
+        ph.from = n.id(ph.after ? "after" : "from", Need::optional).value_or("");
+        ph.until = n.id("until", Need::required).value_or("");
+        for (const char* key : {"from", "after", "until"})
+            if (n.has(key) && n.raw().at(key).is_string() && !p.date(n.raw().at(key).get<std::string>()))
+                n.problem_at(key, "\"" + n.raw().at(key).get<std::string>() + "\" is not one of this program's dates");
+        if (n.has("when")) { ph.when = read_condition(n.at("when")); check_condition(n.at("when"), ph.when); }
+        ph.text = n.text("text", Need::required).value_or("");
+        ph.cite = read_cite(n);
+        p.phases.push_back(std::move(ph));
+    });
+
+    each(root, "fees", Need::optional, [&](const Node& n) {
+        if (!n.expect_object()) return;
+        n.only({"id", "label", "amount", "phase", "per_credit", "kinds_any", "cite", "interpretation"});
+        FeeRule f;
+        f.id = n.id("id", Need::required).value_or("");
+        f.label = n.text("label", Need::required, 200).value_or("");
+        f.amount = n.money("amount", Need::optional);
+        f.per_credit = n.money("per_credit", Need::optional);
+        if (n.has("amount") == n.has("per_credit")) n.problem("needs exactly one of \"amount\" and \"per_credit\"");
+        if (n.has("amount")) {
+            f.phase = n.text("phase", Need::required).value_or("");
+            const bool known = std::any_of(p.phases.begin(), p.phases.end(), [&](const PhaseRule& ph) { return ph.id == f.phase; });
+            if (n.has("phase") && !known) n.problem_at("phase", "\"" + f.phase + "\" is not one of this program's phases");
+        } else {
+            f.kinds_any = read_kinds(n, "kinds_any");
+            if (f.kinds_any.empty()) n.problem_at("kinds_any", "must list the activity kinds charged per credit");
+        }
+        f.cite = read_cite(n);
+        p.fees.push_back(std::move(f));
+    });
+
+    // Every citation must point at a listed source.
+    auto check_source = [&](const Cite& c, const std::string& where) {
+        if (!c.source.empty() && !source_ids.count(c.source))
+            problems.push_back({where + "/cite/source", "\"" + c.source + "\" is not one of this program's sources"});
+    };
+    check_source(p.credit.cite, "/credit");
+    check_source(p.cycle.cite, "/cycle");
+    for (std::size_t i = 0; i < p.requirements.size(); ++i) check_source(p.requirements[i].cite, "/requirements/" + std::to_string(i));
+    for (std::size_t i = 0; i < p.caps.size(); ++i) check_source(p.caps[i].cite, "/caps/" + std::to_string(i));
+    for (const auto& d : p.dates) check_source(d.cite, "/dates/" + d.id);
+    for (std::size_t i = 0; i < p.phases.size(); ++i) check_source(p.phases[i].cite, "/phases/" + std::to_string(i));
+    for (std::size_t i = 0; i < p.fees.size(); ++i) check_source(p.fees[i].cite, "/fees/" + std::to_string(i));
+
+    if (problems.empty()) r.program = std::move(p);
+    return r;
+}
+
+ProgramResult parse_program(std::string_view text) {
+    ProgramResult r;
+    if (auto doc = parse_json(text, r.problems)) return read_program(*doc);
+    return r;
+}
+
+}  // namespace recert

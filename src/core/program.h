@@ -1,0 +1,137 @@
+// A credential program's renewal rules, as read from programs/<id>.json (see programs/README.md).
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "decimal.h"
+#include "json_read.h"
+#include "kinds.h"
+
+namespace recert {
+
+// Where a rule comes from; `interpretation` is set when the file chose what the source leaves open.
+struct Cite {
+    std::string source, quote, interpretation;
+};
+
+using OptionValue = std::variant<bool, std::string>;
+using Options = std::map<std::string, OptionValue>;
+
+struct Condition {
+    std::string option;
+    std::optional<OptionValue> equals;  // absent: the option only has to be set
+    bool holds(const Options& options) const;
+};
+
+struct Eligibility {
+    std::vector<std::string> topics_any;  // empty: any topic, or none
+    std::vector<Kind> kinds_any;          // empty: any kind
+    std::optional<bool> approved;
+    std::string except_option_topic;      // option whose chosen topic does not count here
+};
+
+struct Requirement {
+    std::string id, name;
+    Credits min;
+    std::vector<std::pair<Condition, Credits>> min_when;
+    std::optional<Condition> when;
+    std::optional<Eligibility> eligible;  // absent: every entry
+    std::string group;                    // same group: an entry counts toward one of them
+    Cite cite;
+    Credits min_for(const Options& options) const;
+};
+
+struct Cap {
+    std::string id, name;
+    Credits max;
+    std::vector<Kind> kinds_any;
+    Cite cite;
+};
+
+struct CreditRule {
+    int decimals = 2;
+    bool from_minutes = false;
+    std::optional<int> min_minutes;
+    std::map<Kind, Credits> by_kind;
+    Cite cite;
+};
+
+struct CycleRule {
+    enum class Type { from_certification, anchored, lookback } type = Type::from_certification;
+    int years = 0;
+    unsigned end_month = 0, end_day = 0;  // anchored
+    int months = 0;                       // lookback
+    Cite cite;
+};
+
+struct DateRule {
+    std::string id, label;
+    bool from_start = false;  // from cycle_start rather than cycle_end
+    int years = 0, days = 0;
+    std::optional<unsigned> month, day;
+    Cite cite;
+};
+
+struct PhaseRule {
+    std::string id, text;
+    std::string from;   // date id; the phase starts that day...
+    bool after = false; // ...or the day after it
+    std::string until;
+    std::optional<Condition> when;
+    Cite cite;
+};
+
+struct FeeRule {
+    std::string id, label;
+    std::optional<Money> amount;      // owed in `phase`
+    std::string phase;
+    std::optional<Money> per_credit;  // or owed per credit counted from `kinds_any`
+    std::vector<Kind> kinds_any;
+    Cite cite;
+};
+
+struct Topic { std::string id, name, group; };
+
+struct OptionRule {
+    std::string id, label, help;
+    bool is_choice = false;
+    std::vector<std::string> choices;
+    std::optional<OptionValue> default_value;
+};
+
+struct Source { std::string id, title, url, file; };
+
+struct Program {
+    std::string id, name, credential, body, description, currency = "USD", lapse_text;
+    std::string unit_singular = "credit", unit_plural = "credits";
+    std::vector<Source> sources;
+    CreditRule credit;
+    std::vector<Topic> topics;
+    std::vector<OptionRule> options;
+    CycleRule cycle;
+    std::vector<Requirement> requirements;
+    std::vector<Cap> caps;
+    std::vector<DateRule> dates;
+    std::vector<PhaseRule> phases;
+    std::vector<FeeRule> fees;
+
+    const DateRule* date(std::string_view id) const;
+    const OptionRule* option(std::string_view id) const;
+};
+
+// Reads and checks a program file: every problem found, each with its JSON pointer.
+struct ProgramResult {
+    std::optional<Program> program;
+    Problems problems;
+};
+ProgramResult parse_program(std::string_view text);
+ProgramResult read_program(const nlohmann::json& doc);
+
+inline constexpr std::string_view program_format = "recert-program";
+inline constexpr int program_version = 1;
+
+}  // namespace recert

@@ -1,0 +1,70 @@
+// What evaluation finds: plain values the CLI prints and the page draws.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dates.h"
+#include "decimal.h"
+#include "json_read.h"
+
+namespace recert {
+
+enum class Exclusion { none, outside_cycle, planned, duplicate, too_short, off_topic, cap_reached, invalid };
+std::string_view to_string(Exclusion x);
+
+enum class Phase { not_started, earning, window_open, late, extension, grace, lapsed };
+std::string_view to_string(Phase p);
+
+struct EntryResult {
+    std::string id;
+    Credits amount;   // what the activity is worth under this program, before caps
+    Credits counted;  // what it counts for (0 when excluded)
+    std::vector<std::string> toward;
+    Exclusion excluded = Exclusion::none;
+    std::string detail;  // why, in words, for exclusions and partly capped entries
+};
+
+struct RequirementResult {
+    std::string id, name;
+    Credits required, earned, remaining;
+    bool met = false;
+    Credits projected;  // earned plus planned activities still ahead in the cycle
+};
+
+struct DeadlineResult {
+    std::string id, label;
+    Date date;
+    int days_from_as_of = 0;
+};
+
+struct FeeResult {
+    std::string id, label, source, quote;
+    Money amount;
+};
+
+struct CredentialReport {
+    std::string id, program;
+    Problems problems;  // when not empty, the credential could not be evaluated and nothing below is set
+    Date start, end;
+    Phase phase = Phase::earning;
+    std::string phase_text;
+    bool complete = false;
+    bool projected_complete = false;
+    bool allocation_optimal = true;
+    int days_left = 0;  // to the cycle's end; negative once past it
+    std::vector<RequirementResult> requirements;
+    std::vector<DeadlineResult> deadlines;  // by date
+    std::vector<FeeResult> fees;
+    std::vector<EntryResult> entries;  // in log order
+};
+
+struct Report {
+    Date as_of;
+    std::vector<CredentialReport> credentials;
+};
+
+nlohmann::json to_json(const Report& r);
+nlohmann::json to_json(const CredentialReport& c);
+
+}  // namespace recert

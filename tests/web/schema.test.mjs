@@ -1,0 +1,99 @@
+// Validates every program file in programs/ against programs/schema.json,
+// and checks that broken copies are rejected with an error naming the path.
+// Run: node --test tests/web/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join, basename } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+
+const programsDir = fileURLToPath(new URL("../../programs/", import.meta.url));
+const readJson = (file) => JSON.parse(readFileSync(join(programsDir, file), "utf8"));
+
+const schema = readJson("schema.json");
+const programFiles = readdirSync(programsDir)
+  .filter((f) => f.endsWith(".json") && f !== "schema.json")
+  .sort();
+
+// Strict mode, and any warning Ajv would print about the schema fails the test.
+// strictRequired is off: it flags every "required" inside if/then whose properties
+// are declared on the enclosing object, which is how the schema ties fields to a type.
+const fail = (msg) => { throw new Error(`Ajv warning: ${msg}`); };
+const ajv = new Ajv2020({
+  allErrors: true, strict: true, strictRequired: false,
+  logger: { log() {}, warn: fail, error: fail },
+});
+const validate = ajv.compile(schema);
+
+const describe = (errors) =>
+  ajv.errorsText(errors, { separator: "\n", dataVar: "" }) || "(no errors)";
+
+test("the schema is draft 2020-12 with an $id", () => {
+  assert.equal(schema.$schema, "https://json-schema.org/draft/2020-12/schema");
+  assert.match(schema.$id, /^https:\/\//);
+});
+
+test("programs/ holds the six shipped program files", () => {
+  for (const f of ["namss-cpcs.json", "namss-cpmsm.json", "namss-dual.json", "dmec-clms.json",
+                   "ala-clm-application.json", "ala-clm-recert.json"])
+    assert.ok(programFiles.includes(f), `${f} is missing from programs/`);
+});
+
+for (const file of programFiles) {
+  test(`${file} matches the schema`, () => {
+    const program = readJson(file);
+    const ok = validate(program);
+    assert.ok(ok, `${file}:\n${describe(validate.errors)}`);
+  });
+
+  test(`${file}: id is the file name and every cite names a listed source`, () => {
+    const program = readJson(file);
+    assert.equal(program.id, basename(file, ".json"));
+    const cites = [];
+    const walk = (node, path) => {
+      if (Array.isArray(node)) node.forEach((v, i) => walk(v, `${path}/${i}`));
+      else if (node && typeof node === "object") {
+        if (node.cite) cites.push([path, node.cite.source]);
+        for (const [k, v] of Object.entries(node)) if (k !== "cite") walk(v, `${path}/${k}`);
+      }
+    };
+    walk(program, "");
+    assert.ok(cites.length > 0, "no cite at all");
+    for (const [path, source] of cites)
+      assert.ok(Object.hasOwn(program.sources, source), `${path}/cite/source "${source}" is not in sources`);
+  });
+}
+
+// Each case breaks a fresh copy of the exemplar and names the path the error must point at.
+const exemplar = () => structuredClone(readJson("namss-cpcs.json"));
+const broken = [
+  ["a rule without cite", "/cycle", (p) => { delete p.cycle.cite; }],
+  ["a cite without quote", "/requirements/0/cite", (p) => { delete p.requirements[0].cite.quote; }],
+  ["an unknown cycle type", "/cycle/type", (p) => { p.cycle.type = "yearly"; }],
+  ["a month out of range", "/cycle/end_month", (p) => { p.cycle.end_month = 13; }],
+  ["a day the month does not have", "/dates/window_opens/day", (p) => { p.dates.window_opens.day = 31; p.dates.window_opens.month = 9; }],
+  ["a min with three decimals", "/requirements/0/min", (p) => { p.requirements[0].min = "30.125"; }],
+  ["a min written as a number", "/requirements/1/min", (p) => { p.requirements[1].min = 15; }],
+  ["an amount that is not a decimal", "/fees/0/amount", (p) => { p.fees[0].amount = "$50"; }],
+  ["an unknown field on a requirement", "/requirements/0", (p) => { p.requirements[0].minimum = "30"; }],
+  ["an unknown activity kind", "/fees/0/kinds_any/0", (p) => { p.fees[0] = { id: "processing", per_credit: "25", kinds_any: ["blog"], label: "x", cite: p.fees[0].cite }; }],
+  ["an unknown phase id", "/phases/0/id", (p) => { p.phases[0].id = "open"; }],
+  ["a phase with both from and after", "/phases/0", (p) => { p.phases[0].after = "due"; }],
+  ["a condition with set: false", "/phases/1/when", (p) => { p.phases[1].when = { option: "extension_requested", set: false }; }],
+  ["an id with capitals", "/id", (p) => { p.id = "NAMSS-CPCS"; }],
+  ["a fee with both amount and per_credit", "/fees/0", (p) => { p.fees[0].per_credit = "25"; }],
+  ["a look-back cycle with dates", "/dates", (p) => { p.cycle = { type: "lookback", months: 24, cite: p.cycle.cite }; }],
+];
+
+for (const [what, path, breakIt] of broken) {
+  test(`rejects ${what} at ${path}`, () => {
+    const program = exemplar();
+    assert.ok(validate(program), "the exemplar itself must be valid");
+    breakIt(program);
+    assert.equal(validate(program), false, `${what} was accepted`);
+    const paths = validate.errors.map((e) => e.instancePath);
+    assert.ok(paths.includes(path), `no error at ${path}; errors:\n${describe(validate.errors)}`);
+    assert.ok(describe(validate.errors).includes(path), "the error text names the path");
+  });
+}
