@@ -1,0 +1,41 @@
+#include <doctest/doctest.h>
+
+#include "dates.h"
+
+using namespace recert;
+
+static Date d(const char* s) { return parse_date(s).value(); }
+
+TEST_CASE("Dates: only real ISO dates parse") {
+    CHECK(parse_date("2024-02-29").has_value());
+    for (const char* bad : {"2023-02-29", "2021-02-30", "2021-04-31", "2021-13-01", "2021-00-10", "2021-01-00", "0000-01-01",
+                            "1899-12-31", "10000-01-01", "2021-1-5", "2021/01/05", "20210105", "", "2021-01-05T00:00",
+                            " 2021-01-05", "2021-01-05 ", "２０２１-01-05"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_date(bad).has_value());
+    }
+    CHECK(to_iso(d("1900-01-01")) == "1900-01-01");
+    CHECK(to_iso(d("9999-12-31")) == "9999-12-31");
+}
+
+TEST_CASE("Dates: a Feb 29 start ends on Feb 28 of a common year") {
+    CHECK(add_years(d("2024-02-29"), 2) == d("2026-02-28"));
+    CHECK(add_years(d("2024-02-29"), 4) == d("2028-02-29"));
+    CHECK(add_years(d("2023-02-28"), 1) == d("2024-02-28"));
+}
+
+TEST_CASE("Dates: month arithmetic clamps to the month's last day") {
+    CHECK(add_months(d("2026-03-31"), -1) == d("2026-02-28"));
+    CHECK(add_months(d("2026-11-25"), -24) == d("2024-11-25"));
+    CHECK(add_months(d("2026-01-31"), 1) == d("2026-02-28"));
+    CHECK(add_months(d("2024-03-31"), -1) == d("2024-02-29"));
+}
+
+TEST_CASE("Dates: day arithmetic crosses months, years and leap days") {
+    CHECK(add_days(d("2022-12-01"), 1) == d("2022-12-02"));
+    CHECK(add_days(d("2024-02-28"), 1) == d("2024-02-29"));
+    CHECK(add_days(d("2025-02-28"), 1) == d("2025-03-01"));
+    CHECK(add_days(d("2027-02-10"), -90) == d("2026-11-12"));
+    CHECK(days_between(d("2026-11-26"), d("2026-12-01")) == 5);
+    CHECK(days_between(d("2026-12-01"), d("2026-11-26")) == -5);
+}

@@ -1,0 +1,114 @@
+#include <doctest/doctest.h>
+
+#include "log.h"
+#include "support.h"
+
+using namespace recert;
+using nlohmann::json;
+
+namespace {
+// The first problem found, as "where: what".
+std::string first_problem(const std::string& text) {
+    auto r = parse_log(text);
+    REQUIRE_FALSE(r.log.has_value());
+    REQUIRE_FALSE(r.problems.empty());
+    return describe(r.problems.front());
+}
+
+std::string with_entry(const std::string& entry_fields) {
+    return R"({"format":"recert-log","version":1,"credentials":[],"entries":[
+      {"id":"e1","title":"ok","date":"2021-03-04","kind":"other"},
+      {"id":"e2",)" + entry_fields + "}]}";
+}
+}  // namespace
+
+TEST_CASE("Log: the documented example reads with every field") {
+    const Log log = test::log_from(R"({"format": "recert-log", "version": 1,
+      "credentials": [{"id": "c1", "program": "namss-cpcs", "certified_on": "2019-05-10", "renewed_through": "2022-12-01",
+                       "options": {"first_dual_renewal": false, "extension_requested": false, "specialist_area": "hr"}}],
+      "entries": [{"id": "e1", "title": "Webinar", "provider": "NAMSS", "date": "2021-03-04", "minutes": 90, "credits": 1.5,
+                   "kind": "live_webinar", "topics": ["fmla"], "approved": true, "code": "ABC", "notes": "n"}]})");
+    REQUIRE(log.credentials.size() == 1);
+    const Credential& c = log.credentials[0];
+    CHECK(to_iso(*c.certified_on) == "2019-05-10");
+    CHECK(to_iso(*c.renewed_through) == "2022-12-01");
+    CHECK(std::get<std::string>(c.options.at("specialist_area")) == "hr");
+    CHECK(std::get<bool>(c.options.at("extension_requested")) == false);
+    const Entry& e = log.entries.at(0);
+    CHECK(e.kind == Kind::live_webinar);
+    CHECK(*e.minutes == 90);
+    CHECK(e.credits->to_string() == "1.5");
+    CHECK(e.credit_places == 1);
+    CHECK(e.topics == std::vector<std::string>{"fmla"});
+    CHECK(*e.approved);
+}
+
+TEST_CASE("Log: a round trip keeps unknown fields at every level and writes the same document") {
+    const std::string text = R"({"format":"recert-log","version":1,"saved_by":"a later Recert",
+      "credentials":[{"id":"c1","program":"dmec-clms","certified_on":"2025-02-10","colour":"teal"}],
+      "entries":[{"id":"e1","title":"T","date":"2025-03-01","kind":"recording","credits":"1.25","attachments":[{"name":"cert.pdf"}]},
+                 {"id":"e2","title":"U","date":"2025-03-02","kind":"other","credits":0.1}]})";
+    const Log log = test::log_from(text);
+    const json out = to_json(log);
+    CHECK(out["saved_by"] == "a later Recert");
+    CHECK(out["credentials"][0]["colour"] == "teal");
+    CHECK(out["entries"][0]["attachments"][0]["name"] == "cert.pdf");
+    CHECK(out["entries"][0]["credits"].dump() == "1.25");
+    CHECK(out["entries"][1]["credits"].dump() == "0.1");
+    // Reading what was written gives back the same document.
+    const Log again = test::log_from(serialize(log));
+    CHECK(to_json(again) == out);
+}
+
+TEST_CASE("Log: credits may be numbers or decimal strings, and are exact either way") {
+    const Log log = test::log_from(R"({"format":"recert-log","version":1,"credentials":[],"entries":[
+      {"id":"a","title":"a","date":"2025-01-01","kind":"other","credits":0.1},
+      {"id":"b","title":"b","date":"2025-01-01","kind":"other","credits":"0.2"},
+      {"id":"c","title":"c","date":"2025-01-01","kind":"other","credits":3}]})");
+    CHECK(*log.entries[0].credits + *log.entries[1].credits == Credits::parse("0.3", 2).value());
+    CHECK(*log.entries[2].credits == Credits::whole(3));
+}
+
+TEST_CASE("Log: each bad field is named by its JSON pointer") {
+    CHECK(first_problem(with_entry(R"("title":"x","date":"2021-02-30","kind":"other")")) ==
+          "/entries/1/date: \"2021-02-30\" is not a real date written YYYY-MM-DD (years 1900 to 9999)");
+    CHECK(first_problem(with_entry(R"("title":"x","date":"2021-02-03","kind":"seminar")")).rfind("/entries/1/kind: \"seminar\" is not an activity kind", 0) == 0);
+    CHECK(first_problem(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","credits":1.255)")) ==
+          "/entries/1/credits: \"1.255\" has 3 decimal places; at most 2 are allowed");
+    CHECK(first_problem(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","credits":-2)")) ==
+          "/entries/1/credits: \"-2\" is negative");
+    CHECK(first_problem(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","credits":1e308)")).find("/entries/1/credits") == 0);
+    CHECK(first_problem(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","credits":"NaN")")).find("is not a decimal number") != std::string::npos);
+    CHECK(first_problem(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","minutes":90.5)")).find("/entries/1/minutes: must be a whole number") == 0);
+    CHECK(first_problem(with_entry(R"("title":"   ","date":"2021-02-03","kind":"other")")) == "/entries/1/title: must not be empty");
+    CHECK(first_problem(with_entry(R"("date":"2021-02-03","kind":"other")")) == "/entries/1/title: is required");
+    CHECK(first_problem(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","topics":"fmla")")) == "/entries/1/topics: must be an array, not a string");
+    CHECK(first_problem(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","approved":"yes")")) == "/entries/1/approved: must be true or false, not a string");
+}
+
+TEST_CASE("Log: ids used twice are refused") {
+    CHECK(first_problem(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","id":"e1")")).find("/entries/1/id: entry id \"e1\" is used twice") == 0);
+    CHECK(first_problem(R"({"format":"recert-log","version":1,"credentials":[{"id":"c","program":"p"},{"id":"c","program":"q"}],"entries":[]})") ==
+          "/credentials/1/id: credential id \"c\" is used twice");
+}
+
+TEST_CASE("Log: a syntax error gives its line and column") {
+    CHECK(first_problem("{\"format\": \"recert-log\",\n  \"version\": 1,\n  \"entries\": [,]}").rfind("line 3, column 15: ", 0) == 0);
+    CHECK(first_problem("").rfind("line 1, column 1: ", 0) == 0);
+}
+
+TEST_CASE("Log: a document from a newer Recert is refused, not misread") {
+    CHECK(first_problem(R"({"format":"recert-log","version":2,"entries":[]})") ==
+          "/version: this log was written by a newer Recert (version 2); this one reads up to version 1");
+    CHECK(first_problem(R"({"format":"recert-program","version":1})") ==
+          "/format: is \"recert-program\", not \"recert-log\": this is not a Recert log");
+    CHECK(first_problem(R"([1,2,3])") == "/: must be an object, not an array");
+}
+
+TEST_CASE("Log: absurd input is refused with a message, not a crash") {
+    std::string deep(100000, '[');
+    CHECK(first_problem(deep).find("nested more than") != std::string::npos);
+    const std::string long_title(1 << 20, 'x');
+    CHECK(first_problem(with_entry(R"("title":")" + long_title + R"(","date":"2021-02-03","kind":"other")")).find("/entries/1/title: is longer than") == 0);
+    CHECK(first_problem(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","minutes":100000000)")).find("/entries/1/minutes") == 0);
+}

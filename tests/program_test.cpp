@@ -1,0 +1,107 @@
+// The program-file reader: what an association writing its own file is told when it errs.
+#include <doctest/doctest.h>
+
+#include "support.h"
+
+using namespace recert;
+using nlohmann::json;
+
+namespace {
+json exemplar() { return json::parse(test::read_text("programs/namss-cpcs.json")); }
+
+std::vector<std::string> problems_of(const json& doc) {
+    auto r = read_program(doc);
+    std::vector<std::string> out;
+    for (const auto& p : r.problems) out.push_back(describe(p));
+    if (!out.empty()) CHECK_FALSE(r.program.has_value());
+    return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& s) {
+    for (const auto& x : v)
+        if (x == s) return true;
+    INFO("problems were:");
+    for (const auto& x : v) INFO(x);
+    return false;
+}
+}  // namespace
+
+TEST_CASE("Programs: all six shipped files read without a problem") {
+    CHECK(test::all_programs().size() == 6);
+}
+
+TEST_CASE("Programs: a rule without a citation is refused") {
+    json d = exemplar();
+    d["requirements"][1].erase("cite");
+    CHECK(has(problems_of(d), "/requirements/1/cite: is required: every rule names its source and quotes it"));
+    d = exemplar();
+    d["cycle"]["cite"]["source"] = "hearsay";
+    CHECK(has(problems_of(d), "/cycle/cite/source: \"hearsay\" is not one of this program's sources"));
+    d = exemplar();
+    d["fees"][0]["cite"]["quote"] = "";
+    CHECK(has(problems_of(d), "/fees/0/cite/quote: must quote the source"));
+}
+
+TEST_CASE("Programs: misspelt or unknown fields are named, not ignored") {
+    json d = exemplar();
+    d["requirements"][0]["minimum"] = "30";
+    CHECK(has(problems_of(d), "/requirements/0/minimum: is not a known field"));
+    d = exemplar();
+    d["cycle"]["type"] = "rolling";
+    CHECK(has(problems_of(d), "/cycle/type: \"rolling\" is not a cycle type (from_certification, anchored, lookback)"));
+    d = exemplar();
+    d["credit"]["by_kind"] = {{"webinar", "1"}};
+    CHECK(has(problems_of(d), "/credit/by_kind/webinar: \"webinar\" is not an activity kind"));
+}
+
+TEST_CASE("Programs: cross-references must resolve") {
+    json d = exemplar();
+    d["phases"][2]["until"] = "new_year";
+    CHECK(has(problems_of(d), "/phases/2/until: \"new_year\" is not one of this program's dates"));
+    d = exemplar();
+    d["phases"][1]["when"]["option"] = "extension";
+    CHECK(has(problems_of(d), "/phases/1/when/option: \"extension\" is not an option of this program"));
+    d = exemplar();
+    d["fees"][0]["phase"] = "overdue";
+    CHECK(has(problems_of(d), "/fees/0/phase: \"overdue\" is not one of this program's phases"));
+    d = exemplar();
+    d["requirements"][1]["eligible"] = {{"topics_any", {"fmla"}}};
+    CHECK(has(problems_of(d), "/requirements/1/eligible/topics_any/0: \"fmla\" is not a topic of this program"));
+    d = exemplar();
+    d["requirements"][1]["id"] = "total";
+    CHECK(has(problems_of(d), "/requirements/1/id: requirement \"total\" is listed twice"));
+}
+
+TEST_CASE("Programs: amounts are exact decimals with at most two places") {
+    json d = exemplar();
+    d["requirements"][0]["min"] = "30.125";
+    CHECK(has(problems_of(d), "/requirements/0/min: \"30.125\" has 3 decimal places; at most 2 are allowed"));
+    d = exemplar();
+    d["fees"][0]["amount"] = "$50";
+    CHECK(has(problems_of(d), "/fees/0/amount: \"$50\" is not a decimal number like 12 or 1.25"));
+}
+
+TEST_CASE("Programs: impossible calendars are refused") {
+    json d = exemplar();
+    d["cycle"]["end_month"] = 2;
+    d["cycle"]["end_day"] = 30;
+    CHECK(has(problems_of(d), "/cycle/end_day: month 2 has no day 30"));
+    d = exemplar();
+    d["dates"]["due"]["month"] = 4;
+    CHECK(has(problems_of(d), "/dates/due: \"month\" and \"day\" go together"));
+    d = exemplar();
+    d["phases"][0]["after"] = "due";
+    CHECK(has(problems_of(d), "/phases/0: needs exactly one of \"from\" and \"after\""));
+}
+
+TEST_CASE("Programs: another format or a later version is refused with a reason") {
+    json d = exemplar();
+    d["version"] = 2;
+    CHECK(has(problems_of(d), "/version: version 2 is not supported; this Recert reads version 1"));
+    d = exemplar();
+    d["format"] = "recert-log";
+    CHECK(has(problems_of(d), "/format: must be \"recert-program\""));
+    auto r = parse_program("{\"format\": \"recert-program\",\n\"version\": 1,,}");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].where == "line 2, column 14");
+}
