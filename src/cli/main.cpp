@@ -17,7 +17,7 @@ namespace {
 
 constexpr const char* usage =
     "usage:\n"
-    "  recert validate FILE...\n"
+    "  recert validate [--programs DIR] FILE...\n"
     "  recert evaluate --log LOG [--as-of YYYY-MM-DD] [--credential ID] [--programs DIR] [--format json|text]\n";
 
 // Files larger than this are not logs or programs a person wrote.
@@ -74,8 +74,20 @@ bool load_programs(const fs::path& dir, std::vector<Program>& out) {
     return ok;
 }
 
-int validate(const std::vector<std::string>& files) {
+std::optional<Date> today() {
+    const auto now = std::chrono::system_clock::now();
+    return Date{date::floor<date::days>(now)};
+}
+
+int validate(std::vector<std::string> files, const char* argv0) {
+    fs::path programs_dir = default_programs_dir(argv0);
+    if (files.size() >= 2 && files[0] == "--programs") {
+        programs_dir = files[1];
+        files.erase(files.begin(), files.begin() + 2);
+    }
     if (files.empty()) { std::cerr << usage; return 2; }
+    // Logs are also checked against the programs they name: options, dates the cycle needs.
+    std::optional<std::vector<Program>> programs;
     int status = 0;
     for (const auto& f : files) {
         std::string error;
@@ -93,6 +105,14 @@ int validate(const std::vector<std::string>& files) {
         } else if (doc) {
             auto r = read_log(*doc);
             problems = r.problems;
+            if (r.log && !r.log->credentials.empty()) {
+                if (!programs) {
+                    programs.emplace();
+                    if (!load_programs(programs_dir, *programs)) status = 1;
+                }
+                for (const auto& c : evaluate(*programs, *r.log, *today()).credentials)
+                    problems.insert(problems.end(), c.problems.begin(), c.problems.end());
+            }
             if (r.log) what = "log, " + std::to_string(r.log->credentials.size()) + " credentials, " + std::to_string(r.log->entries.size()) + " entries";
         }
         if (problems.empty()) {
@@ -105,10 +125,6 @@ int validate(const std::vector<std::string>& files) {
     return status;
 }
 
-std::optional<Date> today() {
-    const auto now = std::chrono::system_clock::now();
-    return Date{date::floor<date::days>(now)};
-}
 
 int evaluate_command(const std::vector<std::string>& args, const char* argv0) {
     std::optional<std::string> log_path, credential, programs_dir, as_of_text;
@@ -162,14 +178,12 @@ int evaluate_command(const std::vector<std::string>& args, const char* argv0) {
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-        std::cout << usage;
-        return args.empty() ? 2 : 0;
-    }
+    if (args.empty()) { std::cerr << usage; return 2; }
+    if (args[0] == "--help" || args[0] == "-h") { std::cout << usage; return 0; }
     const std::string command = args[0];
     args.erase(args.begin());
     try {
-        if (command == "validate") return validate(args);
+        if (command == "validate") return validate(args, argv[0]);
         if (command == "evaluate") return evaluate_command(args, argv[0]);
     } catch (const std::exception& e) {
         // The core does not throw on bad input; this is the last guard against a crash.

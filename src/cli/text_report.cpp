@@ -23,19 +23,6 @@ std::string relative(int days) {
     return days > 0 ? "in " + std::to_string(days) + " days" : std::to_string(-days) + " days ago";
 }
 
-std::string phase_name(Phase p) {
-    switch (p) {
-        case Phase::not_started: return "Not started";
-        case Phase::earning: return "In the cycle";
-        case Phase::window_open: return "Application window open";
-        case Phase::late: return "Late";
-        case Phase::extension: return "Extension";
-        case Phase::grace: return "Grace period";
-        case Phase::lapsed: return "Lapsed";
-    }
-    return "";
-}
-
 }  // namespace
 
 std::string text_report(const Report& report, const std::vector<Program>& programs, const Log& log) {
@@ -51,17 +38,17 @@ std::string text_report(const Report& report, const std::vector<Program>& progra
         const std::string unit = p != programs.end() ? p->unit_plural : "credits";
         o << "  Cycle " << to_iso(c.start) << " to " << to_iso(c.end);
         if (c.days_left >= 0) o << " (" << c.days_left << " days left)";
-        o << "\n  " << phase_name(c.phase) << ": " << c.phase_text << "\n";
-        o << "  " << (c.complete ? "Complete: every requirement is met." : "Not complete yet.") << "\n\n  Requirements (" << unit << ")\n";
+        o << "\n  " << c.phase_text << "\n";
+        o << "  " << (c.complete ? "Every credit requirement is met." : "Credit requirements not met yet.") << "\n\n  Requirements (" << unit << ")\n";
         for (const auto& r : c.requirements) {
-            o << "    " << (r.met ? "[met] " : "[ .. ] ") << pad(r.name, 34) << pad(r.earned.to_string() + " / " + r.required.to_string(), 13);
+            o << "    " << (r.met ? "[met] " : "[   ] ") << pad(r.name, 34) << pad(r.earned.to_string() + " / " + r.required.to_string(), 13);
             if (!r.met) o << r.remaining.to_string() << " to go";
             if (r.projected != r.earned) o << "  (with planned: " << r.projected.to_string() << ")";
             o << "\n";
         }
         if (!c.deadlines.empty()) {
             o << "\n  Dates\n";
-            for (const auto& d : c.deadlines) o << "    " << to_iso(d.date) << "  " << pad(d.label, 50) << relative(d.days_from_as_of) << "\n";
+            for (const auto& d : c.deadlines) o << "    " << to_iso(d.date) << "  " << pad(d.label, 66) << relative(d.days_from_as_of) << "\n";
         }
         if (!c.fees.empty()) {
             o << "\n  Fees owed now\n";

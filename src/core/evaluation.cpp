@@ -282,7 +282,7 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
                 if (out.entries[i].excluded == Exclusion::none && contains(f.kinds_any, entries[i].kind)) charged += out.entries[i].counted;
             if (charged == Credits{}) continue;
             fee.amount = per_credit(*f.per_credit, charged);
-            fee.label += " (" + plural(p, charged) + " at " + f.per_credit->to_string() + " each)";
+            fee.label += " (" + plural(p, charged) + " at " + f.per_credit->to_string() + " " + p.currency + " each)";
         }
         out.fees.push_back(std::move(fee));
     }

@@ -1,0 +1,336 @@
+#!/bin/sh
+# The recert CLI as a person uses it: exit codes, messages and the reports of
+# the shipped examples. ctest runs it as
+#   sh tests/cli_test.sh <path-to-recert> <source-dir>
+# Each check prints what failed (command, expectation, what came out); the
+# script exits 1 if any check failed.
+
+if [ $# -ne 2 ]; then
+    echo "usage: sh tests/cli_test.sh <path-to-recert> <source-dir>" >&2
+    exit 2
+fi
+recert=$1
+cd "$2" || { echo "cannot enter source dir $2" >&2; exit 1; }
+if [ ! -x "$recert" ]; then
+    echo "no recert binary at $recert" >&2
+    exit 1
+fi
+
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+checks=0
+failures=0
+desc=
+
+# run DESCRIPTION ARGS...: runs recert ARGS; keeps stdout, stderr and the exit code.
+run() {
+    desc=$1
+    shift
+    "$recert" "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    cmd="recert $*"
+}
+
+fail() {
+    failures=$((failures + 1))
+    echo "FAIL: $desc"
+    echo "  command: $cmd"
+    echo "  expected: $1"
+    echo "  exit code: $rc"
+    echo "  stdout (first 15 lines):"
+    sed -n '1,15s/^/    /p' "$tmp/out"
+    echo "  stderr (first 15 lines):"
+    sed -n '1,15s/^/    /p' "$tmp/err"
+}
+
+check_rc() {
+    checks=$((checks + 1))
+    [ "$rc" -eq "$1" ] || fail "exit code $1"
+}
+
+# check_out / check_err TEXT: the output holds TEXT literally.
+check_out() {
+    checks=$((checks + 1))
+    grep -qF -- "$1" "$tmp/out" || fail "stdout contains: $1"
+}
+check_err() {
+    checks=$((checks + 1))
+    grep -qF -- "$1" "$tmp/err" || fail "stderr contains: $1"
+}
+check_out_lacks() {
+    checks=$((checks + 1))
+    ! grep -qF -- "$1" "$tmp/out" || fail "stdout does not contain: $1"
+}
+
+# check_pair LINE1 LINE2: in the pretty JSON on stdout, a line reading LINE1 is
+# directly followed by a line reading LINE2 (leading spaces ignored). The report
+# sorts keys, so "earned" comes just before "id" in each requirement and
+# "amount" just before "id" in each fee: this ties a figure to its owner.
+check_pair() {
+    checks=$((checks + 1))
+    awk -v a="$1" -v b="$2" '
+        { sub(/^[ \t]+/, "") }
+        prev == a && $0 == b { found = 1 }
+        { prev = $0 }
+        END { exit !found }' "$tmp/out" || fail "stdout has the line '$1' directly followed by '$2'"
+}
+
+# ---------------------------------------------------------------- validate
+
+for f in programs/*.json programs/examples/*.json; do
+    [ "$(basename "$f")" = schema.json ] && continue
+    run "validate shipped file $f" validate "$f"
+    check_rc 0
+    check_out "$f: ok"
+done
+
+run "validate a program reports it as a program" validate programs/namss-cpcs.json
+check_out "programs/namss-cpcs.json: ok (program)"
+run "validate a log reports its size" validate programs/examples/namss-cpcs.json
+check_out "programs/examples/namss-cpcs.json: ok (log, 1 credentials, 20 entries)"
+
+# A log a person could write, with an impossible date in its second entry.
+cat >"$tmp/bad-date.json" <<'EOF'
+{
+  "format": "recert-log",
+  "version": 1,
+  "credentials": [{"id": "c1", "program": "namss-cpcs", "certified_on": "2023-03-01"}],
+  "entries": [
+    {"id": "e1", "title": "Webinar", "date": "2024-01-10", "credits": 1, "kind": "live_webinar"},
+    {"id": "e2", "title": "Conference", "date": "2021-02-30", "credits": 3, "kind": "conference"}
+  ]
+}
+EOF
+run "validate a log with 2021-02-30 in entry 2" validate "$tmp/bad-date.json"
+check_rc 1
+check_err "$tmp/bad-date.json"
+check_err "/entries/1/date"
+check_err "2021-02-30"
+check_out_lacks "ok"
+
+# The same log with the date fixed is fine: the failure above is the date.
+sed 's/2021-02-30/2021-02-28/' "$tmp/bad-date.json" >"$tmp/fixed-date.json"
+run "validate the same log with the date fixed" validate "$tmp/fixed-date.json"
+check_rc 0
+check_out "$tmp/fixed-date.json: ok (log, 1 credentials, 2 entries)"
+
+# A trailing comma on line 5: the message points at the line and column.
+cat >"$tmp/syntax.json" <<'EOF'
+{
+  "format": "recert-log",
+  "version": 1,
+  "entries": [
+    {"id": "e1",}
+  ]
+}
+EOF
+run "validate a log with a JSON syntax error" validate "$tmp/syntax.json"
+check_rc 1
+check_err "$tmp/syntax.json"
+check_err "line 5, column 17"
+
+# A log from a newer Recert is refused, not misread.
+cat >"$tmp/future.json" <<'EOF'
+{"format": "recert-log", "version": 99, "credentials": [], "entries": [], "new_thing": true}
+EOF
+run "validate a log written by a newer version" validate "$tmp/future.json"
+check_rc 1
+check_err "$tmp/future.json"
+check_err "/version"
+check_err "newer"
+
+# Unknown fields are kept, not refused: a log from a sibling tool still validates.
+cat >"$tmp/extra.json" <<'EOF'
+{"format": "recert-log", "version": 1, "exported_by": "elsewhere",
+ "credentials": [{"id": "c1", "program": "dmec-clms", "certified_on": "2025-02-10", "colour": "blue"}],
+ "entries": [{"id": "e1", "title": "Course", "date": "2025-03-01", "minutes": 80, "kind": "course", "rating": 5}]}
+EOF
+# A log is also checked against the programs its credentials name.
+cat >"$tmp/nocert.json" <<'EOF'
+{"format": "recert-log", "version": 1,
+ "credentials": [{"id": "c1", "program": "namss-cpcs", "options": {"extension_requested": "yes"}}], "entries": []}
+EOF
+run "validate a log whose credential misses what its program needs" validate "$tmp/nocert.json"
+check_rc 1
+check_err "/credentials/0/options/extension_requested: must be true or false"
+check_err "/credentials/0/certified_on: is required by namss-cpcs"
+
+run "validate a log with unknown fields" validate "$tmp/extra.json"
+check_rc 0
+check_out "ok (log, 1 credentials, 1 entries)"
+
+# Credits are exact: more decimals than a log may hold are refused, never rounded.
+cat >"$tmp/precise.json" <<'EOF'
+{"format": "recert-log", "version": 1, "credentials": [],
+ "entries": [{"id": "e1", "title": "Course", "date": "2025-03-01", "credits": 1.234, "kind": "course"}]}
+EOF
+run "validate a log with 3 decimal places in credits" validate "$tmp/precise.json"
+check_rc 1
+check_err "/entries/0/credits"
+
+echo '[]' >"$tmp/array.json"
+run "validate a JSON file that is not a log" validate "$tmp/array.json"
+check_rc 1
+check_err "$tmp/array.json"
+
+# Several files: each is reported, and one bad file makes the exit code 1.
+run "validate a good and a bad file together" validate programs/examples/dmec-clms.json "$tmp/bad-date.json"
+check_rc 1
+check_out "programs/examples/dmec-clms.json: ok"
+check_err "/entries/1/date"
+
+run "validate a file that does not exist" validate "$tmp/nowhere.json"
+check_rc 1
+check_err "$tmp/nowhere.json"
+
+run "validate with no file" validate
+check_rc 2
+check_err "usage"
+
+# A program file must be named after its id.
+cp programs/namss-cpcs.json "$tmp/renamed.json"
+run "validate a program whose id is not its file name" validate "$tmp/renamed.json"
+check_rc 1
+check_err "/id"
+check_err "renamed"
+
+# ---------------------------------------------------------------- evaluate
+
+cpcs=programs/examples/namss-cpcs.json
+
+run "evaluate namss-cpcs 5 days before it is due" evaluate --log "$cpcs" --as-of 2026-11-26
+check_rc 0
+check_out '"as_of": "2026-11-26"'
+check_out '"phase": "window_open"'
+check_pair '"earned": 28.5,' '"id": "total",'
+check_pair '"earned": 15.5,' '"id": "approved",'
+check_out '"remaining": 1.5,'
+check_out '"fees": []'
+check_out '"excluded": "duplicate"'
+check_out '"excluded": "outside_cycle"'
+check_out '"excluded": "planned"'
+
+run "evaluate namss-cpcs as text" evaluate --log "$cpcs" --as-of 2026-11-26 --format text
+check_rc 0
+check_out "Recert report as of 2026-11-26"
+check_out "Cycle 2023-03-01 to 2026-12-01 (5 days left)"
+check_out "1.5 to go"
+check_out "Credit requirements not met yet."
+
+run "evaluate namss-cpcs after the due date" evaluate --log "$cpcs" --as-of 2026-12-15
+check_rc 0
+check_out '"phase": "late",'
+check_pair '"amount": 50,' '"id": "late",'
+
+run "evaluate namss-cpcs in the reinstatement grace period" evaluate --log "$cpcs" --as-of 2027-02-01
+check_rc 0
+check_out '"phase": "grace",'
+check_pair '"amount": 100,' '"id": "reinstatement",'
+
+run "evaluate namss-cpcs the day after grace ends" evaluate --log "$cpcs" --as-of 2027-06-02
+check_rc 0
+check_out '"phase": "lapsed",'
+check_out '"fees": []'
+
+run "evaluate with the credential named" evaluate --log "$cpcs" --as-of 2026-11-26 --credential c1
+check_rc 0
+check_out '"id": "c1",'
+
+run "evaluate without --as-of uses today" evaluate --log "$cpcs" --format text
+check_rc 0
+check_out "Recert report as of "
+
+run "evaluate dmec-clms" evaluate --log programs/examples/dmec-clms.json --as-of 2026-11-26
+check_rc 0
+check_pair '"amount": 100,' '"id": "processing",'
+check_out '"excluded": "cap_reached",'
+check_pair '"earned": 19.5,' '"id": "total",'
+
+run "evaluate ala-clm-application" evaluate --log programs/examples/ala-clm-application.json --as-of 2026-11-26
+check_rc 0
+check_pair '"earned": 15.42,' '"id": "additional",'
+
+run "evaluate ala-clm-recert" evaluate --log programs/examples/ala-clm-recert.json --as-of 2026-11-26
+check_rc 0
+check_pair '"earned": 4,' '"id": "li",'
+check_pair '"earned": 3.25,' '"id": "cm",'
+
+# Every shipped example evaluates cleanly in both formats.
+for f in programs/examples/*.json; do
+    for format in json text; do
+        run "evaluate example $f as $format" evaluate --log "$f" --as-of 2026-11-26 --format "$format"
+        check_rc 0
+    done
+done
+
+# ---------------------------------------------------------------- evaluate: mistakes
+
+run "evaluate a credential the log does not have" evaluate --log "$cpcs" --as-of 2026-11-26 --credential nope
+check_rc 1
+check_err 'no credential "nope"'
+
+sed 's/"program": "namss-cpcs"/"program": "no-such-program"/' "$cpcs" >"$tmp/unknown-program.json"
+run "evaluate a log whose credential names an unknown program" evaluate --log "$tmp/unknown-program.json" --as-of 2026-11-26
+check_rc 1
+check_err "no-such-program"
+
+run "evaluate with an impossible --as-of" evaluate --log "$cpcs" --as-of 2026-02-30
+check_rc 2
+check_err "2026-02-30"
+run "evaluate with a malformed --as-of" evaluate --log "$cpcs" --as-of 26/11/2026
+check_rc 2
+
+run "evaluate without --log" evaluate --as-of 2026-11-26
+check_rc 2
+check_err "--log"
+
+run "evaluate with --as-of missing its value" evaluate --log "$cpcs" --as-of
+check_rc 2
+
+run "evaluate with an unknown format" evaluate --log "$cpcs" --format xml
+check_rc 2
+
+run "evaluate with an unknown argument" evaluate --log "$cpcs" --verbose
+check_rc 2
+
+run "evaluate a log that does not exist" evaluate --log "$tmp/nowhere.json" --as-of 2026-11-26
+check_rc 1
+check_err "$tmp/nowhere.json"
+
+run "evaluate a broken log" evaluate --log "$tmp/bad-date.json" --as-of 2026-11-26
+check_rc 1
+check_err "/entries/1/date"
+
+# A folder of programs with one broken file: evaluation stops and names it.
+mkdir "$tmp/programs"
+cp programs/*.json "$tmp/programs/"
+echo '{"format": "recert-program", "version": 1, "id": "broken"}' >"$tmp/programs/broken.json"
+run "evaluate with a broken program in --programs" evaluate --log "$cpcs" --as-of 2026-11-26 --programs "$tmp/programs"
+check_rc 1
+check_err "broken.json"
+
+# The same folder without the broken file works: the failure above is that file.
+rm "$tmp/programs/broken.json"
+run "evaluate with a good --programs folder" evaluate --log "$cpcs" --as-of 2026-11-26 --programs "$tmp/programs"
+check_rc 0
+check_out '"phase": "window_open"'
+
+run "evaluate with --programs not a folder" evaluate --log "$cpcs" --programs "$tmp/no-such-folder"
+check_rc 1
+check_err "no-such-folder"
+
+# ---------------------------------------------------------------- top level
+
+run "no command" 
+check_rc 2
+run "--help" --help
+check_rc 0
+check_out "recert validate"
+check_out "recert evaluate"
+run "unknown command" frobnicate
+check_rc 2
+check_err "frobnicate"
+
+echo "cli_test: $checks checks, $failures failed"
+[ "$failures" -eq 0 ]
