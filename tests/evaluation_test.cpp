@@ -114,3 +114,10 @@ TEST_CASE("Evaluation: the report's JSON has the documented shape") {
     CHECK(j["fees"][0]["amount"].dump() == "50");
     CHECK(j["complete"] == false);
 }
+
+TEST_CASE("Evaluation: in a look-back window, sessions after the application date are planned") {
+    const auto r = evaluate_one("ala-clm-application", "", R"([
+      {"id":"later","title":"A","date":"2026-12-10","kind":"course","minutes":120,"topics":["writing"]}])", "2026-11-25");
+    CHECK(entry(r, "later").excluded == Exclusion::planned);
+    CHECK(requirement(r, "writing").projected == Credits{});
+}

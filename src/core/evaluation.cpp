@@ -108,15 +108,17 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
         const bool first_of_its_kind = seen.insert(duplicate_key(e)).second;
         r.amount = worth(p, e, r);
         if (r.excluded != Exclusion::none) continue;
-        if (e.date < cycle.start || e.date > cycle.end) {
+        // A look-back window ends on the as-of date: later activities are planned, not outside it.
+        const bool later = e.date > through && (e.date <= cycle.end || p.cycle.type == CycleRule::Type::lookback);
+        if (later) {
+            r.excluded = Exclusion::planned;
+            r.detail = "planned for " + to_iso(e.date);
+        } else if (e.date < cycle.start || e.date > cycle.end) {
             r.excluded = Exclusion::outside_cycle;
             r.detail = "dated " + to_iso(e.date) + ", outside the cycle " + to_iso(cycle.start) + " to " + to_iso(cycle.end);
         } else if (!first_of_its_kind) {
             r.excluded = Exclusion::duplicate;
             r.detail = "same title, date and provider as an earlier entry";
-        } else if (e.date > through) {
-            r.excluded = Exclusion::planned;
-            r.detail = "planned for " + to_iso(e.date);
         } else if (r.amount == Credits{}) {
             r.excluded = Exclusion::invalid;
             r.detail = "earns no credit";

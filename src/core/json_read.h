@@ -33,6 +33,7 @@ public:
     Node(const nlohmann::json& j, std::string path, Problems& problems) : j_(j), path_(std::move(path)), p_(problems) {}
 
     const nlohmann::json& raw() const { return j_; }
+    std::size_t problem_count() const { return p_.size(); }
     const std::string& path() const { return path_; }
     std::string path_of(std::string_view key) const;
     void problem(std::string what) const { p_.push_back({path_.empty() ? "/" : path_, std::move(what)}); }

@@ -47,8 +47,11 @@ std::optional<Credential> read_credential(const Node& n) {
     return c;
 }
 
+}  // namespace
+
 std::optional<Entry> read_entry(const Node& n) {
     if (!n.expect_object()) return std::nullopt;
+    const std::size_t problems_before = n.problem_count();
     Entry e;
     auto id = n.id("id", Need::required);
     auto title = n.text("title", Need::required, max_text);
@@ -76,15 +79,13 @@ std::optional<Entry> read_entry(const Node& n) {
     e.topics = n.ids("topics", Need::optional);
     e.approved = n.boolean("approved", Need::optional);
     e.extra = unknown_fields(n.raw(), entry_fields);
-    if (!id || !title || !d || !kind || !ok_credits) return std::nullopt;
+    if (n.problem_count() != problems_before || !ok_credits) return std::nullopt;
     e.id = *id;
     e.title = *title;
     e.date = *d;
     e.kind = *kind;
     return e;
 }
-
-}  // namespace
 
 std::optional<json> migrate_log(json doc, Problems& problems) {
     Node root(doc, "", problems);

@@ -52,6 +52,8 @@ struct LogResult {
 };
 LogResult parse_log(std::string_view text);
 LogResult read_log(const nlohmann::json& doc);
+// One entry object; problems are reported at the node's pointer.
+std::optional<Entry> read_entry(const Node& n);
 // Brings an older version of the document up to the current one; a newer one is refused.
 std::optional<nlohmann::json> migrate_log(nlohmann::json doc, Problems& problems);
 

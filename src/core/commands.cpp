@@ -1,0 +1,94 @@
+#include "commands.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace recert {
+
+namespace {
+template <class T>
+auto find_id(std::vector<T>& v, const std::string& id) {
+    return std::find_if(v.begin(), v.end(), [&](const T& x) { return x.id == id; });
+}
+
+std::string fresh(const std::unordered_set<std::string>& taken, const std::string& prefix, std::size_t start) {
+    for (std::size_t n = start;; ++n)
+        if (auto id = prefix + std::to_string(n); !taken.count(id)) return id;
+}
+
+std::unordered_set<std::string> ids_of(const Log& log) {
+    std::unordered_set<std::string> ids;
+    for (const auto& e : log.entries) ids.insert(e.id);
+    for (const auto& c : log.credentials) ids.insert(c.id);
+    return ids;
+}
+}  // namespace
+
+std::string next_id(const Log& log, const std::string& prefix) {
+    return fresh(ids_of(log), prefix, log.entries.size() + log.credentials.size() + 1);
+}
+
+Log add_entry(Log log, Entry e) {
+    if (e.id.empty()) e.id = next_id(log, "e");
+    log.entries.push_back(std::move(e));
+    return log;
+}
+
+Log edit_entry(Log log, const Entry& e) {
+    if (auto it = find_id(log.entries, e.id); it != log.entries.end()) *it = e;
+    return log;
+}
+
+Log delete_entry(Log log, const std::string& id) {
+    if (auto it = find_id(log.entries, id); it != log.entries.end()) log.entries.erase(it);
+    return log;
+}
+
+Log add_credential(Log log, Credential c) {
+    if (c.id.empty()) c.id = next_id(log, "c");
+    log.credentials.push_back(std::move(c));
+    return log;
+}
+
+Log edit_credential(Log log, const Credential& c) {
+    if (auto it = find_id(log.credentials, c.id); it != log.credentials.end()) *it = c;
+    return log;
+}
+
+Log delete_credential(Log log, const std::string& id) {
+    if (auto it = find_id(log.credentials, id); it != log.credentials.end()) log.credentials.erase(it);
+    return log;
+}
+
+Log merge(Log base, const Log& incoming, MergeSummary* summary) {
+    MergeSummary s;
+    auto taken = ids_of(base);
+    for (const auto& c : incoming.credentials) {
+        if (auto it = find_id(base.credentials, c.id); it != base.credentials.end()) {
+            if (to_json(*it) == to_json(c)) continue;
+        }
+        Credential copy = c;
+        if (taken.count(copy.id)) copy.id = fresh(taken, "c", base.credentials.size() + 1);
+        taken.insert(copy.id);
+        base.credentials.push_back(std::move(copy));
+        ++s.credentials_added;
+    }
+    for (const auto& e : incoming.entries) {
+        if (auto it = find_id(base.entries, e.id); it != base.entries.end()) {
+            if (to_json(*it) == to_json(e)) { ++s.unchanged; continue; }
+            Entry copy = e;
+            copy.id = fresh(taken, "e", base.entries.size() + 1);
+            taken.insert(copy.id);
+            base.entries.push_back(std::move(copy));
+            ++s.renamed;
+            continue;
+        }
+        taken.insert(e.id);
+        base.entries.push_back(e);
+        ++s.added;
+    }
+    if (summary) *summary = s;
+    return base;
+}
+
+}  // namespace recert

@@ -1,0 +1,27 @@
+// The edits a person makes to their log. Each takes a log and returns the new one, so the
+// page can save, re-evaluate and undo by keeping the previous value.
+#pragma once
+#include <string>
+
+#include "log.h"
+
+namespace recert {
+
+// A fresh id with this prefix that no entry or credential of the log uses ("e17").
+std::string next_id(const Log& log, const std::string& prefix);
+
+Log add_entry(Log log, Entry e);             // an empty id gets next_id
+Log edit_entry(Log log, const Entry& e);     // replaces the entry with e's id; no-op if absent
+Log delete_entry(Log log, const std::string& id);
+Log add_credential(Log log, Credential c);   // an empty id gets next_id
+Log edit_credential(Log log, const Credential& c);
+Log delete_credential(Log log, const std::string& id);
+
+struct MergeSummary {
+    int added = 0, unchanged = 0, renamed = 0, credentials_added = 0;
+};
+// Adds what `incoming` has that `base` lacks. An entry whose id is taken by a different
+// entry comes in under a new id; an identical one is skipped. Nothing in base changes.
+Log merge(Log base, const Log& incoming, MergeSummary* summary = nullptr);
+
+}  // namespace recert

@@ -1,0 +1,192 @@
+#include "csv.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <map>
+
+namespace recert {
+
+using nlohmann::json;
+
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string trim(const std::string& s) {
+    const auto a = s.find_first_not_of(" \t");
+    if (a == std::string::npos) return "";
+    return s.substr(a, s.find_last_not_of(" \t") - a + 1);
+}
+
+struct Row {
+    std::size_t line;
+    std::vector<std::string> cells;
+};
+
+// RFC 4180: quoted cells may hold commas, quotes ("") and line breaks.
+std::vector<Row> split(std::string_view t, std::string& error) {
+    std::vector<Row> rows;
+    if (t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
+    std::size_t line = 1, i = 0;
+    while (i < t.size()) {
+        Row row{line, {}};
+        std::string cell;
+        bool row_done = false;
+        while (!row_done) {
+            cell.clear();
+            if (i < t.size() && t[i] == '"') {
+                const std::size_t opened = line;
+                ++i;
+                while (true) {
+                    if (i >= t.size()) { error = "line " + std::to_string(opened) + ": a quoted cell is never closed"; return rows; }
+                    if (t[i] == '"') {
+                        if (i + 1 < t.size() && t[i + 1] == '"') { cell += '"'; i += 2; continue; }
+                        ++i;
+                        break;
+                    }
+                    if (t[i] == '\n') ++line;
+                    cell += t[i++];
+                }
+                while (i < t.size() && t[i] != ',' && t[i] != '\n' && t[i] != '\r') ++i;  // stray text after the quote
+            } else {
+                while (i < t.size() && t[i] != ',' && t[i] != '\n' && t[i] != '\r') cell += t[i++];
+            }
+            row.cells.push_back(cell);
+            if (i < t.size() && t[i] == ',') { ++i; continue; }
+            if (i < t.size() && t[i] == '\r') ++i;
+            if (i < t.size() && t[i] == '\n') { ++i; ++line; }
+            row_done = true;
+        }
+        const bool blank = std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return trim(c).empty(); });
+        if (!blank) rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+// Spreadsheets turn 2025-03-04 into 3/4/2025; read that back as the same day.
+std::string iso_date(const std::string& s) {
+    int m = 0, d = 0, y = 0;
+    char tail = 0;
+    if (std::sscanf(s.c_str(), "%d/%d/%d%c", &m, &d, &y, &tail) == 3 && y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        return buf;
+    }
+    return s;
+}
+
+// A cell that a spreadsheet would run as a formula is written with a leading quote.
+bool formula_like(const std::string& s) { return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'); }
+
+std::string unguard(std::string s) {
+    if (s.size() >= 2 && s[0] == '\'' && formula_like(s.substr(1))) s.erase(0, 1);
+    return s;
+}
+
+std::string cell(const std::string& raw, bool is_text) {
+    std::string s = is_text && formula_like(raw) ? "'" + raw : raw;
+    if (s.find_first_of(",\"\r\n") == std::string::npos && trim(s) == s) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+std::optional<std::string> kind_id(const std::string& s) {
+    const std::string l = lower(trim(s));
+    for (Kind k : all_kinds)
+        if (l == to_string(k) || l == lower(std::string(label(k)))) return std::string(to_string(k));
+    return std::nullopt;
+}
+
+}  // namespace
+
+CsvImport parse_csv(std::string_view text) {
+    CsvImport out;
+    std::string error;
+    const auto rows = split(text, error);
+    if (!error.empty()) { out.problems.push_back({error.substr(0, error.find(':')), error.substr(error.find(':') + 2)}); return out; }
+    if (rows.empty()) { out.problems.push_back({"line 1", "the file is empty: it needs a header row and one row per activity"}); return out; }
+
+    std::map<std::string, std::size_t> col;
+    for (std::size_t c = 0; c < rows[0].cells.size(); ++c) {
+        const std::string name = lower(trim(rows[0].cells[c]));
+        if (std::find(std::begin(csv_columns), std::end(csv_columns), name) != std::end(csv_columns)) col.emplace(name, c);
+    }
+    for (const char* need : {"date", "title", "kind"})
+        if (!col.count(need)) {
+            out.problems.push_back({"line 1", std::string("the header has no \"") + need + "\" column (columns: id, date, title, provider, kind, minutes, credits, topics, approved, code, notes)"});
+        }
+    if (!out.problems.empty()) return out;
+
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const Row& row = rows[r];
+        auto get = [&](const char* name) -> std::string {
+            auto it = col.find(name);
+            return it != col.end() && it->second < row.cells.size() ? unguard(trim(row.cells[it->second])) : "";
+        };
+        json j = json::object();
+        j["id"] = get("id").empty() ? "csv-" + std::to_string(row.line) : get("id");
+        j["date"] = iso_date(get("date"));
+        j["title"] = get("title");
+        const std::string kind = get("kind");
+        j["kind"] = kind_id(kind).value_or(kind);
+        for (const char* text_field : {"provider", "code", "notes"})
+            if (!get(text_field).empty()) j[text_field] = get(text_field);
+        if (const auto m = get("minutes"); !m.empty()) {
+            if (m.find_first_not_of("0123456789") == std::string::npos && m.size() <= 9) j["minutes"] = std::stoll(m);
+            else j["minutes"] = m;  // read_entry names the problem
+        }
+        if (const auto c = get("credits"); !c.empty()) j["credits"] = c;
+        if (const auto t = get("topics"); !t.empty()) {
+            json topics = json::array();
+            std::size_t start = 0;
+            while (start <= t.size()) {
+                const auto end = t.find(';', start);
+                const auto one = trim(t.substr(start, end == std::string::npos ? std::string::npos : end - start));
+                if (!one.empty()) topics.push_back(one);
+                if (end == std::string::npos) break;
+                start = end + 1;
+            }
+            j["topics"] = topics;
+        }
+        if (const auto a = lower(get("approved")); !a.empty()) {
+            if (a == "yes" || a == "true" || a == "y" || a == "1") j["approved"] = true;
+            else if (a == "no" || a == "false" || a == "n" || a == "0") j["approved"] = false;
+            else j["approved"] = a;
+        }
+        Problems problems;
+        auto e = read_entry(Node(j, "", problems));
+        if (!e) {
+            std::string reason;
+            for (const auto& p : problems) reason += (reason.empty() ? "" : "; ") + p.where.substr(1) + ": " + p.what;
+            out.rejected.push_back({row.line, reason});
+            continue;
+        }
+        out.entries.push_back(std::move(*e));
+    }
+    return out;
+}
+
+std::string to_csv(const std::vector<Entry>& entries) {
+    std::string out;
+    for (const char* c : csv_columns) out += std::string(out.empty() ? "" : ",") + c;
+    out += "\r\n";
+    for (const auto& e : entries) {
+        std::string topics;
+        for (const auto& t : e.topics) topics += (topics.empty() ? "" : ";") + t;
+        const std::string cells[] = {cell(e.id, true), to_iso(e.date), cell(e.title, true), cell(e.provider, true),
+                                     std::string(to_string(e.kind)), e.minutes ? std::to_string(*e.minutes) : "",
+                                     e.credits ? e.credits->to_string(e.credit_places) : "", cell(topics, true),
+                                     e.approved ? (*e.approved ? "yes" : "no") : "", cell(e.code, true), cell(e.notes, true)};
+        std::string line;
+        for (const auto& c : cells) line += (line.empty() ? "" : ",") + c;
+        out += line + "\r\n";
+    }
+    return out;
+}
+
+}  // namespace recert

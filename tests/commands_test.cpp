@@ -1,0 +1,57 @@
+#include <doctest/doctest.h>
+
+#include "commands.h"
+#include "support.h"
+
+using namespace recert;
+
+namespace {
+Entry entry_named(const std::string& id, const std::string& title) {
+    Entry e;
+    e.id = id;
+    e.title = title;
+    e.date = test::day("2025-01-01");
+    return e;
+}
+}  // namespace
+
+TEST_CASE("Commands: add, edit and delete return a new log and leave the old one as it was") {
+    const Log empty;
+    const Log one = add_entry(empty, entry_named("", "First"));
+    REQUIRE(one.entries.size() == 1);
+    CHECK(one.entries[0].id == "e1");
+    CHECK(empty.entries.empty());
+    Entry changed = one.entries[0];
+    changed.title = "Renamed";
+    const Log edited = edit_entry(one, changed);
+    CHECK(edited.entries[0].title == "Renamed");
+    CHECK(one.entries[0].title == "First");  // the previous value is what undo restores
+    CHECK(delete_entry(edited, "e1").entries.empty());
+    CHECK(delete_entry(edited, "nope").entries.size() == 1);
+}
+
+TEST_CASE("Commands: new ids never collide with ids already used") {
+    Log log = add_entry(Log{}, entry_named("e2", "A"));
+    log = add_entry(log, entry_named("", "B"));
+    log = add_entry(log, entry_named("", "C"));
+    CHECK(log.entries[1].id != "e2");
+    CHECK(log.entries[2].id != log.entries[1].id);
+    log = add_credential(log, Credential{});
+    CHECK(log.credentials[0].id.rfind("c", 0) == 0);
+}
+
+TEST_CASE("Commands: merging a backup adds what is new and keeps what is there") {
+    Log base = add_entry(Log{}, entry_named("e1", "Mine"));
+    Log incoming = add_entry(Log{}, entry_named("e1", "Mine"));
+    incoming = add_entry(incoming, entry_named("e1x", "New"));
+    incoming = add_entry(incoming, entry_named("e1", "Same id, other activity"));
+    MergeSummary s;
+    const Log merged = merge(base, incoming, &s);
+    CHECK(s.unchanged == 1);
+    CHECK(s.added == 1);
+    CHECK(s.renamed == 1);
+    REQUIRE(merged.entries.size() == 3);
+    CHECK(merged.entries[0].title == "Mine");
+    CHECK(merged.entries[2].title == "Same id, other activity");
+    CHECK(merged.entries[2].id != "e1");
+}
