@@ -328,9 +328,10 @@ ProgramResult read_program(const json& doc) {
         ph.after = n.has("after");
         ph.from = n.id(ph.after ? "after" : "from", Need::optional).value_or("");
         ph.until = n.id("until", Need::required).value_or("");
-        for (const char* key : {"from", "after", "until"})
-            if (n.has(key) && n.raw().at(key).is_string() && !p.date(n.raw().at(key).get<std::string>()))
-                n.problem_at(key, "\"" + n.raw().at(key).get<std::string>() + "\" is not one of this program's dates");
+        const std::pair<std::string_view, const std::string*> refs[] = {{ph.after ? "after" : "from", &ph.from}, {"until", &ph.until}};
+        for (const auto& [key, named] : refs)
+            if (!named->empty() && !p.date(*named))
+                n.problem_at(key, std::string("\"").append(*named).append("\" is not one of this program's dates"));
         if (n.has("when")) { ph.when = read_condition(n.at("when")); check_condition(n.at("when"), ph.when); }
         ph.text = n.text("text", Need::required).value_or("");
         ph.cite = read_cite(n);
