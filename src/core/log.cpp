@@ -157,7 +157,7 @@ json to_json(const Credential& c) {
     if (c.renewed_through) j["renewed_through"] = to_iso(*c.renewed_through);
     if (!c.options.empty()) {
         json o = json::object();
-        for (const auto& [k, v] : c.options) std::visit([&](const auto& x) { o[k] = x; }, v);
+        for (const auto& [key, value] : c.options) std::visit([&o, &k = key](const auto& x) { o[k] = x; }, value);
         j["options"] = o;
     }
     return j;

@@ -1,0 +1,254 @@
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "icons.h"
+#include "platform.h"
+#include "screens.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace recert::app {
+
+namespace {
+
+struct Status {
+    const char* icon;
+    const char* word;
+    ImVec4 colour;
+};
+
+Status status_of(const CredentialReport& r) {
+    const Palette& p = palette();
+    switch (r.phase) {
+        case Phase::not_started: return {ICON_CLOCK, "Not started", p.muted};
+        case Phase::earning: return r.complete ? Status{ICON_CHECK_CIRCLE, "On track: requirements met", p.met} : Status{ICON_HOURGLASS, "Earning credits", p.primary};
+        case Phase::window_open: return r.complete ? Status{ICON_CHECK_CIRCLE, "Ready to apply", p.met} : Status{ICON_WARNING, "Application open", p.risk};
+        case Phase::extension: return {ICON_WARNING, "Extension", p.risk};
+        case Phase::late: return {ICON_EXCLAMATION_CIRCLE, "Late", p.late};
+        case Phase::grace: return {ICON_EXCLAMATION_CIRCLE, "Grace period", p.late};
+        case Phase::lapsed: return {ICON_EXCLAMATION_CIRCLE, "Lapsed", p.late};
+    }
+    return {ICON_INFO, "", p.muted};
+}
+
+std::string money(const Program& p, Money m) { return p.currency == "USD" ? "$" + m.to_string() : m.to_string() + " " + p.currency; }
+
+void card_begin(const char* id) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(18), px(16)));
+    ImGui::BeginChild(id, ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+}
+void card_end() {
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+// The next date still ahead, or nullptr once all have passed.
+const DeadlineResult* next_deadline(const CredentialReport& r) {
+    for (const auto& d : r.deadlines)
+        if (d.days_from_as_of >= 0) return &d;
+    return nullptr;
+}
+
+void draw_timeline(const CredentialReport& r, Date today) {
+    const Palette& pal = palette();
+    Date last = r.end;
+    for (const auto& d : r.deadlines) last = std::max(last, d.date);
+    const float span = static_cast<float>(std::max(1, days_between(r.start, last)));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float line_y = origin.y + px(46);
+    auto x_of = [&](Date d) { return origin.x + w * std::clamp(days_between(r.start, d) / span, 0.0f, 1.0f); };
+    const float h = px(8);
+    dl->AddRectFilled(ImVec2(origin.x, line_y - h / 2), ImVec2(origin.x + w, line_y + h / 2), col(pal.surface_alt), h);
+    dl->AddRectFilled(ImVec2(origin.x, line_y - h / 2), ImVec2(x_of(r.end), line_y + h / 2), col(pal.primary, 0.25f), h);
+    dl->AddRectFilled(ImVec2(origin.x, line_y - h / 2), ImVec2(x_of(std::min(today, r.end)), line_y + h / 2), col(pal.primary, 0.8f), h);
+    ImFont* small = fonts().small;
+    const float fs = small->FontSize;
+    float last_label_end[2] = {-1e9f, -1e9f};
+    int row = 0;
+    auto label = [&](float x, const std::string& text, ImU32 c, bool above) {
+        const ImVec2 size = small->CalcTextSizeA(fs, FLT_MAX, 0, text.c_str());
+        float lx = std::clamp(x - size.x / 2, origin.x, origin.x + w - size.x);
+        const float y = above ? line_y - px(18) - size.y - (row % 2) * 0 : line_y + px(14) + (row % 2) * (size.y + px(2));
+        dl->AddText(small, fs, ImVec2(lx, y), c, text.c_str());
+        return lx + size.x;
+    };
+    // Deadlines below the line, alternating rows when they would overlap.
+    for (const auto& d : r.deadlines) {
+        const float x = x_of(d.date);
+        const ImU32 c = col(d.days_from_as_of < 0 ? pal.muted : pal.text);
+        dl->AddCircleFilled(ImVec2(x, line_y), px(5), col(pal.surface));
+        dl->AddCircle(ImVec2(x, line_y), px(5), c, 0, px(2));
+        const std::string text = nice_date(d.date);
+        const ImVec2 size = small->CalcTextSizeA(fs, FLT_MAX, 0, text.c_str());
+        row = (x - size.x / 2 < last_label_end[row % 2] + px(8)) ? row + 1 : 0;
+        if (row > 1) continue;  // two rows at most; the list below names every date
+        last_label_end[row % 2] = label(x, text, c, false);
+    }
+    row = 0;
+    const float tx = x_of(today);
+    dl->AddLine(ImVec2(tx, line_y - px(16)), ImVec2(tx, line_y + px(10)), col(pal.primary), px(2));
+    label(tx, "Today", col(pal.primary), true);
+    label(origin.x, nice_date(r.start), col(pal.muted), true);
+    ImGui::Dummy(ImVec2(w, px(46) + px(14) + 2 * fs + px(8)));
+}
+
+void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
+    // Credits still needed: at least the largest single shortfall, and all of an exclusive
+    // group's shortfalls together, since each activity counts toward only one of them.
+    Credits needed, grouped;
+    for (std::size_t i = 0; i < r.requirements.size(); ++i) {
+        const auto& q = r.requirements[i];
+        const auto rule = std::find_if(p.requirements.begin(), p.requirements.end(), [&](const Requirement& x) { return x.id == q.id; });
+        if (rule != p.requirements.end() && !rule->group.empty()) grouped += q.remaining;
+        needed = std::max(needed, q.remaining);
+    }
+    needed = std::max(needed, grouped);
+    if (needed == Credits{}) {
+        muted(ICON_CHECK " Nothing more is needed for this cycle.");
+        return;
+    }
+    Credits last_year;
+    const Date year_ago = add_days(a.today, -365);
+    for (std::size_t i = 0; i < r.entries.size() && i < a.log.entries.size(); ++i)
+        if (r.entries[i].excluded == Exclusion::none && a.log.entries[i].date > year_ago) last_year += r.entries[i].counted;
+    const DeadlineResult* due = nullptr;
+    for (const auto& d : r.deadlines)
+        if (d.id == "due") due = &d;
+    const Date due_date = due ? due->date : r.end;
+    const int days_to_due = days_between(a.today, due_date);
+    // Rates are for reading only; every sum above is exact.
+    const double per_month = static_cast<double>(last_year.units()) / Credits::scale / 12.0;
+    const double need = static_cast<double>(needed.units()) / Credits::scale;
+    char buf[256];
+    if (per_month > 0) {
+        const int days = static_cast<int>(std::ceil(need / per_month * 30.44));
+        const Date done = add_days(a.today, days);
+        std::snprintf(buf, sizeof buf, "At your pace of the last 12 months (%.1f %s a month), you would finish around %s, %s.",
+                      per_month, p.unit_plural.c_str(), nice_date(done).c_str(),
+                      done <= due_date ? "before it is due" : "after it is due");
+        ImGui::PushStyleColor(ImGuiCol_Text, done <= due_date ? palette().text : palette().risk);
+        ImGui::TextWrapped("%s %s", done <= due_date ? ICON_LINE_CHART : ICON_WARNING, buf);
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::TextWrapped(ICON_LINE_CHART " Nothing was earned in the last 12 months.");
+    }
+    if (days_to_due > 0) {
+        const double months = std::max(1.0, days_to_due / 30.44);
+        std::snprintf(buf, sizeof buf, "To be done by %s: %.1f %s a month (%s %s in all).", nice_date(due_date).c_str(), need / months,
+                      p.unit_plural.c_str(), needed.to_string().c_str(), p.unit_plural.c_str());
+        muted("%s", buf);
+    }
+}
+
+}  // namespace
+
+void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, const Program& p) {
+    const Palette& pal = palette();
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted((c.label.empty() ? (p.credential.empty() ? p.name : p.credential) : c.label).c_str());
+    ImGui::PopFont();
+    muted("%s", p.name.c_str());
+    if (!r.problems.empty()) {
+        card_begin("problems");
+        ImGui::TextColored(pal.late, ICON_EXCLAMATION_CIRCLE " This credential needs a correction before it can be evaluated:");
+        for (const auto& pr : r.problems) ImGui::BulletText("%s", describe(pr).c_str());
+        if (ImGui::Button(ICON_PENCIL " Edit credential")) open_credential_form(a, &c);
+        card_end();
+        return;
+    }
+
+    // Where things stand, in words, with what to do next.
+    const Status st = status_of(r);
+    card_begin("phase");
+    status_pill(st.icon, st.word, st.colour);
+    track("phase");
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextWrapped("%s", r.phase_text.c_str());
+    ImGui::PopFont();
+    if (const DeadlineResult* next = next_deadline(r))
+        ImGui::TextWrapped(ICON_CALENDAR "  %s: %s, %s.", next->label.c_str(), nice_date(next->date).c_str(), relative_days(next->days_from_as_of).c_str());
+    for (const auto& f : r.fees) ImGui::TextColored(pal.risk, ICON_WARNING "  %s: %s", f.label.c_str(), money(p, f.amount).c_str());
+    if (r.days_left >= 0)
+        muted("Cycle %s to %s: %d days left.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), r.days_left);
+    else
+        muted("Cycle %s to %s: ended %d days ago.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), -r.days_left);
+    card_end();
+
+    // Requirements.
+    card_begin("requirements");
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted("Requirements");
+    ImGui::PopFont();
+    for (const auto& q : r.requirements) {
+        ImGui::PushID(q.id.c_str());
+        const ImVec4 colour = q.met ? pal.met : (r.phase == Phase::earning && !r.complete ? pal.primary : pal.risk);
+        ImGui::TextUnformatted(q.name.c_str());
+        const std::string figure = q.earned.to_string() + " / " + q.required.to_string() + " " + p.unit_plural;
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(figure.c_str()).x);
+        ImGui::TextUnformatted(figure.c_str());
+        track("requirement." + q.id);
+        const float req = static_cast<float>(std::max<std::int64_t>(1, q.required.units()));
+        progress_bar(q.earned.units() / req, q.projected.units() / req, colour, px(10));
+        ImGui::PushFont(fonts().small);
+        if (q.met) ImGui::TextColored(pal.met, ICON_CHECK_CIRCLE " Met");
+        else ImGui::TextColored(colour, ICON_CIRCLE_O " %s %s to go", q.remaining.to_string().c_str(), p.unit_plural.c_str());
+        if (q.projected != q.earned) {
+            ImGui::SameLine();
+            ImGui::TextColored(pal.planned, "  +%s planned", (q.projected - q.earned).to_string().c_str());
+        }
+        ImGui::PopFont();
+        ImGui::PopID();
+    }
+    if (!r.allocation_optimal)
+        muted(ICON_INFO " The split of activities between requirements is the best found, not proven best.");
+    ImGui::Spacing();
+    draw_pace(a, r, p);
+    card_end();
+
+    if (!r.deadlines.empty()) {
+        card_begin("timeline");
+        ImGui::PushFont(fonts().bold);
+        ImGui::TextUnformatted("Dates ahead");
+        ImGui::PopFont();
+        draw_timeline(r, a.today);
+        for (const auto& d : r.deadlines) {
+            ImGui::PushStyleColor(ImGuiCol_Text, d.days_from_as_of < 0 ? pal.muted : pal.text);
+            ImGui::TextWrapped("%s  %s — %s (%s)", d.days_from_as_of < 0 ? ICON_CHECK : ICON_CALENDAR, nice_date(d.date).c_str(),
+                               d.label.c_str(), relative_days(d.days_from_as_of).c_str());
+            ImGui::PopStyleColor();
+        }
+        card_end();
+    }
+}
+
+void draw_welcome(App& a) {
+    const float w = std::min(px(640), ImGui::GetContentRegionAvail().x);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - w) / 2);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(40));
+    ImGui::BeginChild("welcome", ImVec2(w, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::PushFont(fonts().big);
+    ImGui::TextWrapped("Know exactly where your renewal stands.");
+    ImGui::PopFont();
+    ImGui::Spacing();
+    ImGui::TextWrapped("Log the continuing education you attend. Recert checks it against your certifying body's own rules "
+                       "(totals, categories, caps, approved credits, deadlines and fees) and tells you what is still missing "
+                       "and what to do next.");
+    ImGui::Spacing();
+    muted(ICON_CHECK "  Works for DMEC CLMS, ALA CLM, NAMSS CPCS and CPMSM.");
+    muted(ICON_CHECK "  Your log stays in this browser: no account, nothing sent anywhere, works offline.");
+    muted(ICON_CHECK "  Export a backup or a spreadsheet at any time.");
+    ImGui::Spacing();
+    if (primary_button(ICON_PLUS "  Add your credential", ImVec2(0, ImGui::GetFrameHeight() * 1.3f))) open_credential_form(a, nullptr);
+    track("add-credential");
+    ImGui::SameLine();
+    if (ImGui::Button(ICON_UPLOAD "  Restore a backup", ImVec2(0, ImGui::GetFrameHeight() * 1.3f)))
+        platform::pick_file(".json,.csv,application/json,text/csv");
+    track("restore");
+    ImGui::EndChild();
+}
+
+}  // namespace recert::app

@@ -1,0 +1,236 @@
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "commands.h"
+#include "icons.h"
+#include "screens.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace recert::app {
+
+namespace {
+
+const char* reason_text(Exclusion x) {
+    switch (x) {
+        case Exclusion::none: return "";
+        case Exclusion::outside_cycle: return "Outside the cycle";
+        case Exclusion::planned: return "Planned";
+        case Exclusion::duplicate: return "Duplicate";
+        case Exclusion::too_short: return "Too short";
+        case Exclusion::off_topic: return "No qualifying topic";
+        case Exclusion::cap_reached: return "Over the cap";
+        case Exclusion::invalid: return "Cannot count";
+    }
+    return "";
+}
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string credit_text(const Entry& e, const EntryResult* r) {
+    if (r && r->amount != Credits{}) return r->amount.to_string();
+    if (e.credits) return e.credits->to_string();
+    if (e.minutes) return std::to_string(*e.minutes) + " min";
+    return "";
+}
+
+void rebuild_rows(App& a, const CredentialReport* r) {
+    LogView& v = a.view;
+    const std::string key = std::to_string(a.revision) + '|' + std::to_string(a.active) + '|' + v.filter + '|' +
+                            std::to_string(v.status_filter) + '|' + std::to_string(static_cast<int>(v.sort)) + (v.ascending ? "a" : "d");
+    if (key == v.built_for) return;
+    v.built_for = key;
+    v.rows.clear();
+    v.planned.clear();
+    const std::string needle = lower(v.filter);
+    const auto& entries = a.log.entries;
+    auto result = [&](int i) -> const EntryResult* {
+        return r && static_cast<std::size_t>(i) < r->entries.size() ? &r->entries[static_cast<std::size_t>(i)] : nullptr;
+    };
+    for (int i = 0; i < static_cast<int>(entries.size()); ++i) {
+        const Entry& e = entries[static_cast<std::size_t>(i)];
+        if (!needle.empty() && lower(e.title + " " + e.provider + " " + e.code + " " + e.notes).find(needle) == std::string::npos) continue;
+        if (e.date > a.today) { v.planned.push_back(i); continue; }
+        const EntryResult* er = result(i);
+        const bool counted = er && er->excluded == Exclusion::none;
+        if (v.status_filter == 1 && !counted) continue;
+        if (v.status_filter == 2 && counted) continue;
+        v.rows.push_back(i);
+    }
+    auto less = [&](int x, int y) {
+        const Entry& a1 = entries[static_cast<std::size_t>(x)];
+        const Entry& b1 = entries[static_cast<std::size_t>(y)];
+        switch (v.sort) {
+            case Sort::title: return lower(a1.title) < lower(b1.title);
+            case Sort::provider: return lower(a1.provider) < lower(b1.provider);
+            case Sort::kind: return a1.kind < b1.kind;
+            case Sort::credits: {
+                const auto* ra = result(x);
+                const auto* rb = result(y);
+                return (ra ? ra->counted : Credits{}) < (rb ? rb->counted : Credits{});
+            }
+            case Sort::status: {
+                const auto* ra = result(x);
+                const auto* rb = result(y);
+                return (ra ? static_cast<int>(ra->excluded) : 99) < (rb ? static_cast<int>(rb->excluded) : 99);
+            }
+            case Sort::date: break;
+        }
+        return a1.date < b1.date;
+    };
+    std::stable_sort(v.rows.begin(), v.rows.end(), [&](int x, int y) { return v.ascending ? less(x, y) : less(y, x); });
+    std::stable_sort(v.planned.begin(), v.planned.end(), [&](int x, int y) { return entries[static_cast<std::size_t>(x)].date < entries[static_cast<std::size_t>(y)].date; });
+}
+
+std::string toward_names(const EntryResult& er, const Program* p) {
+    std::string out;
+    for (const auto& id : er.toward) {
+        std::string name = id;
+        if (p)
+            for (const auto& q : p->requirements)
+                if (q.id == id) name = q.name;
+        out += (out.empty() ? "" : ", ") + name;
+    }
+    return out;
+}
+
+// One table of entries; returns an action the caller applies after the table ends.
+struct RowAction {
+    enum { none, edit, duplicate, remove } what = none;
+    int index = -1;
+};
+
+void draw_table(App& a, const char* id, const std::vector<int>& rows, const CredentialReport* r, const Program* p, bool sortable,
+                RowAction& action, float height) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp | (sortable ? ImGuiTableFlags_Sortable : 0);
+    if (!ImGui::BeginTable(id, 6, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, px(100), static_cast<ImGuiID>(Sort::date));
+    ImGui::TableSetupColumn("Activity", ImGuiTableColumnFlags_WidthStretch, 3.0f, static_cast<ImGuiID>(Sort::title));
+    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 1.1f, static_cast<ImGuiID>(Sort::kind));
+    ImGui::TableSetupColumn(p ? p->unit_plural.c_str() : "Credits", ImGuiTableColumnFlags_WidthFixed, px(72), static_cast<ImGuiID>(Sort::credits));
+    ImGui::TableSetupColumn("Counts toward", ImGuiTableColumnFlags_WidthStretch, 2.0f, static_cast<ImGuiID>(Sort::status));
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, px(104));
+    ImGui::TableHeadersRow();
+    if (sortable)
+        if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
+            a.view.sort = static_cast<Sort>(specs->Specs[0].ColumnUserID);
+            a.view.ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+            specs->SpecsDirty = false;
+            a.view.built_for.clear();
+        }
+    const Palette& pal = palette();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step())
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            const int i = rows[static_cast<std::size_t>(k)];
+            const Entry& e = a.log.entries[static_cast<std::size_t>(i)];
+            const EntryResult* er = r && static_cast<std::size_t>(i) < r->entries.size() ? &r->entries[static_cast<std::size_t>(i)] : nullptr;
+            ImGui::PushID(i);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(to_iso(e.date).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(e.title.c_str());
+            if (!e.provider.empty() || !e.topics.empty()) {
+                std::string sub = e.provider;
+                for (const auto& t : e.topics) sub += (sub.empty() ? "#" : "  #") + t;
+                ImGui::PushFont(fonts().small);
+                ImGui::TextColored(pal.muted, "%s", sub.c_str());
+                ImGui::PopFont();
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(std::string(label(e.kind)).c_str());
+            if (e.approved && *e.approved) {
+                ImGui::PushFont(fonts().small);
+                ImGui::TextColored(pal.met, ICON_CHECK " approved");
+                ImGui::PopFont();
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(credit_text(e, er).c_str());
+            ImGui::TableNextColumn();
+            if (er) {
+                if (er->excluded == Exclusion::none) {
+                    ImGui::TextColored(er->detail.empty() ? pal.met : pal.risk, "%s %s", er->detail.empty() ? ICON_CHECK : ICON_WARNING,
+                                       toward_names(*er, p).c_str());
+                } else {
+                    ImGui::TextColored(er->excluded == Exclusion::planned ? pal.planned : pal.muted, ICON_TIMES " %s", reason_text(er->excluded));
+                }
+                if (!er->detail.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
+                    ImGui::BeginTooltip();
+                    ImGui::PushTextWrapPos(px(360));
+                    ImGui::TextUnformatted(er->detail.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::EndTooltip();
+                }
+            }
+            ImGui::TableNextColumn();
+            if (icon_button(ICON_PENCIL, "edit", "Edit")) action = {RowAction::edit, i};
+            track("row." + e.id + ".edit");
+            ImGui::SameLine(0, 0);
+            if (icon_button(ICON_COPY, "dup", "Duplicate")) action = {RowAction::duplicate, i};
+            track("row." + e.id + ".duplicate");
+            ImGui::SameLine(0, 0);
+            if (icon_button(ICON_TRASH, "del", "Delete")) action = {RowAction::remove, i};
+            track("row." + e.id + ".delete");
+            ImGui::PopID();
+        }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_log(App& a, const Credential* c, const CredentialReport* r) {
+    const Program* p = c ? program_of(a, *c) : nullptr;
+    if (r && !r->problems.empty()) r = nullptr;
+    rebuild_rows(a, r);
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted("Activities");
+    ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(ICON_PLUS " Log an activity").x - ImGui::GetStyle().FramePadding.x * 2);
+    if (primary_button(ICON_PLUS " Log an activity")) open_entry_form(a, nullptr, false);
+    track("add-entry");
+
+    ImGui::SetNextItemWidth(std::min(px(320), ImGui::GetContentRegionAvail().x * 0.55f));
+    if (ImGui::InputTextWithHint("##filter", ICON_SEARCH "  Search title, provider, code", &a.view.filter)) a.view.built_for.clear();
+    track("filter");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(px(170));
+    const char* statuses[] = {"All activities", "Counted", "Not counted"};
+    if (ImGui::Combo("##status", &a.view.status_filter, statuses, 3)) a.view.built_for.clear();
+
+    RowAction action;
+    if (a.log.entries.empty()) {
+        ImGui::Spacing();
+        muted("Nothing logged yet. Add each webinar, course, conference session or other activity as you complete it: "
+              "Recert works out what it counts toward.");
+    } else {
+        const float planned_h = a.view.planned.empty() ? 0.0f : std::min(px(200), (a.view.planned.size() + 1.6f) * ImGui::GetFrameHeightWithSpacing() * 1.4f);
+        const float table_h = std::max(px(160), ImGui::GetContentRegionAvail().y - planned_h - (a.view.planned.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 2));
+        draw_table(a, "entries", a.view.rows, r, p, true, action, table_h);
+        if (!a.view.planned.empty()) {
+            ImGui::PushFont(fonts().bold);
+            ImGui::TextColored(palette().planned, ICON_CLOCK " Planned (%d): counted in the projection, not yet earned", static_cast<int>(a.view.planned.size()));
+            ImGui::PopFont();
+            draw_table(a, "planned", a.view.planned, r, p, false, action, planned_h);
+        }
+    }
+    if (action.what == RowAction::edit) open_entry_form(a, &a.log.entries[static_cast<std::size_t>(action.index)], false);
+    if (action.what == RowAction::duplicate) open_entry_form(a, &a.log.entries[static_cast<std::size_t>(action.index)], true);
+    if (action.what == RowAction::remove) {
+        const std::string title = a.log.entries[static_cast<std::size_t>(action.index)].title;
+        a.undo = a.log;
+        apply(a, delete_entry(a.log, a.log.entries[static_cast<std::size_t>(action.index)].id));
+        show_toast(a, "Deleted \"" + title + "\".");
+    }
+}
+
+}  // namespace recert::app

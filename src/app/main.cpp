@@ -1,0 +1,360 @@
+// The page: GLFW + WebGL2 + Dear ImGui around the Recert core. The browser calls
+// recert_start once the wasm, fonts and program files are loaded (web/boot.js).
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cmath>
+#include <cstdlib>
+
+#include "app.h"
+#include "icons.h"
+#include "platform.h"
+#include "screens.h"
+#include "store.h"
+#include "theme.h"
+#include "widgets.h"
+
+using namespace recert;
+using namespace recert::app;
+
+namespace {
+
+struct Shell {
+    GLFWwindow* window = nullptr;
+    App app;
+    FontData fonts;
+    float dpr = 0, scale = 0;
+    bool dark = false, themed = false;
+    int width = 0, height = 0;
+    int frames_left = 0;  // frames still to draw before going idle
+    bool paused = false;
+    std::string clipboard;
+    std::string report_json, log_json, widgets_json;  // kept alive for the JS interface
+};
+
+Shell* shell = nullptr;
+
+// ImGui needs a few frames after an input to settle hover and focus; then the page idles.
+constexpr int frames_after_input = 30;
+
+void wake() {
+    if (!shell) return;
+    shell->frames_left = frames_after_input;
+    if (shell->paused) {
+        shell->paused = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+void sync_size_and_theme() {
+    Shell& s = *shell;
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+    const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+    if (w != s.width || h != s.height) {
+        // Set the canvas backing store directly: glfwSetWindowSize would request fullscreen
+        // whenever the size equals the screen's (library_glfw.js in Emscripten 3.1.6).
+        emscripten_set_canvas_element_size("#canvas", w, h);
+        s.width = w;
+        s.height = h;
+    }
+    const bool dark = s.app.settings.theme == Theme::dark || (s.app.settings.theme == Theme::system && platform::prefers_dark());
+    if (!s.themed || dpr != s.dpr || s.app.settings.text_scale != s.scale || dark != s.dark) {
+        s.dpr = dpr;
+        s.scale = s.app.settings.text_scale;
+        s.dark = dark;
+        s.themed = true;
+        apply_theme(s.fonts, dpr, s.scale, dark);
+    }
+}
+
+void draw_header(App& a) {
+    const Palette& p = palette();
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextColored(p.primary, ICON_CALENDAR_CHECK);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("Recert");
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(4));
+    ImGui::TextColored(p.muted, "Certification renewal planner");
+    const float right = ImGui::GetContentRegionMax().x;
+    const float buttons = ImGui::CalcTextSize(ICON_DOWNLOAD " Backup").x + ImGui::CalcTextSize(ICON_COG).x + ImGui::GetStyle().FramePadding.x * 4 +
+                          ImGui::GetStyle().ItemSpacing.x * 2;
+    ImGui::SameLine(right - buttons);
+    if (ImGui::Button(ICON_DOWNLOAD " Backup")) ImGui::OpenPopup("transfer");
+    track("backup");
+    if (ImGui::BeginPopup("transfer")) {
+        draw_transfer_menu(a);
+        ImGui::EndPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(ICON_COG)) a.settings_open = true;
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("Settings");
+    track("settings");
+}
+
+void draw_banner(App& a) {
+    if (a.notice.empty() && a.program_errors.empty()) return;
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, mix(p.surface, p.risk, 0.12f));
+    ImGui::PushStyleColor(ImGuiCol_Border, p.risk);
+    ImGui::BeginChild("banner", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+    if (!a.notice.empty()) ImGui::TextWrapped(ICON_WARNING "  %s", a.notice.c_str());
+    track("notice");
+    for (const auto& e : a.program_errors) ImGui::TextWrapped(ICON_WARNING "  A program file could not be read: %s", e.c_str());
+    ImGui::EndChild();
+    ImGui::PopStyleColor(2);
+}
+
+void draw_toast(App& a) {
+    if (a.toast.empty() || platform::now_seconds() > a.toast_until) {
+        a.toast.clear();
+        return;
+    }
+    const ImVec2 vp = ImGui::GetMainViewport()->Size;
+    ImGui::SetNextWindowPos(ImVec2(vp.x / 2, vp.y - px(24)), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().text);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().bg);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(18), px(12)));
+    ImGui::Begin("toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::TextUnformatted(a.toast.c_str());
+    track("toast");
+    if (a.undo) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(ICON_UNDO " Undo")) {
+            Log previous = std::move(*a.undo);
+            a.undo.reset();
+            apply(a, std::move(previous));
+            show_toast(a, "Undone.");
+        }
+        track("undo");
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+}
+
+void draw_main(App& a) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(16)));
+    ImGui::Begin("Recert", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
+    draw_header(a);
+    draw_banner(a);
+
+    if (a.log.credentials.empty()) {
+        draw_welcome(a);
+    } else {
+        // One tab per credential; one log feeds them all.
+        if (ImGui::BeginTabBar("credentials", ImGuiTabBarFlags_FittingPolicyScroll)) {
+            for (std::size_t i = 0; i < a.log.credentials.size(); ++i) {
+                const Credential& c = a.log.credentials[i];
+                const Program* p = program_of(a, c);
+                const std::string name = (c.label.empty() ? (p ? (p->credential.empty() ? p->name : p->credential) : c.program) : c.label) + "##" + c.id;
+                if (ImGui::BeginTabItem(name.c_str())) {
+                    a.active = static_cast<int>(i);
+                    ImGui::EndTabItem();
+                }
+                track("tab." + c.id);
+            }
+            if (ImGui::TabItemButton(ICON_PLUS " Add credential", ImGuiTabItemFlags_Trailing)) open_credential_form(a, nullptr);
+            track("add-credential");
+            ImGui::EndTabBar();
+        }
+        const Credential& c = a.log.credentials[static_cast<std::size_t>(a.active)];
+        const CredentialReport* r = nullptr;
+        for (const auto& cr : a.report.credentials)
+            if (cr.id == c.id) r = &cr;
+        const Program* p = program_of(a, c);
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const bool wide = avail > px(1000);
+        auto dashboard = [&] {
+            if (p && r) {
+                draw_dashboard(a, c, *r, *p);
+                if (ImGui::Button(ICON_PENCIL " Edit credential")) open_credential_form(a, &c);
+                track("edit-credential");
+            } else {
+                ImGui::TextColored(palette().late, ICON_EXCLAMATION_CIRCLE " No program \"%s\" is loaded.", c.program.c_str());
+            }
+        };
+        if (wide) {
+            ImGui::BeginChild("left", ImVec2(avail * 0.42f, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+            dashboard();
+            ImGui::EndChild();
+            ImGui::SameLine(0, px(20));
+            ImGui::BeginChild("right", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+            draw_log(a, &c, r);
+            ImGui::EndChild();
+        } else if (ImGui::BeginTabBar("narrow")) {
+            if (ImGui::BeginTabItem("Where I stand")) {
+                ImGui::BeginChild("left", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+                dashboard();
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+            track("tab.dashboard");
+            if (ImGui::BeginTabItem("Activities")) {
+                draw_log(a, &c, r);
+                ImGui::EndTabItem();
+            }
+            track("tab.activities");
+            ImGui::EndTabBar();
+        }
+    }
+    ImGui::End();
+    draw_entry_form(a);
+    draw_credential_form(a);
+    draw_import(a);
+    draw_settings(a);
+    draw_toast(a);
+}
+
+void frame() {
+    Shell& s = *shell;
+    sync_size_and_theme();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(s.width), static_cast<float>(s.height));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    ImGui::NewFrame();
+    begin_tracking(s.app.test_mode, s.dpr);
+    draw_main(s.app);
+    ImGui::Render();
+    glViewport(0, 0, s.width, s.height);
+    const ImVec4 bg = palette().bg;
+    glClearColor(bg.x, bg.y, bg.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (s.app.test_mode) s.widgets_json = tracked_json();
+    // Idle: stop drawing until the next input, or until a toast has to disappear.
+    if (--s.frames_left > 0) return;
+    s.paused = true;
+    emscripten_pause_main_loop();
+    if (!s.app.toast.empty()) {
+        const double wait_ms = std::max(50.0, (s.app.toast_until - platform::now_seconds()) * 1000 + 50);
+        emscripten_set_timeout([](void*) { wake(); }, wait_ms, nullptr);
+    }
+}
+
+void load_programs(App& a, const char* programs_json) {
+    Problems problems;
+    const auto list = parse_json(programs_json ? programs_json : "[]", problems);
+    if (!list || !list->is_array()) {
+        a.program_errors.push_back("the list of programs could not be read");
+        return;
+    }
+    for (const auto& item : *list) {
+        if (!item.is_object() || !item.contains("text") || !item["text"].is_string()) continue;
+        const std::string file = item.value("file", "?");
+        auto r = parse_program(item["text"].get<std::string>());
+        if (r.program) a.programs.push_back(std::move(*r.program));
+        else a.program_errors.push_back(file + ": " + describe(r.problems.front()));
+    }
+    std::stable_sort(a.programs.begin(), a.programs.end(), [](const Program& x, const Program& y) { return x.name < y.name; });
+}
+
+std::vector<unsigned char> take(unsigned char* p, int n) {
+    std::vector<unsigned char> v;
+    if (p && n > 0) v.assign(p, p + n);
+    std::free(p);
+    return v;
+}
+
+const char* set_clipboard_none(void*) { return ""; }
+void set_clipboard(void*, const char* text) { platform::clipboard_write(text); }
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void recert_start(const char* programs_json, unsigned char* regular, int regular_len, unsigned char* semibold,
+                                       int semibold_len, unsigned char* icons, int icons_len, int test_mode) {
+    if (shell) return;
+    shell = new Shell;
+    Shell& s = *shell;
+    s.fonts = {take(regular, regular_len), take(semibold, semibold_len), take(icons, icons_len)};
+    App& a = s.app;
+    a.test_mode = test_mode != 0;
+    a.today = platform::today();
+    load_programs(a, programs_json);
+    a.settings = load_settings();
+    load_stored(a);
+    evaluate_now(a);
+
+    if (!glfwInit()) return;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    s.window = glfwCreateWindow(1280, 800, "Recert", nullptr, nullptr);
+    if (!s.window) return;
+    glfwMakeContextCurrent(s.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is fixed; nothing to remember
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep the page drawing
+    // Ctrl+V pastes through the browser's paste event (recert_paste), the only way to read it.
+    io.GetClipboardTextFn = set_clipboard_none;
+    io.SetClipboardTextFn = set_clipboard;
+    ImGui_ImplGlfw_InitForOpenGL(s.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    s.frames_left = frames_after_input;
+    emscripten_set_main_loop(frame, 0, false);
+}
+
+EMSCRIPTEN_KEEPALIVE void recert_wake() { wake(); }
+
+EMSCRIPTEN_KEEPALIVE void recert_paste(const char* text) {
+    if (!shell || !text) return;
+    ImGui::GetIO().AddInputCharactersUTF8(text);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void recert_file_picked(const char* name, const char* text) {
+    if (!shell) return;
+    open_import(shell->app, name ? name : "file", text ? text : "");
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void recert_storage_changed() {
+    if (!shell) return;
+    reload_from_other_tab(shell->app);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* recert_log_json() {
+    if (!shell) return "null";
+    shell->log_json = serialize(shell->app.log);
+    return shell->log_json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* recert_report_json() {
+    if (!shell) return "null";
+    shell->report_json = to_json(shell->app.report).dump();
+    return shell->report_json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* recert_widgets_json() {
+    if (!shell) return "{}";
+    return shell->widgets_json.empty() ? "{}" : shell->widgets_json.c_str();
+}
+
+}  // extern "C"
+
+// The page starts from recert_start; main only exists for the toolchain.
+int main() { return 0; }

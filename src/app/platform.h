@@ -1,0 +1,33 @@
+// Everything the page needs from the browser, in one place, so the UI code stays plain C++.
+// Implemented in platform_web.cpp on top of platform_web.js (an Emscripten JS library).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "dates.h"
+
+namespace recert::platform {
+
+enum class StoreStatus { ok, full, blocked };
+
+struct Stored {
+    StoreStatus status = StoreStatus::ok;
+    std::optional<std::string> value;  // absent: nothing stored under the key
+};
+Stored storage_get(const std::string& key);
+StoreStatus storage_set(const std::string& key, const std::string& value);
+void storage_remove(const std::string& key);
+
+// Saves a file to the person's downloads.
+void download(const std::string& filename, const std::string& mime, const std::string& content);
+// Opens the file picker at the next pointer release (browsers want a gesture);
+// the chosen file arrives through recert_file_picked.
+void pick_file(const std::string& accept);
+void clipboard_write(const std::string& text);
+// Read aloud by screen readers (an aria-live region): the canvas has no accessibility tree.
+void announce(const std::string& text);
+Date today();                   // the person's local date
+bool prefers_dark();
+double now_seconds();
+
+}  // namespace recert::platform

@@ -1,0 +1,52 @@
+#include <cstdlib>
+
+#include "platform.h"
+
+extern "C" {
+char* js_storage_get(const char* key, int* status);
+int js_storage_set(const char* key, const char* value);
+void js_storage_remove(const char* key);
+void js_download(const char* name, const char* mime, const char* content);
+void js_pick_file(const char* accept);
+void js_clipboard_write(const char* text);
+void js_announce(const char* text);
+int js_today();
+int js_prefers_dark();
+double js_now();
+}
+
+namespace recert::platform {
+
+Stored storage_get(const std::string& key) {
+    int status = 0;
+    char* p = js_storage_get(key.c_str(), &status);
+    Stored s;
+    s.status = static_cast<StoreStatus>(status);
+    if (p) {
+        s.value = std::string(p);
+        std::free(p);
+    }
+    return s;
+}
+
+StoreStatus storage_set(const std::string& key, const std::string& value) {
+    return static_cast<StoreStatus>(js_storage_set(key.c_str(), value.c_str()));
+}
+
+void storage_remove(const std::string& key) { js_storage_remove(key.c_str()); }
+void download(const std::string& filename, const std::string& mime, const std::string& content) {
+    js_download(filename.c_str(), mime.c_str(), content.c_str());
+}
+void pick_file(const std::string& accept) { js_pick_file(accept.c_str()); }
+void clipboard_write(const std::string& text) { js_clipboard_write(text.c_str()); }
+void announce(const std::string& text) { js_announce(text.c_str()); }
+
+Date today() {
+    const int v = js_today();
+    return Date{date::year{v / 10000}, date::month{static_cast<unsigned>(v / 100 % 100)}, date::day{static_cast<unsigned>(v % 100)}};
+}
+
+bool prefers_dark() { return js_prefers_dark() != 0; }
+double now_seconds() { return js_now(); }
+
+}  // namespace recert::platform

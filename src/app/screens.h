@@ -1,0 +1,20 @@
+// The page's screens. Each draws from the app state and changes the log only through apply().
+#pragma once
+#include "app.h"
+
+namespace recert::app {
+
+void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, const Program& p);
+void draw_log(App& a, const Credential* c, const CredentialReport* r);
+void draw_welcome(App& a);
+
+void open_entry_form(App& a, const Entry* from, bool duplicate);
+void draw_entry_form(App& a);
+void open_credential_form(App& a, const Credential* from);
+void draw_credential_form(App& a);
+void draw_transfer_menu(App& a);
+void open_import(App& a, const std::string& name, const std::string& text);
+void draw_import(App& a);
+void draw_settings(App& a);
+
+}  // namespace recert::app

@@ -1,0 +1,80 @@
+#include "store.h"
+
+namespace recert::app {
+
+namespace {
+std::string status_text(platform::StoreStatus s) {
+    return s == platform::StoreStatus::full
+               ? "This browser's storage is full, so your latest change is not saved yet. It is kept while this page is open: "
+                 "export a backup now."
+               : "This browser does not let the page store data (private mode or blocked storage). Your changes last only while "
+                 "this page is open: export a backup to keep them.";
+}
+}  // namespace
+
+void load_stored(App& a) {
+    const auto stored = platform::storage_get(log_key);
+    if (stored.status != platform::StoreStatus::ok) {
+        a.notice = status_text(stored.status);
+        return;
+    }
+    if (!stored.value) return;  // first visit
+    auto parsed = parse_log(*stored.value);
+    if (parsed.log) {
+        a.log = std::move(*parsed.log);
+        return;
+    }
+    // Keep the original text where nothing will write over it, then start empty.
+    std::string key = std::string(log_key) + ".unreadable";
+    for (int n = 2; platform::storage_get(key).value; ++n) key = std::string(log_key) + ".unreadable-" + std::to_string(n);
+    if (platform::storage_set(key, *stored.value) == platform::StoreStatus::ok) {
+        platform::storage_remove(log_key);
+        a.recovered_key = key;
+        a.notice = "The log stored in this browser could not be read (" + describe(parsed.problems.front()) +
+                   "). It is kept, unchanged, and you can download it from Settings.";
+    } else {
+        a.notice = "The log stored in this browser could not be read (" + describe(parsed.problems.front()) +
+                   "). It is left in place; nothing will be saved over it. Download it from Settings.";
+        a.recovered_key = log_key;
+    }
+}
+
+void reload_from_other_tab(App& a) {
+    const auto stored = platform::storage_get(log_key);
+    if (!stored.value) return;
+    if (auto parsed = parse_log(*stored.value); parsed.log && to_json(*parsed.log) != to_json(a.log)) {
+        a.log = std::move(*parsed.log);
+        evaluate_now(a);
+        show_toast(a, "Updated with changes made in another tab.");
+    }
+}
+
+platform::StoreStatus save_log(App& a) {
+    if (a.recovered_key == log_key) return platform::StoreStatus::blocked;  // never write over unread data
+    const auto s = platform::storage_set(log_key, serialize(a.log));
+    if (s == platform::StoreStatus::ok) {
+        if (a.notice.rfind("This browser", 0) == 0) a.notice.clear();
+    } else {
+        a.notice = status_text(s);
+    }
+    return s;
+}
+
+void save_settings(const Settings& s) {
+    const nlohmann::json j = {{"theme", static_cast<int>(s.theme)}, {"text_scale", s.text_scale}};
+    platform::storage_set(settings_key, j.dump());
+}
+
+Settings load_settings() {
+    Settings s;
+    const auto stored = platform::storage_get(settings_key);
+    if (!stored.value) return s;
+    Problems ignored;
+    if (auto j = parse_json(*stored.value, ignored); j && j->is_object()) {
+        if (auto t = j->find("theme"); t != j->end() && t->is_number_integer() && *t >= 0 && *t <= 2) s.theme = static_cast<Theme>(t->get<int>());
+        if (auto z = j->find("text_scale"); z != j->end() && z->is_number()) s.text_scale = std::clamp(z->get<float>(), 0.85f, 1.5f);
+    }
+    return s;
+}
+
+}  // namespace recert::app

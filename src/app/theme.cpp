@@ -1,0 +1,134 @@
+#include "theme.h"
+
+#include <imgui_impl_opengl3.h>
+
+namespace recert::app {
+
+namespace {
+Palette current;
+Fonts loaded;
+float scale = 1.0f;
+
+ImVec4 hex(unsigned rgb) {
+    return ImVec4(((rgb >> 16) & 0xff) / 255.0f, ((rgb >> 8) & 0xff) / 255.0f, (rgb & 0xff) / 255.0f, 1.0f);
+}
+
+// Colours chosen for at least 4.5:1 contrast of text on its background in both themes.
+Palette light() {
+    return {hex(0xF3F5F8), hex(0xFFFFFF), hex(0xEEF1F5), hex(0x17202B), hex(0x505B69), hex(0x1F5FD6), hex(0xFFFFFF),
+            hex(0xD9DEE5), hex(0x17804A), hex(0x9A5B00), hex(0xC2292E), hex(0x6B4FBB), hex(0x1F5FD6)};
+}
+Palette dark() {
+    return {hex(0x0F1319), hex(0x171D25), hex(0x1F2631), hex(0xE7EBF0), hex(0xA3ADBA), hex(0x6E9CF5), hex(0x0B1220),
+            hex(0x2C3541), hex(0x48C785), hex(0xF0B44C), hex(0xFF7A7A), hex(0xB49CFF), hex(0x8DB3FF)};
+}
+
+ImFont* add(const std::vector<unsigned char>& ttf, const std::vector<unsigned char>& icons, float size) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the atlas is rebuilt on every density change
+    cfg.OversampleH = 2;
+    ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(ttf.data()), static_cast<int>(ttf.size()), size, &cfg,
+                                               io.Fonts->GetGlyphRangesDefault());
+    static const ImWchar icon_ranges[] = {0xf000, 0xf2ff, 0};
+    ImFontConfig merge;
+    merge.FontDataOwnedByAtlas = false;
+    merge.MergeMode = true;
+    merge.GlyphMinAdvanceX = size;  // icons line up in columns
+    merge.GlyphOffset = ImVec2(0, size * 0.05f);
+    if (!icons.empty())
+        io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(icons.data()), static_cast<int>(icons.size()), size * 0.9f,
+                                       &merge, icon_ranges);
+    return f;
+}
+}  // namespace
+
+const Palette& palette() { return current; }
+const Fonts& fonts() { return loaded; }
+float px(float css) { return css * scale; }
+ImU32 col(const ImVec4& c, float alpha) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
+
+void apply_theme(const FontData& data, float dpr, float text_scale, bool is_dark) {
+    scale = dpr * text_scale;
+    current = is_dark ? dark() : light();
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    if (!data.regular.empty()) {
+        loaded.body = add(data.regular, data.icons, px(16));
+        loaded.small = add(data.regular, data.icons, px(13.5f));
+        loaded.bold = add(data.semibold.empty() ? data.regular : data.semibold, data.icons, px(16));
+        loaded.heading = add(data.semibold.empty() ? data.regular : data.semibold, data.icons, px(21));
+        loaded.big = add(data.semibold.empty() ? data.regular : data.semibold, data.icons, px(30));
+    } else {
+        ImFontConfig cfg;
+        cfg.SizePixels = px(16);
+        loaded.body = loaded.small = loaded.bold = loaded.heading = loaded.big = io.Fonts->AddFontDefault(&cfg);
+    }
+    io.FontDefault = loaded.body;
+    io.Fonts->Build();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+
+    ImGuiStyle style;
+    ImGui::StyleColorsLight(&style);
+    const Palette& p = current;
+    style.WindowPadding = ImVec2(20, 18);
+    style.FramePadding = ImVec2(10, 7);
+    style.ItemSpacing = ImVec2(10, 10);
+    style.ItemInnerSpacing = ImVec2(8, 6);
+    style.CellPadding = ImVec2(8, 7);
+    style.ScrollbarSize = 14;
+    style.GrabMinSize = 12;
+    style.WindowRounding = 10;
+    style.ChildRounding = 10;
+    style.FrameRounding = 7;
+    style.PopupRounding = 8;
+    style.ScrollbarRounding = 8;
+    style.GrabRounding = 6;
+    style.TabRounding = 7;
+    style.WindowBorderSize = 0;
+    style.ChildBorderSize = 1;
+    style.PopupBorderSize = 1;
+    style.FrameBorderSize = 1;
+    style.ScaleAllSizes(scale);
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_Text] = p.text;
+    c[ImGuiCol_TextDisabled] = p.muted;
+    c[ImGuiCol_WindowBg] = p.bg;
+    c[ImGuiCol_ChildBg] = p.surface;
+    c[ImGuiCol_PopupBg] = p.surface;
+    c[ImGuiCol_Border] = p.border;
+    c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_FrameBg] = p.surface;
+    c[ImGuiCol_FrameBgHovered] = p.surface_alt;
+    c[ImGuiCol_FrameBgActive] = p.surface_alt;
+    c[ImGuiCol_Button] = p.surface_alt;
+    c[ImGuiCol_ButtonHovered] = mix(p.surface_alt, p.primary, 0.18f);
+    c[ImGuiCol_ButtonActive] = mix(p.surface_alt, p.primary, 0.3f);
+    c[ImGuiCol_Header] = mix(p.surface, p.primary, 0.12f);
+    c[ImGuiCol_HeaderHovered] = mix(p.surface, p.primary, 0.18f);
+    c[ImGuiCol_HeaderActive] = mix(p.surface, p.primary, 0.25f);
+    c[ImGuiCol_CheckMark] = p.primary;
+    c[ImGuiCol_SliderGrab] = p.primary;
+    c[ImGuiCol_SliderGrabActive] = p.primary;
+    c[ImGuiCol_Tab] = p.surface_alt;
+    c[ImGuiCol_TabHovered] = mix(p.surface_alt, p.primary, 0.2f);
+    c[ImGuiCol_TabActive] = p.surface;
+    c[ImGuiCol_TabUnfocused] = p.surface_alt;
+    c[ImGuiCol_TabUnfocusedActive] = p.surface;
+    c[ImGuiCol_TableHeaderBg] = p.surface_alt;
+    c[ImGuiCol_TableBorderStrong] = p.border;
+    c[ImGuiCol_TableBorderLight] = p.border;
+    c[ImGuiCol_TableRowBg] = p.surface;
+    c[ImGuiCol_TableRowBgAlt] = mix(p.surface, p.surface_alt, 0.5f);
+    c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_ScrollbarGrab] = p.border;
+    c[ImGuiCol_Separator] = p.border;
+    c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.05f, 0.07f, 0.1f, 0.45f);
+    c[ImGuiCol_NavHighlight] = p.focus;
+    c[ImGuiCol_TextSelectedBg] = mix(p.surface, p.primary, 0.35f);
+    c[ImGuiCol_PlotHistogram] = p.primary;
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace recert::app

@@ -1,0 +1,189 @@
+// Backups and spreadsheets: export the log as JSON or CSV, import either with a preview.
+#include <imgui.h>
+
+#include <cmath>
+
+#include "commands.h"
+#include "icons.h"
+#include "platform.h"
+#include "screens.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace recert::app {
+
+void draw_transfer_menu(App& a) {
+    const std::string day = to_iso(a.today);
+    if (ImGui::MenuItem(ICON_DOWNLOAD "  Back up everything (JSON)")) {
+        platform::download("recert-backup-" + day + ".json", "application/json", serialize(a.log) + "\n");
+        show_toast(a, "Backup saved to your downloads.");
+    }
+    track("menu.export-json");
+    if (ImGui::MenuItem(ICON_DOWNLOAD "  Export activities (CSV)")) {
+        platform::download("recert-activities-" + day + ".csv", "text/csv", to_csv(a.log.entries));
+        show_toast(a, "Spreadsheet saved to your downloads.");
+    }
+    track("menu.export-csv");
+    ImGui::Separator();
+    if (ImGui::MenuItem(ICON_UPLOAD "  Import a backup or CSV…")) platform::pick_file(".json,.csv,application/json,text/csv");
+    track("menu.import");
+}
+
+void open_import(App& a, const std::string& name, const std::string& text) {
+    ImportPreview im;
+    im.open = true;
+    im.file_name = name;
+    if (!text.empty() && text[0] == '\0') {
+        im.problems.push_back({name, "the file could not be read: " + text.substr(1)});
+    } else if (text.size() > (64u << 20)) {
+        im.problems.push_back({name, "is larger than 64 MB: this is not a Recert backup or activity list"});
+    } else {
+        const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+        im.is_csv = first == std::string::npos || text[first] != '{';
+        if (im.is_csv) {
+            CsvImport csv = parse_csv(text);
+            im.problems = std::move(csv.problems);
+            im.rejected = std::move(csv.rejected);
+            if (im.problems.empty()) {
+                Log incoming;
+                incoming.entries = std::move(csv.entries);
+                im.incoming = std::move(incoming);
+            }
+        } else {
+            LogResult r = parse_log(text);
+            im.problems = std::move(r.problems);
+            im.incoming = std::move(r.log);
+        }
+    }
+    a.import = std::move(im);
+}
+
+void draw_import(App& a) {
+    ImportPreview& im = a.import;
+    if (!im.open) return;
+    const ImVec2 vp = ImGui::GetMainViewport()->Size;
+    ImGui::SetNextWindowPos(ImVec2(vp.x / 2, vp.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(px(640), vp.x - px(24)), 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp.x, vp.y - px(24)));
+    if (!ImGui::IsPopupOpen("Import")) ImGui::OpenPopup("Import");
+    if (!ImGui::BeginPopupModal("Import", &im.open, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const Palette& p = palette();
+    ImGui::PushFont(fonts().heading);
+    ImGui::Text("Import %s", im.file_name.c_str());
+    ImGui::PopFont();
+    bool close = false;
+    if (!im.problems.empty()) {
+        ImGui::TextColored(p.late, ICON_EXCLAMATION_CIRCLE " This file cannot be imported. Nothing was changed.");
+        for (const auto& pr : im.problems) ImGui::BulletText("%s", describe(pr).c_str());
+        track("import.problem");
+        if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) close = true;
+        track("import.close");
+    } else if (im.incoming) {
+        const Log& in = *im.incoming;
+        ImGui::TextWrapped("%s holds %d %s%s.", im.is_csv ? "This spreadsheet" : "This backup", static_cast<int>(in.entries.size()),
+                           in.entries.size() == 1 ? "activity" : "activities",
+                           im.is_csv ? "" : (" and " + std::to_string(in.credentials.size()) + " credential" + (in.credentials.size() == 1 ? "" : "s")).c_str());
+        track("import.summary");
+        if (!im.rejected.empty()) {
+            ImGui::TextColored(p.risk, ICON_WARNING " %d row%s will be left out:", static_cast<int>(im.rejected.size()), im.rejected.size() == 1 ? "" : "s");
+            ImGui::BeginChild("rejected", ImVec2(0, std::min(px(160), (im.rejected.size() + 1) * ImGui::GetTextLineHeightWithSpacing())), ImGuiChildFlags_Border);
+            for (const auto& r : im.rejected) ImGui::TextWrapped("Line %d: %s", static_cast<int>(r.line), r.reason.c_str());
+            ImGui::EndChild();
+        }
+        ImGui::Spacing();
+        ImGui::TextUnformatted("How should it be added?");
+        if (ImGui::RadioButton("Merge: add what is new, keep everything already here", !im.replace)) im.replace = false;
+        track("import.merge");
+        if (ImGui::RadioButton(im.is_csv ? "Replace all my activities with these" : "Replace everything here with this backup", im.replace)) im.replace = true;
+        track("import.replace");
+        if (im.replace) ImGui::TextColored(p.late, ICON_WARNING " What is here now will be gone (you can undo right after).");
+        ImGui::Separator();
+        if (primary_button(ICON_CHECK " Import")) {
+            a.undo = a.log;
+            Log next;
+            MergeSummary s;
+            if (im.replace) {
+                next = im.is_csv ? a.log : in;
+                if (im.is_csv) next.entries = in.entries;
+            } else {
+                next = merge(a.log, in, &s);
+            }
+            apply(a, std::move(next));
+            show_toast(a, im.replace ? "Imported: replaced." : "Imported " + std::to_string(s.added + s.renamed) + " new activities (" + std::to_string(s.unchanged) + " already here).");
+            close = true;
+        }
+        track("import.confirm");
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) close = true;
+        track("import.cancel");
+    }
+    if (close) {
+        im = ImportPreview{};
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void draw_settings(App& a) {
+    if (!a.settings_open) return;
+    const ImVec2 vp = ImGui::GetMainViewport()->Size;
+    ImGui::SetNextWindowPos(ImVec2(vp.x / 2, vp.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(px(520), vp.x - px(24)), 0));
+    if (!ImGui::IsPopupOpen("Settings")) ImGui::OpenPopup("Settings");
+    if (!ImGui::BeginPopupModal("Settings", &a.settings_open, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted("Settings");
+    ImGui::PopFont();
+    ImGui::TextUnformatted("Theme");
+    int theme = static_cast<int>(a.settings.theme);
+    bool changed = ImGui::RadioButton("Follow the system", &theme, 0);
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton("Light", &theme, 1);
+    track("settings.light");
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton("Dark", &theme, 2);
+    track("settings.dark");
+    a.settings.theme = static_cast<Theme>(theme);
+    ImGui::TextUnformatted("Text size");
+    const std::pair<const char*, float> sizes[] = {{"Small", 0.9f}, {"Normal", 1.0f}, {"Large", 1.15f}, {"Larger", 1.3f}, {"Largest", 1.5f}};
+    for (const auto& [name, value] : sizes) {
+        if (ImGui::RadioButton(name, std::abs(a.settings.text_scale - value) < 0.01f)) {
+            a.settings.text_scale = value;
+            changed = true;
+        }
+        track(std::string("settings.size.") + name);
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    if (changed) save_settings_now(a);
+
+    ImGui::Separator();
+    muted("Your log is stored only in this browser. Nothing is sent anywhere.");
+    if (!a.recovered_key.empty()) {
+        if (ImGui::Button(ICON_DOWNLOAD " Download the unreadable stored log")) {
+            const auto kept = platform::storage_get(a.recovered_key);
+            if (kept.value) platform::download("recert-unreadable-" + to_iso(a.today) + ".json", "application/json", *kept.value);
+        }
+    }
+    if (!a.confirm_wipe) {
+        if (danger_button(ICON_TRASH " Delete all my data")) a.confirm_wipe = true;
+        track("settings.wipe");
+    } else {
+        ImGui::TextWrapped("Delete every credential and activity stored in this browser? Export a backup first if you may need them.");
+        if (danger_button("Yes, delete everything")) {
+            wipe_all(a);
+            a.confirm_wipe = false;
+            a.settings_open = false;
+        }
+        track("settings.wipe-confirm");
+        ImGui::SameLine();
+        if (ImGui::Button("Keep my data")) a.confirm_wipe = false;
+    }
+    ImGui::Separator();
+    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) a.settings_open = false;
+    track("settings.close");
+    if (!a.settings_open) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+}  // namespace recert::app

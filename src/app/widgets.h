@@ -1,0 +1,33 @@
+// Small building blocks the screens share.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+
+#include "dates.h"
+
+namespace recert::app {
+
+// In test mode, remembers the last item's rectangle (CSS pixels) under `name`,
+// so browser tests can click what a person would click.
+void track(const std::string& name);
+void begin_tracking(bool enabled, float dpr);
+std::string tracked_json();
+
+bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0));
+bool danger_button(const char* label, ImVec2 size = ImVec2(0, 0));
+bool icon_button(const char* icon, const char* id, const char* tip);
+void field_error(const std::string& message);
+void muted(const char* fmt, ...) IM_FMTARGS(1);
+void help_tip(const std::string& text);  // an (i) that explains on hover
+// A date as typed (YYYY-MM-DD) with a calendar to pick from. True when it changed.
+bool date_input(const char* label, std::string& iso, float width);
+// A filled bar: `value` of 1 is full; `ahead` shades the part planned activities would add.
+void progress_bar(float value, float ahead, const ImVec4& colour, float height);
+// Text with a coloured background that stays readable without colour: the icon says it too.
+void status_pill(const char* icon, const std::string& text, const ImVec4& colour);
+
+std::string nice_date(Date d);  // "Dec 1, 2026"
+std::string relative_days(int days);  // "in 5 days", "today", "3 days ago"
+
+}  // namespace recert::app
