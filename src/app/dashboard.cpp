@@ -67,32 +67,35 @@ void draw_timeline(const CredentialReport& r, Date today) {
     dl->AddRectFilled(ImVec2(origin.x, line_y - h / 2), ImVec2(x_of(std::min(today, r.end)), line_y + h / 2), col(pal.primary, 0.8f), h);
     ImFont* small = fonts().small;
     const float fs = small->FontSize;
-    float last_label_end[2] = {-1e9f, -1e9f};
-    int row = 0;
-    auto label = [&](float x, const std::string& text, ImU32 c, bool above) {
+    auto draw_label = [&](float x, const std::string& text, ImU32 c, float y) {
         const ImVec2 size = small->CalcTextSizeA(fs, FLT_MAX, 0, text.c_str());
-        float lx = std::clamp(x - size.x / 2, origin.x, origin.x + w - size.x);
-        const float y = above ? line_y - px(18) - size.y - (row % 2) * 0 : line_y + px(14) + (row % 2) * (size.y + px(2));
+        const float lx = std::clamp(x - size.x / 2, origin.x, origin.x + w - size.x);
         dl->AddText(small, fs, ImVec2(lx, y), c, text.c_str());
-        return lx + size.x;
     };
-    // Deadlines below the line, alternating rows when they would overlap.
+    // Dates below the line in two rows; a label that fits in neither is left to the list below.
+    float row_end[2] = {-1e9f, -1e9f};
+    Date previous{};
     for (const auto& d : r.deadlines) {
         const float x = x_of(d.date);
         const ImU32 c = col(d.days_from_as_of < 0 ? pal.muted : pal.text);
         dl->AddCircleFilled(ImVec2(x, line_y), px(5), col(pal.surface));
         dl->AddCircle(ImVec2(x, line_y), px(5), c, 0, px(2));
+        if (d.date == previous) continue;
+        previous = d.date;
         const std::string text = nice_date(d.date);
-        const ImVec2 size = small->CalcTextSizeA(fs, FLT_MAX, 0, text.c_str());
-        row = (x - size.x / 2 < last_label_end[row % 2] + px(8)) ? row + 1 : 0;
-        if (row > 1) continue;  // two rows at most; the list below names every date
-        last_label_end[row % 2] = label(x, text, c, false);
+        const float half = small->CalcTextSizeA(fs, FLT_MAX, 0, text.c_str()).x / 2;
+        const float left = std::clamp(x - half, origin.x, origin.x + w - 2 * half);
+        for (int row = 0; row < 2; ++row)
+            if (left > row_end[row] + px(10)) {
+                draw_label(x, text, c, line_y + px(14) + row * (fs + px(3)));
+                row_end[row] = left + 2 * half;
+                break;
+            }
     }
-    row = 0;
     const float tx = x_of(today);
     dl->AddLine(ImVec2(tx, line_y - px(16)), ImVec2(tx, line_y + px(10)), col(pal.primary), px(2));
-    label(tx, "Today", col(pal.primary), true);
-    label(origin.x, nice_date(r.start), col(pal.muted), true);
+    draw_label(tx, "Today", col(pal.primary), line_y - px(20) - fs);
+    if (tx - origin.x > px(140)) draw_label(origin.x, nice_date(r.start), col(pal.muted), line_y - px(20) - fs);
     ImGui::Dummy(ImVec2(w, px(46) + px(14) + 2 * fs + px(8)));
 }
 
@@ -245,8 +248,8 @@ void draw_welcome(App& a) {
     if (primary_button(ICON_PLUS "  Add your credential", ImVec2(0, ImGui::GetFrameHeight() * 1.3f))) open_credential_form(a, nullptr);
     track("add-credential");
     ImGui::SameLine();
-    if (ImGui::Button(ICON_UPLOAD "  Restore a backup", ImVec2(0, ImGui::GetFrameHeight() * 1.3f)))
-        platform::pick_file(".json,.csv,application/json,text/csv");
+    ImGui::Button(ICON_UPLOAD "  Restore a backup", ImVec2(0, ImGui::GetFrameHeight() * 1.3f));
+    if (press_started()) platform::pick_file(".json,.csv,application/json,text/csv");
     track("restore");
     ImGui::EndChild();
 }

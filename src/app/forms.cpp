@@ -142,7 +142,6 @@ void draw_entry_form(App& a) {
     ImGui::BeginGroup();
     label_row("Date", true);
     date_input("entry.date", f.date, half);
-    error_for("date");
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
@@ -155,6 +154,7 @@ void draw_entry_form(App& a) {
     }
     track("entry.kind");
     ImGui::EndGroup();
+    error_for("date");  // below the row: a wrapped message inside the group would widen it
     if (!f.date.empty() && errors.count("date") == 0)
         if (auto d = parse_date(f.date); d && *d > a.today) muted(ICON_CLOCK " Dated after today: kept as a planned activity.");
 
@@ -168,7 +168,6 @@ void draw_entry_form(App& a) {
     ImGui::SetNextItemWidth(half);
     ImGui::InputTextWithHint("##minutes", "e.g. 90", &f.minutes, ImGuiInputTextFlags_CharsDecimal);
     track("entry.minutes");
-    error_for("minutes");
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
@@ -176,8 +175,9 @@ void draw_entry_form(App& a) {
     ImGui::SetNextItemWidth(half);
     ImGui::InputTextWithHint("##credits", "as on the certificate, e.g. 1.5", &f.credits, ImGuiInputTextFlags_CharsDecimal);
     track("entry.credits");
-    error_for("credits");
     ImGui::EndGroup();
+    error_for("minutes");
+    error_for("credits");
     muted("Where only minutes are given, programs that count hours use them (75 minutes = 1.25 hours).");
 
     const auto topics = offered_topics(a);

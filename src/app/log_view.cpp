@@ -113,9 +113,11 @@ void draw_table(App& a, const char* id, const std::vector<int>& rows, const Cred
     if (!ImGui::BeginTable(id, 6, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, px(100), static_cast<ImGuiID>(Sort::date));
-    ImGui::TableSetupColumn("Activity", ImGuiTableColumnFlags_WidthStretch, 3.0f, static_cast<ImGuiID>(Sort::title));
-    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 1.1f, static_cast<ImGuiID>(Sort::kind));
-    ImGui::TableSetupColumn(p ? p->unit_plural.c_str() : "Credits", ImGuiTableColumnFlags_WidthFixed, px(72), static_cast<ImGuiID>(Sort::credits));
+    ImGui::TableSetupColumn("Activity", ImGuiTableColumnFlags_WidthStretch, 2.6f, static_cast<ImGuiID>(Sort::title));
+    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 1.3f, static_cast<ImGuiID>(Sort::kind));
+    std::string unit = p ? p->unit_plural : "credits";
+    if (!unit.empty()) unit[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(unit[0])));
+    ImGui::TableSetupColumn(unit.c_str(), ImGuiTableColumnFlags_WidthFixed, px(72), static_cast<ImGuiID>(Sort::credits));
     ImGui::TableSetupColumn("Counts toward", ImGuiTableColumnFlags_WidthStretch, 2.0f, static_cast<ImGuiID>(Sort::status));
     ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, px(104));
     ImGui::TableHeadersRow();

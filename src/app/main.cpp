@@ -162,7 +162,7 @@ void draw_main(App& a) {
             for (std::size_t i = 0; i < a.log.credentials.size(); ++i) {
                 const Credential& c = a.log.credentials[i];
                 const Program* p = program_of(a, c);
-                const std::string name = (c.label.empty() ? (p ? (p->credential.empty() ? p->name : p->credential) : c.program) : c.label) + "##" + c.id;
+                const std::string name = (c.label.empty() ? (p ? p->name : c.program) : c.label) + "##" + c.id;
                 if (ImGui::BeginTabItem(name.c_str())) {
                     a.active = static_cast<int>(i);
                     ImGui::EndTabItem();

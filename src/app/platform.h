@@ -20,13 +20,14 @@ void storage_remove(const std::string& key);
 
 // Saves a file to the person's downloads.
 void download(const std::string& filename, const std::string& mime, const std::string& content);
-// Opens the file picker at the next pointer release (browsers want a gesture);
-// the chosen file arrives through recert_file_picked.
+// Call when the button is pressed down (ImGui::IsItemActivated): browsers open a file
+// picker only inside a gesture, so it opens at that press's release. The chosen file
+// arrives through recert_file_picked.
 void pick_file(const std::string& accept);
 void clipboard_write(const std::string& text);
 // Read aloud by screen readers (an aria-live region): the canvas has no accessibility tree.
 void announce(const std::string& text);
-Date today();                   // the person's local date
+Date today();  // the person's local date, or ?today=YYYY-MM-DD
 bool prefers_dark();
 double now_seconds();
 

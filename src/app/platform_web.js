@@ -1,6 +1,8 @@
 // The browser side of platform.h. Every access to storage is guarded: a blocked store
 // (third-party iframe, privacy mode) throws on first touch, a full one on setItem.
 mergeInto(LibraryManager.library, {
+  js_pick_file__deps: ['malloc', 'free', 'recert_file_picked'],
+  js_storage_get__deps: ['malloc'],
   js_storage_get: function (key, status) {
     try {
       var v = window.localStorage.getItem(UTF8ToString(key));
@@ -36,6 +38,15 @@ mergeInto(LibraryManager.library, {
   },
   js_pick_file: function (accept) {
     var acc = UTF8ToString(accept);
+    // Heap copies, not ccall's 'string' arguments: those live on the small stack, and a
+    // large import would overflow it.
+    var deliver = function (name, text) {
+      var copy = function (t) { var n = lengthBytesUTF8(t) + 1, p = _malloc(n); stringToUTF8(t, p, n); return p; };
+      var pn = copy(name), pt = copy(text);
+      _recert_file_picked(pn, pt);
+      _free(pn);
+      _free(pt);
+    };
     // ImGui buttons fire inside the animation frame, outside the click's user gesture:
     // open the picker on the pointer release that ends this click.
     var open = function () {
@@ -45,16 +56,19 @@ mergeInto(LibraryManager.library, {
       input.addEventListener('change', function () {
         var f = input.files && input.files[0];
         if (!f) return;
-        f.text().then(function (text) {
-          Module.ccall('recert_file_picked', null, ['string', 'string'], [f.name, text]);
-        }, function (err) {
-          Module.ccall('recert_file_picked', null, ['string', 'string'], [f.name, '\u0000' + String(err)]);
-        });
+        f.text().then(function (text) { deliver(f.name, text); },
+                      function (err) { deliver(f.name, '\u0000' + String(err)); });
       });
       input.click();
     };
-    if (window.recertTestPick) { window.recertTestPick(open); return; }
-    window.addEventListener('pointerup', open, { once: true, capture: true });
+    // Armed when the button goes down; the release (or the key that pressed it) opens the picker.
+    var fire = function () {
+      window.removeEventListener('pointerup', fire, true);
+      window.removeEventListener('keyup', fire, true);
+      open();
+    };
+    window.addEventListener('pointerup', fire, true);
+    window.addEventListener('keyup', fire, true);
   },
   js_clipboard_write: function (text) {
     var t = UTF8ToString(text);
@@ -65,7 +79,11 @@ mergeInto(LibraryManager.library, {
     if (el) el.textContent = UTF8ToString(text);
   },
   js_today: function () {
-    var d = new Date();
+    // ?today=YYYY-MM-DD shows the page as on another day (for demos and tests).
+    var wanted = new URLSearchParams(location.search).get('today');
+    var m = wanted && /^(\d{4})-(\d{2})-(\d{2})$/.exec(wanted);
+    var d = m ? new Date(+m[1], +m[2] - 1, +m[3]) : new Date();
+    if (m && (d.getFullYear() !== +m[1] || d.getMonth() !== +m[2] - 1 || d.getDate() !== +m[3])) d = new Date();
     return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
   },
   js_prefers_dark: function () {

@@ -28,8 +28,9 @@ ImFont* add(const std::vector<unsigned char>& ttf, const std::vector<unsigned ch
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the atlas is rebuilt on every density change
     cfg.OversampleH = 2;
-    ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(ttf.data()), static_cast<int>(ttf.size()), size, &cfg,
-                                               io.Fonts->GetGlyphRangesDefault());
+    // Latin-1 plus the punctuation, arrows and marks the page writes (dashes, ellipses, ticks).
+    static const ImWchar text_ranges[] = {0x20, 0xFF, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2212, 0x2212, 0x2713, 0x2713, 0x2715, 0x2715, 0};
+    ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(ttf.data()), static_cast<int>(ttf.size()), size, &cfg, text_ranges);
     static const ImWchar icon_ranges[] = {0xf000, 0xf2ff, 0};
     ImFontConfig merge;
     merge.FontDataOwnedByAtlas = false;

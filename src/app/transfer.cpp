@@ -25,7 +25,8 @@ void draw_transfer_menu(App& a) {
     }
     track("menu.export-csv");
     ImGui::Separator();
-    if (ImGui::MenuItem(ICON_UPLOAD "  Import a backup or CSV…")) platform::pick_file(".json,.csv,application/json,text/csv");
+    ImGui::MenuItem(ICON_UPLOAD "  Import a backup or CSV…");
+    if (press_started()) platform::pick_file(".json,.csv,application/json,text/csv");
     track("menu.import");
 }
 

@@ -35,6 +35,11 @@ void track(const std::string& name) {
 
 std::string tracked_json() { return rects.dump(); }
 
+bool press_started() {
+    return ImGui::IsItemActivated() || (ImGui::IsItemHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ||
+           (ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_Space, false)));
+}
+
 bool primary_button(const char* label, ImVec2 size) {
     const Palette& p = palette();
     ImGui::PushStyleColor(ImGuiCol_Button, p.primary);

@@ -14,6 +14,9 @@ void track(const std::string& name);
 void begin_tracking(bool enabled, float dpr);
 std::string tracked_json();
 
+// True in the frame the last item is pressed down (mouse or key), before its release
+// returns true: what a browser file picker needs, as it opens only inside that gesture.
+bool press_started();
 bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0));
 bool danger_button(const char* label, ImVec2 size = ImVec2(0, 0));
 bool icon_button(const char* icon, const char* id, const char* tip);

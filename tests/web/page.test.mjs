@@ -1,0 +1,228 @@
+// The page in a real browser: a new user sets up a NAMSS CPCS credential, logs six
+// activities with the mouse and keyboard, sees the figures, reloads, and moves data
+// out and back in. Screenshots of each screen land in test-artifacts/ to be looked at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const site = process.env.RECERT_SITE || join(root, 'build-web', 'site');
+const artifacts = join(root, 'test-artifacts');
+const port = 8200 + Math.floor(Math.random() * 600);
+const base = `http://127.0.0.1:${port}/?test&today=2026-11-26`;
+
+let server, browser;
+const problems = [];  // console errors and page errors, from every page
+
+before(async () => {
+  assert.ok(existsSync(join(site, 'index.html')), `no built site at ${site}: run scripts/build-web`);
+  mkdirSync(artifacts, { recursive: true });
+  server = spawn(process.execPath, [join(root, 'web', 'serve.mjs'), '--root', site, '--port', String(port)], { stdio: 'pipe' });
+  await new Promise((resolve, reject) => {
+    server.stdout.on('data', (d) => { if (String(d).includes('http://')) resolve(); });
+    server.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function open(context, url = base) {
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  await page.evaluate(() => window.recert.ready);
+  return page;
+}
+
+const widgets = (page) => page.evaluate(() => window.recert.widgets());
+
+// Waits until the named widget is on screen and returns its rectangle (CSS pixels).
+async function find(page, name, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const w = (await widgets(page))[name];
+    if (w) return w;
+    if (Date.now() > end) throw new Error(`widget ${name} never appeared; on screen: ${Object.keys(await widgets(page)).join(', ')}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+// A person's click: press, a short pause, release (ImGui reads one edge per frame).
+async function click(page, name) {
+  const r = await find(page, name);
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(60);
+  await page.mouse.up();
+  await page.waitForTimeout(120);
+}
+
+async function fill(page, name, text) {
+  await click(page, name);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text, { delay: 5 });
+  await page.waitForTimeout(60);
+}
+
+// Polls a condition in the page: frames run on their own schedule, so state is awaited, not assumed.
+async function until(page, fn, arg, what) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: 10000, polling: 50 });
+  } catch (e) {
+    throw new Error(`timed out waiting for ${what || fn}`);
+  }
+}
+const entryCount = (page, n) => until(page, (k) => window.recert.log().entries.length === k, n, `${n} entries`);
+
+async function shot(page, name) {
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+}
+
+const activities = [
+  { title: 'NAMSS Webinar: Credentialing Basics', date: '2023-05-10', credits: '1.5', approved: true },
+  { title: 'NAMSS 48th Educational Conference', date: '2024-09-15', credits: '6', approved: true, kind: 'Conference' },
+  { title: 'Employer compliance training', date: '2024-02-01', credits: '2' },
+  { title: 'Podcast quiz: delegated credentialing', date: '2025-01-10', credits: '1' },
+  { title: 'State association seminar', date: '2025-06-20', credits: '3.5' },
+  { title: 'Leadership workshop', date: '2026-03-03', credits: '2' },
+];
+
+const requirement = (report, id) => report.credentials[0].requirements.find((r) => r.id === id);
+
+test('a new user sets up NAMSS CPCS, logs six activities, reloads, exports and imports', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+  const page = await open(context);
+  await shot(page, '01-welcome');
+
+  // Add the credential.
+  await click(page, 'add-credential');
+  await click(page, 'credential.program');
+  await click(page, 'program.namss-cpcs');
+  await fill(page, 'credential.certified_on.text', '2023-03-01');
+  await shot(page, '02-credential-form');
+  await click(page, 'credential.save');
+  await until(page, () => window.recert.report().credentials.length === 1, undefined, 'the credential');
+  let report = await page.evaluate(() => window.recert.report());
+  assert.equal(report.credentials.length, 1);
+  assert.equal(report.credentials[0].program, 'namss-cpcs');
+  assert.deepEqual(report.credentials[0].cycle, { start: '2023-03-01', end: '2026-12-01' });
+  assert.equal(report.credentials[0].phase, 'window_open');
+
+  // A bad date is named next to the field and nothing is saved.
+  await click(page, 'add-entry');
+  await fill(page, 'entry.title', 'Typo test');
+  await fill(page, 'entry.date.text', '2025-02-30');
+  await shot(page, '03-entry-form-error');
+  await click(page, 'entry.save');
+  assert.equal((await page.evaluate(() => window.recert.log())).entries.length, 0);
+  await click(page, 'entry.cancel');
+
+  for (const [i, a] of activities.entries()) {
+    await click(page, 'add-entry');
+    await fill(page, 'entry.title', a.title);
+    await fill(page, 'entry.date.text', a.date);
+    await fill(page, 'entry.credits', a.credits);
+    if (a.approved) await click(page, 'entry.approved');
+    if (a.title === activities[5].title) {
+      await page.keyboard.press('Enter');  // Enter confirms the form
+      await page.waitForTimeout(150);
+    } else {
+      await click(page, 'entry.save');
+    }
+    await entryCount(page, i + 1);
+  }
+  const log = await page.evaluate(() => window.recert.log());
+  assert.equal(log.entries.length, 6);
+  assert.equal(log.entries.filter((e) => e.approved).length, 2);
+  report = await page.evaluate(() => window.recert.report());
+  assert.equal(requirement(report, 'total').earned, 16);
+  assert.equal(requirement(report, 'total').remaining, 14);
+  assert.equal(requirement(report, 'approved').earned, 7.5);
+  assert.equal(requirement(report, 'approved').remaining, 7.5);
+  assert.ok(report.credentials[0].deadlines.some((d) => d.id === 'due' && d.date === '2026-12-01'));
+  await shot(page, '04-dashboard');
+
+  // Reload: everything is still there.
+  await page.reload();
+  await page.evaluate(() => window.recert.ready);
+  await find(page, 'requirement.total');
+  const again = await page.evaluate(() => window.recert.report());
+  assert.deepEqual(requirement(again, 'total'), requirement(report, 'total'));
+  assert.equal((await page.evaluate(() => window.recert.log())).entries.length, 6);
+
+  // Delete one, then undo.
+  const first = (await page.evaluate(() => window.recert.log())).entries[0].id;
+  await click(page, `row.${first}.delete`);
+  await entryCount(page, 5);
+  await shot(page, '05-deleted-with-undo');
+  await click(page, 'undo');
+  await entryCount(page, 6);
+
+  // Export the backup.
+  await click(page, 'backup');
+  const downloading = page.waitForEvent('download');
+  await click(page, 'menu.export-json');
+  const download = await downloading;
+  const backupPath = join(artifacts, 'backup.json');
+  await download.saveAs(backupPath);
+  const backup = JSON.parse(readFileSync(backupPath, 'utf8'));
+  assert.equal(backup.format, 'recert-log');
+  assert.equal(backup.entries.length, 6);
+  assert.equal(backup.credentials[0].certified_on, '2023-03-01');
+
+  // Import a CSV: the preview lists the bad row, nothing changes until confirmed.
+  const csvPath = join(artifacts, 'import.csv');
+  writeFileSync(csvPath, 'title,date,kind,credits,approved\nSynergy quiz,2025-08-01,recording,1,yes\nBroken,2025-13-01,course,1,\n');
+  await click(page, 'backup');
+  const choosing = page.waitForEvent('filechooser');
+  await click(page, 'menu.import');
+  await (await choosing).setFiles(csvPath);
+  await find(page, 'import.confirm');
+  await shot(page, '06-import-preview');
+  assert.equal((await page.evaluate(() => window.recert.log())).entries.length, 6);
+  await click(page, 'import.confirm');
+  await entryCount(page, 7);
+  report = await page.evaluate(() => window.recert.report());
+  assert.equal(requirement(report, 'approved').earned, 8.5);
+  await context.close();
+});
+
+test('an unreadable stored log is kept aside, named, and not overwritten', async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/index.html`);
+  await page.evaluate(() => localStorage.setItem('recert-log', '{"format": "recert-log", "version": 1, "entries": [tru'));
+  await page.close();
+  const again = await open(context);
+  await find(again, 'notice');
+  const kept = await again.evaluate(() => localStorage.getItem('recert-log.unreadable'));
+  assert.equal(kept, '{"format": "recert-log", "version": 1, "entries": [tru');
+  await shot(again, '07-unreadable-store');
+  await context.close();
+});
+
+test('the page makes no request to another origin and logs no error', async () => {
+  const context = await browser.newContext();
+  const foreign = [];
+  context.on('request', (r) => { if (!r.url().startsWith(`http://127.0.0.1:${port}/`) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url()); });
+  const page = await open(context);
+  await find(page, 'add-credential');
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

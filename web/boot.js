@@ -1,0 +1,203 @@
+// Starts Recert in the page. A plain script (the page's CSP allows no inline code):
+// checks WebGL2, loads recert.js, fetches the fonts and program files meanwhile,
+// and hands them to the C++ side (recert_start) once both have arrived.
+(function () {
+  'use strict';
+
+  var canvas = document.getElementById('canvas');
+  var errorBox = document.getElementById('error');
+  var started = false;
+  var failed = false;
+
+  // Shows one readable error over the page (the first one: later ones are usually
+  // its consequences) and keeps the details in the console.
+  function fail(title, detail, err) {
+    if (err !== undefined) console.error(err);
+    if (failed) return;
+    failed = true;
+    document.body.classList.remove('loading');
+    document.body.classList.add('failed');
+    errorBox.textContent = '';
+    var h = document.createElement('h1');
+    h.textContent = title;
+    errorBox.appendChild(h);
+    if (detail) {
+      var p = document.createElement('p');
+      p.className = 'detail';
+      p.textContent = detail;
+      errorBox.appendChild(p);
+    }
+    errorBox.hidden = false;
+    rejectReady(new Error(title + (detail ? ' ' + detail : '')));
+  }
+
+  function message(err) {
+    if (err && err.message) return err.message;
+    return String(err);
+  }
+
+  var resolveReady, rejectReady;
+  var ready = new Promise(function (resolve, reject) { resolveReady = resolve; rejectReady = reject; });
+  ready.catch(function () {});  // failures are shown by fail(); not an unhandled rejection
+
+  // For tests and the console: the C++ side's state as JSON. The strings stay owned by C++.
+  function json(fn) { return JSON.parse(Module.UTF8ToString(fn())); }
+  window.recert = {
+    log: function () { return json(Module._recert_log_json); },
+    report: function () { return json(Module._recert_report_json); },
+    widgets: function () { return json(Module._recert_widgets_json); },
+    ready: ready,
+  };
+
+  // WebGL2 first: without it nothing else is worth loading.
+  var probe = null;
+  try { probe = document.createElement('canvas').getContext('webgl2'); } catch (e) { probe = null; }
+  if (!probe) {
+    fail('Recert needs WebGL2, which this browser has turned off or lacks.',
+         'Turn on hardware acceleration (graphics acceleration) in the browser\'s settings, ' +
+         'or open Recert in a current Firefox, Chrome, Edge or Safari.');
+    return;
+  }
+  var lose = probe.getExtension('WEBGL_lose_context');
+  if (lose) lose.loseContext();
+
+  // The runtime. recert.js reads this global Module when it loads.
+  var resolveRuntime;
+  var runtimeReady = new Promise(function (resolve) { resolveRuntime = resolve; });
+  var Module = window.Module = {
+    canvas: canvas,
+    print: function (text) { console.log(text); },
+    printErr: function (text) { console.error(text); },
+    onRuntimeInitialized: function () { resolveRuntime(); },
+    onAbort: function (what) {
+      fail('Recert stopped because of an internal error.',
+           'Reload the page to start again. Details: ' + String(what), what);
+    },
+  };
+
+  var script = document.createElement('script');
+  script.src = 'recert.js';
+  script.onerror = function () {
+    fail('Recert could not load recert.js.', 'Check the connection and reload the page.',
+         new Error('recert.js failed to load'));
+  };
+  document.body.appendChild(script);
+
+  // Meanwhile, the fonts and the program files.
+  function get(url, as) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status + ' ' + response.statusText);
+      return as === 'json' ? response.json() : as === 'text' ? response.text() : response.arrayBuffer();
+    }, function (err) {
+      throw new Error(url + ': ' + message(err));
+    });
+  }
+
+  var programs = get('programs/index.json', 'json').then(function (ids) {
+    if (!Array.isArray(ids) || !ids.every(function (id) { return typeof id === 'string'; })) {
+      throw new Error('programs/index.json: not a list of program ids');
+    }
+    return Promise.all(ids.map(function (id) {
+      return get('programs/' + encodeURIComponent(id) + '.json', 'text').then(function (text) {
+        return { file: id + '.json', text: text };
+      });
+    }));
+  }).then(function (files) { return JSON.stringify(files); });
+
+  var assets = Promise.all([
+    get('fonts/inter-regular.otf'),
+    get('fonts/inter-semibold.otf'),
+    get('fonts/icons.ttf'),
+    programs,
+  ]);
+  assets.catch(function (err) {
+    fail('Recert could not load its files.', message(err) + '. Check the connection and reload the page.', err);
+  });
+
+  // Copies bytes into the wasm heap. Reads HEAPU8 after malloc: a growing heap replaces it.
+  function toHeap(buffer) {
+    var bytes = new Uint8Array(buffer);
+    var ptr = Module._malloc(Math.max(bytes.length, 1));
+    if (!ptr) throw new Error('out of memory');
+    Module.HEAPU8.set(bytes, ptr);
+    return ptr;
+  }
+  // A NUL-terminated UTF-8 copy of a string, in the heap (free it after the call).
+  // Not ccall's 'string': that puts the string on the 5 MB stack, and a long one overflows it.
+  function stringToHeap(text) {
+    var size = Module.lengthBytesUTF8(text) + 1;
+    var ptr = Module._malloc(size);
+    if (!ptr) throw new Error('out of memory');
+    Module.stringToUTF8(text, ptr, size);
+    return ptr;
+  }
+
+  Promise.all([runtimeReady, assets]).then(function (results) {
+    if (failed) return;
+    var files = results[1];
+    var regular = files[0], semibold = files[1], icons = files[2];
+    var testMode = new URLSearchParams(location.search).has('test') ? 1 : 0;
+    // The C++ side takes the font buffers (ImGui frees them), not the programs text.
+    var programsPtr = stringToHeap(files[3]);
+    var regularPtr = toHeap(regular), semiboldPtr = toHeap(semibold), iconsPtr = toHeap(icons);
+    try {
+      Module._recert_start(programsPtr, regularPtr, regular.byteLength, semiboldPtr, semibold.byteLength,
+                           iconsPtr, icons.byteLength, testMode);
+    } catch (e) {
+      // Starting a main loop that "never returns" unwinds with 'unwind': that is success.
+      if (e !== 'unwind') throw e;
+    } finally {
+      Module._free(programsPtr);
+    }
+    if (failed) return;
+    started = true;
+    document.body.classList.remove('loading');
+    canvas.focus({ preventScroll: true });
+    resolveReady();
+  }).catch(function (err) {
+    if (failed) return;  // a failed fetch or abort, already shown
+    fail('Recert could not start.', 'Reload the page to try again. Details: ' + message(err), err);
+  });
+
+  // An uncaught error in recert.js, or any after the start, leaves the page in an
+  // unknown state: say so (the browser has logged it already).
+  window.addEventListener('error', function (event) {
+    if (started || /recert\.js$/.test(event.filename || '')) fail('Recert stopped because of an internal error.', 'Reload the page to start again. Details: ' + event.message);
+  });
+
+  // The page stops drawing when idle; any input wakes it (the C++ side handles the
+  // input itself, and the size and pixel ratio).
+  function wake() {
+    if (started && !failed) Module._recert_wake();
+  }
+  var options = { capture: true, passive: true };
+  ['pointerdown', 'pointermove', 'pointerup', 'wheel', 'keydown', 'keyup', 'resize', 'focus', 'blur',
+   'visibilitychange', 'touchstart', 'touchmove', 'touchend'].forEach(function (type) {
+    window.addEventListener(type, wake, options);
+  });
+  // visibilitychange is fired at the document; listen there too in case a browser
+  // does not pass it on to window. A second wake is harmless.
+  document.addEventListener('visibilitychange', wake, options);
+
+  // Another tab changed the saved log.
+  window.addEventListener('storage', function () {
+    if (started && !failed) Module._recert_storage_changed();
+  });
+
+  // Pasting: the GLFW clipboard functions are stubs in Emscripten 3.1.6, so the text
+  // of the paste event goes to the C++ side, which puts it in the focused field.
+  window.addEventListener('paste', function (event) {
+    if (!started || failed || !event.clipboardData) return;
+    var ptr = stringToHeap(event.clipboardData.getData('text'));
+    try {
+      Module._recert_paste(ptr);
+    } finally {
+      Module._free(ptr);
+    }
+  });
+
+  // Keys go to the canvas once it has been touched.
+  window.addEventListener('pointerdown', function (event) {
+    if (event.target === canvas) canvas.focus({ preventScroll: true });
+  }, { capture: true, passive: true });
+})();
