@@ -51,7 +51,7 @@ struct ImportPreview {
     bool replace = false;
 };
 
-enum class Sort { date, title, provider, kind, credits, status };
+enum class Sort { date, title, credits, status };
 
 struct LogView {
     std::string filter;

@@ -130,11 +130,12 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
     if (per_month > 0) {
         const int days = static_cast<int>(std::ceil(need / per_month * 30.44));
         const Date done = add_days(a.today, days);
-        std::snprintf(buf, sizeof buf, "At your pace of the last 12 months (%.1f %s a month), you would finish around %s, %s.",
+        std::snprintf(buf, sizeof buf, "At your pace of the last 12 months (%.1f %s a month), you would finish around %s%s.",
                       per_month, p.unit_plural.c_str(), nice_date(done).c_str(),
-                      done <= due_date ? "before it is due" : "after it is due");
-        ImGui::PushStyleColor(ImGuiCol_Text, done <= due_date ? palette().text : palette().risk);
-        ImGui::TextWrapped("%s %s", done <= due_date ? ICON_LINE_CHART : ICON_WARNING, buf);
+                      !due ? "" : done <= due_date ? ", before it is due" : ", after it is due");
+        const bool behind = due && done > due_date;
+        ImGui::PushStyleColor(ImGuiCol_Text, behind ? palette().risk : palette().text);
+        ImGui::TextWrapped("%s %s", behind ? ICON_WARNING : ICON_LINE_CHART, buf);
         ImGui::PopStyleColor();
     } else {
         ImGui::TextWrapped(ICON_LINE_CHART " Nothing was earned in the last 12 months.");
@@ -152,7 +153,7 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
 void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, const Program& p) {
     const Palette& pal = palette();
     ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted((c.label.empty() ? (p.credential.empty() ? p.name : p.credential) : c.label).c_str());
+    ImGui::TextWrapped("%s", (c.label.empty() ? (p.credential.empty() ? p.name : p.credential) : c.label).c_str());
     ImGui::PopFont();
     muted("%s", p.name.c_str());
     if (!r.problems.empty()) {
@@ -175,7 +176,9 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
     if (const DeadlineResult* next = next_deadline(r))
         ImGui::TextWrapped(ICON_CALENDAR "  %s: %s, %s.", next->label.c_str(), nice_date(next->date).c_str(), relative_days(next->days_from_as_of).c_str());
     for (const auto& f : r.fees) ImGui::TextColored(pal.risk, ICON_WARNING "  %s: %s", f.label.c_str(), money(p, f.amount).c_str());
-    if (r.days_left >= 0)
+    if (p.cycle.type == CycleRule::Type::lookback)
+        muted("Counting %s to %s: the %d months up to the day you apply.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), p.cycle.months);
+    else if (r.days_left >= 0)
         muted("Cycle %s to %s: %d days left.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), r.days_left);
     else
         muted("Cycle %s to %s: ended %d days ago.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), -r.days_left);
@@ -191,7 +194,10 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         const ImVec4 colour = q.met ? pal.met : (r.phase == Phase::earning && !r.complete ? pal.primary : pal.risk);
         ImGui::TextUnformatted(q.name.c_str());
         const std::string figure = q.earned.to_string() + " / " + q.required.to_string() + " " + p.unit_plural;
-        ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(figure.c_str()).x);
+        const float figure_w = ImGui::CalcTextSize(figure.c_str()).x;
+        // Right-aligned beside the name, or under it when both do not fit.
+        if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + figure_w + px(16) < ImGui::GetContentRegionMax().x)
+            ImGui::SameLine(ImGui::GetContentRegionMax().x - figure_w);
         ImGui::TextUnformatted(figure.c_str());
         track("requirement." + q.id);
         const float req = static_cast<float>(std::max<std::int64_t>(1, q.required.units()));

@@ -68,8 +68,6 @@ void rebuild_rows(App& a, const CredentialReport* r) {
         const Entry& b1 = entries[static_cast<std::size_t>(y)];
         switch (v.sort) {
             case Sort::title: return lower(a1.title) < lower(b1.title);
-            case Sort::provider: return lower(a1.provider) < lower(b1.provider);
-            case Sort::kind: return a1.kind < b1.kind;
             case Sort::credits: {
                 const auto* ra = result(x);
                 const auto* rb = result(y);
@@ -110,11 +108,10 @@ void draw_table(App& a, const char* id, const std::vector<int>& rows, const Cred
                 RowAction& action, float height) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp | (sortable ? ImGuiTableFlags_Sortable : 0);
-    if (!ImGui::BeginTable(id, 6, flags, ImVec2(0, height))) return;
+    if (!ImGui::BeginTable(id, 5, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, px(100), static_cast<ImGuiID>(Sort::date));
-    ImGui::TableSetupColumn("Activity", ImGuiTableColumnFlags_WidthStretch, 2.6f, static_cast<ImGuiID>(Sort::title));
-    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 1.3f, static_cast<ImGuiID>(Sort::kind));
+    ImGui::TableSetupColumn("Activity", ImGuiTableColumnFlags_WidthStretch, 3.0f, static_cast<ImGuiID>(Sort::title));
     std::string unit = p ? p->unit_plural : "credits";
     if (!unit.empty()) unit[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(unit[0])));
     ImGui::TableSetupColumn(unit.c_str(), ImGuiTableColumnFlags_WidthFixed, px(72), static_cast<ImGuiID>(Sort::credits));
@@ -142,18 +139,17 @@ void draw_table(App& a, const char* id, const std::vector<int>& rows, const Cred
             ImGui::TextUnformatted(to_iso(e.date).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(e.title.c_str());
-            if (!e.provider.empty() || !e.topics.empty()) {
-                std::string sub = e.provider;
-                for (const auto& t : e.topics) sub += (sub.empty() ? "#" : "  #") + t;
+            {
+                // Kind, provider and topics on a second line keep the table narrow enough for phones.
+                std::string sub(label(e.kind));
+                if (!e.provider.empty()) sub += "  ·  " + e.provider;
+                for (const auto& t : e.topics) sub += "  #" + t;
                 ImGui::PushFont(fonts().small);
                 ImGui::TextColored(pal.muted, "%s", sub.c_str());
-                ImGui::PopFont();
-            }
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(std::string(label(e.kind)).c_str());
-            if (e.approved && *e.approved) {
-                ImGui::PushFont(fonts().small);
-                ImGui::TextColored(pal.met, ICON_CHECK " approved");
+                if (e.approved && *e.approved) {
+                    ImGui::SameLine();
+                    ImGui::TextColored(pal.met, ICON_CHECK " approved");
+                }
                 ImGui::PopFont();
             }
             ImGui::TableNextColumn();

@@ -82,10 +82,12 @@ void draw_header(App& a) {
     ImGui::SameLine();
     ImGui::TextUnformatted("Recert");
     ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(4));
-    ImGui::TextColored(p.muted, "Certification renewal planner");
     const float right = ImGui::GetContentRegionMax().x;
+    if (right > px(620)) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(4));
+        ImGui::TextColored(p.muted, "Certification renewal planner");
+    }
     const float buttons = ImGui::CalcTextSize(ICON_DOWNLOAD " Backup").x + ImGui::CalcTextSize(ICON_COG).x + ImGui::GetStyle().FramePadding.x * 4 +
                           ImGui::GetStyle().ItemSpacing.x * 2;
     ImGui::SameLine(right - buttons);

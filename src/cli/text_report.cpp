@@ -13,7 +13,10 @@ std::string pad(std::string s, std::size_t width) {
 }
 
 std::string money(const std::string& currency, Money m) {
-    return currency == "USD" ? "$" + m.to_string() : m.to_string() + " " + currency;
+    std::string out = m.to_string();
+    if (currency != "USD") return out.append(" ").append(currency);
+    out.insert(out.begin(), '$');
+    return out;
 }
 
 std::string relative(int days) {

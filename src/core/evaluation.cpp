@@ -266,8 +266,13 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     switch (out.phase) {
         case Phase::not_started: out.phase_text = "The cycle starts on " + to_iso(cycle->start) + "."; break;
         case Phase::earning:
-            out.phase_text = out.complete ? "Every requirement is met for this cycle."
-                                          : "Keep earning: activities count until the cycle ends on " + to_iso(cycle->end) + ".";
+            if (p.cycle.type == CycleRule::Type::lookback)
+                out.phase_text = out.complete ? "Every requirement is met: you could apply today."
+                                              : "Not enough yet to apply today: activities count for " + std::to_string(p.cycle.months) +
+                                                    " months, so plan what is missing.";
+            else
+                out.phase_text = out.complete ? "Every requirement is met for this cycle."
+                                              : "Keep earning: activities count until the cycle ends on " + to_iso(cycle->end) + ".";
             break;
         case Phase::lapsed: out.phase_text = p.lapse_text.empty() ? "The cycle has ended." : p.lapse_text; break;
         default: out.phase_text = rule ? rule->text : ""; break;
