@@ -196,6 +196,27 @@
     }
   });
 
+  // Touch: Emscripten 3.1.6's GLFW presses at the last mouse position and ignores
+  // touchmove, so touches on the canvas are handled here (before GLFW's listeners on the
+  // canvas) and passed on as press, drag-to-scroll and release, in backing-store pixels.
+  function touch(phase) {
+    return function (event) {
+      if (!started || failed || event.target !== canvas) return;
+      var t = event.changedTouches[0];
+      if (!t) return;
+      event.preventDefault();
+      event.stopPropagation();
+      var rect = canvas.getBoundingClientRect();
+      var sx = canvas.width / rect.width, sy = canvas.height / rect.height;
+      Module._recert_touch(phase, (t.clientX - rect.left) * sx, (t.clientY - rect.top) * sy);
+    };
+  }
+  var touchOptions = { capture: true, passive: false };
+  window.addEventListener('touchstart', touch(0), touchOptions);
+  window.addEventListener('touchmove', touch(1), touchOptions);
+  window.addEventListener('touchend', touch(2), touchOptions);
+  window.addEventListener('touchcancel', touch(2), touchOptions);
+
   // Keys go to the canvas once it has been touched.
   window.addEventListener('pointerdown', function (event) {
     if (event.target === canvas) canvas.focus({ preventScroll: true });

@@ -104,6 +104,67 @@ struct RowAction {
     int index = -1;
 };
 
+void draw_status(const EntryResult& er, const Program* p) {
+    const Palette& pal = palette();
+    if (er.excluded == Exclusion::none)
+        ImGui::TextColored(er.detail.empty() ? pal.met : pal.risk, "%s %s", er.detail.empty() ? ICON_CHECK : ICON_WARNING,
+                           toward_names(er, p).c_str());
+    else
+        ImGui::TextColored(er.excluded == Exclusion::planned ? pal.planned : pal.muted, ICON_TIMES " %s", reason_text(er.excluded));
+    if (!er.detail.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(px(360));
+        ImGui::TextUnformatted(er.detail.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+void row_actions(const Entry& e, int i, RowAction& action) {
+    if (icon_button(ICON_PENCIL, "edit", "Edit")) action = {RowAction::edit, i};
+    track("row." + e.id + ".edit");
+    ImGui::SameLine(0, 0);
+    if (icon_button(ICON_COPY, "dup", "Duplicate")) action = {RowAction::duplicate, i};
+    track("row." + e.id + ".duplicate");
+    ImGui::SameLine(0, 0);
+    if (icon_button(ICON_TRASH, "del", "Delete")) action = {RowAction::remove, i};
+    track("row." + e.id + ".delete");
+}
+
+// Narrow screens: one card per entry instead of a table too wide to read.
+void draw_cards(App& a, const char* id, const std::vector<int>& rows, const CredentialReport* r, const Program* p, RowAction& action,
+                float height) {
+    ImGui::BeginChild(id, ImVec2(0, height), ImGuiChildFlags_None);
+    const Palette& pal = palette();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float card_h = line * 3 + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()), card_h);
+    while (clipper.Step())
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            const int i = rows[static_cast<std::size_t>(k)];
+            const Entry& e = a.log.entries[static_cast<std::size_t>(i)];
+            const EntryResult* er = r && static_cast<std::size_t>(i) < r->entries.size() ? &r->entries[static_cast<std::size_t>(i)] : nullptr;
+            ImGui::PushID(i);
+            const float top = ImGui::GetCursorPosY();
+            ImGui::PushFont(fonts().bold);
+            ImGui::TextUnformatted(e.title.c_str());
+            ImGui::PopFont();
+            std::string sub = to_iso(e.date) + "  ·  " + std::string(label(e.kind));
+            if (const auto c = credit_text(e, er); !c.empty() && c.find("min") == std::string::npos)
+                sub += "  ·  " + c + " " + (p ? (c == "1" ? p->unit_singular : p->unit_plural) : "credits");
+            if (e.approved && *e.approved) sub += "  ·  approved";
+            ImGui::TextColored(pal.muted, "%s", sub.c_str());
+            if (er) draw_status(*er, p);
+            row_actions(e, i, action);
+            ImGui::SetCursorPosY(top + card_h - ImGui::GetStyle().ItemSpacing.y);
+            ImGui::Separator();
+            ImGui::PopID();
+        }
+    ImGui::EndChild();
+}
+
+
 void draw_table(App& a, const char* id, const std::vector<int>& rows, const CredentialReport* r, const Program* p, bool sortable,
                 RowAction& action, float height) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
@@ -155,30 +216,9 @@ void draw_table(App& a, const char* id, const std::vector<int>& rows, const Cred
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(credit_text(e, er).c_str());
             ImGui::TableNextColumn();
-            if (er) {
-                if (er->excluded == Exclusion::none) {
-                    ImGui::TextColored(er->detail.empty() ? pal.met : pal.risk, "%s %s", er->detail.empty() ? ICON_CHECK : ICON_WARNING,
-                                       toward_names(*er, p).c_str());
-                } else {
-                    ImGui::TextColored(er->excluded == Exclusion::planned ? pal.planned : pal.muted, ICON_TIMES " %s", reason_text(er->excluded));
-                }
-                if (!er->detail.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) {
-                    ImGui::BeginTooltip();
-                    ImGui::PushTextWrapPos(px(360));
-                    ImGui::TextUnformatted(er->detail.c_str());
-                    ImGui::PopTextWrapPos();
-                    ImGui::EndTooltip();
-                }
-            }
+            if (er) draw_status(*er, p);
             ImGui::TableNextColumn();
-            if (icon_button(ICON_PENCIL, "edit", "Edit")) action = {RowAction::edit, i};
-            track("row." + e.id + ".edit");
-            ImGui::SameLine(0, 0);
-            if (icon_button(ICON_COPY, "dup", "Duplicate")) action = {RowAction::duplicate, i};
-            track("row." + e.id + ".duplicate");
-            ImGui::SameLine(0, 0);
-            if (icon_button(ICON_TRASH, "del", "Delete")) action = {RowAction::remove, i};
-            track("row." + e.id + ".delete");
+            row_actions(e, i, action);
             ImGui::PopID();
         }
     ImGui::EndTable();
@@ -201,7 +241,7 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
     if (ImGui::InputTextWithHint("##filter", ICON_SEARCH "  Search title, provider, code", &a.view.filter)) a.view.built_for.clear();
     track("filter");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(px(170));
+    ImGui::SetNextItemWidth(std::min(px(170), ImGui::GetContentRegionAvail().x));
     const char* statuses[] = {"All activities", "Counted", "Not counted"};
     if (ImGui::Combo("##status", &a.view.status_filter, statuses, 3)) a.view.built_for.clear();
 
@@ -213,12 +253,15 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
     } else {
         const float planned_h = a.view.planned.empty() ? 0.0f : std::min(px(200), (a.view.planned.size() + 1.6f) * ImGui::GetFrameHeightWithSpacing() * 1.4f);
         const float table_h = std::max(px(160), ImGui::GetContentRegionAvail().y - planned_h - (a.view.planned.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 2));
-        draw_table(a, "entries", a.view.rows, r, p, true, action, table_h);
+        const bool narrow = ImGui::GetContentRegionAvail().x < px(560);
+        if (narrow) draw_cards(a, "entries", a.view.rows, r, p, action, table_h);
+        else draw_table(a, "entries", a.view.rows, r, p, true, action, table_h);
         if (!a.view.planned.empty()) {
             ImGui::PushFont(fonts().bold);
             ImGui::TextColored(palette().planned, ICON_CLOCK " Planned (%d): counted in the projection, not yet earned", static_cast<int>(a.view.planned.size()));
             ImGui::PopFont();
-            draw_table(a, "planned", a.view.planned, r, p, false, action, planned_h);
+            if (narrow) draw_cards(a, "planned", a.view.planned, r, p, action, planned_h);
+            else draw_table(a, "planned", a.view.planned, r, p, false, action, planned_h);
         }
     }
     if (action.what == RowAction::edit) open_entry_form(a, &a.log.entries[static_cast<std::size_t>(action.index)], false);

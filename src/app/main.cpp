@@ -8,6 +8,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cfloat>
 #include <cmath>
 #include <cstdlib>
 
@@ -320,6 +321,41 @@ EMSCRIPTEN_KEEPALIVE void recert_start(const char* programs_json, unsigned char*
 }
 
 EMSCRIPTEN_KEEPALIVE void recert_wake() { wake(); }
+
+// phase 0 start, 1 move, 2 end. A touch is a press where it lands; once it moves further
+// than a tap would, it lets go of what it pressed and scrolls instead.
+EMSCRIPTEN_KEEPALIVE void recert_touch(int phase, float x, float y) {
+    if (!shell) return;
+    static float last_y = 0, start_y = 0;
+    static bool scrolling = false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    if (phase == 0) {
+        scrolling = false;
+        start_y = last_y = y;
+        io.AddMousePosEvent(x, y);
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    } else if (phase == 1) {
+        if (!scrolling && std::fabs(y - start_y) > px(10)) {
+            scrolling = true;
+            // Released away from the item, the press does not become a click.
+            io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+            io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+            io.AddMousePosEvent(x, y);
+        }
+        if (scrolling) {
+            // ImGui scrolls five lines per wheel step. The position goes first so the wheel
+            // lands on the window under the finger.
+            io.AddMousePosEvent(x, y);
+            io.AddMouseWheelEvent(0, (y - last_y) / (5 * ImGui::GetFontSize()));
+            last_y = y;
+        }
+    } else {
+        if (!scrolling) io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // a finger leaves no hover behind
+    }
+    wake();
+}
 
 EMSCRIPTEN_KEEPALIVE void recert_paste(const char* text) {
     if (!shell || !text) return;

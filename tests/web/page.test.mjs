@@ -216,6 +216,30 @@ test('an unreadable stored log is kept aside, named, and not overwritten', async
   await context.close();
 });
 
+test('on a phone, a tap presses where the finger lands and a swipe scrolls', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const setup = await context.newPage();
+  await setup.goto(`http://127.0.0.1:${port}/index.html`);
+  await setup.evaluate((t) => localStorage.setItem('recert-log', t), readFileSync(join(root, 'programs', 'examples', 'ala-clm-recert.json'), 'utf8'));
+  await setup.close();
+  const page = await open(context);
+  const before = await find(page, 'requirement.hr');
+  await shot(page, '08-phone');
+  // Swipe up on the dashboard through the DevTools protocol's touch events.
+  const cdp = await context.newCDPSession(page);
+  const touchAt = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
+  await touchAt('touchStart', 700);
+  for (let y = 690; y >= 300; y -= 30) await touchAt('touchMove', y);
+  await touchAt('touchEnd', 300);
+  await until(page, (y0) => { const w = window.recert.widgets()['requirement.hr']; return !w || w.y < y0 - 100; }, before.y, 'the dashboard to scroll');
+  // A tap on a tab opens it.
+  const tab = await find(page, 'tab.activities');
+  await page.touchscreen.tap(tab.x + tab.w / 2, tab.y + tab.h / 2);
+  await find(page, 'add-entry');
+  await shot(page, '09-phone-activities');
+  await context.close();
+});
+
 test('the page makes no request to another origin and logs no error', async () => {
   const context = await browser.newContext();
   const foreign = [];
