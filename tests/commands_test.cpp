@@ -55,3 +55,28 @@ TEST_CASE("Commands: merging a backup adds what is new and keeps what is there")
     CHECK(merged.entries[2].title == "Same id, other activity");
     CHECK(merged.entries[2].id != "e1");
 }
+
+TEST_CASE("Commands: an edit made while another tab saved keeps both changes") {
+    Log base = add_entry(Log{}, entry_named("e1", "Shared"));
+    base = add_entry(base, entry_named("e2", "Both see it"));
+    // This tab deletes e2 and adds e3; the other tab meanwhile renamed e1 and added e9.
+    Log ours = add_entry(delete_entry(base, "e2"), entry_named("e3", "Ours"));
+    Entry renamed = base.entries[0];
+    renamed.title = "Renamed elsewhere";
+    const Log theirs = add_entry(edit_entry(base, renamed), entry_named("e9", "Theirs"));
+    const Log merged = rebase(base, ours, theirs);
+    std::vector<std::string> titles;
+    for (const auto& e : merged.entries) titles.push_back(e.title);
+    CHECK(titles == std::vector<std::string>{"Renamed elsewhere", "Theirs", "Ours"});
+}
+
+TEST_CASE("Commands: when both tabs edited the same activity, the later edit wins") {
+    const Log base = add_entry(Log{}, entry_named("e1", "Original"));
+    Entry mine = base.entries[0];
+    mine.title = "Mine";
+    Entry other = base.entries[0];
+    other.title = "Other";
+    const Log merged = rebase(base, edit_entry(base, mine), edit_entry(base, other));
+    REQUIRE(merged.entries.size() == 1);
+    CHECK(merged.entries[0].title == "Mine");
+}

@@ -37,12 +37,19 @@ void show_toast(App& a, std::string text, double seconds) {
     platform::announce(a.toast);
 }
 
+void download_recovered(const App& a) {
+    if (const auto kept = platform::storage_get(a.recovered_key); kept.value)
+        platform::download("recert-unreadable-" + to_iso(a.today) + ".json", "application/json", *kept.value);
+}
+
 void save_settings_now(App& a) { save_settings(a.settings); }
 
 void wipe_all(App& a) {
     a.undo.reset();
-    apply(a, Log{});
+    a.log = a.saved = Log{};
+    a.saved_text.clear();
     platform::storage_remove(log_key);
+    evaluate_now(a);
     if (!a.recovered_key.empty()) platform::storage_remove(a.recovered_key);
     a.recovered_key.clear();
     a.notice.clear();

@@ -81,6 +81,8 @@ struct App {
     LogView view;
     bool settings_open = false, confirm_wipe = false, confirm_remove_credential = false;
 
+    Log saved;                  // the log as this tab last read or wrote it in storage
+    std::string saved_text;     // ...and its text, to notice another tab's writes
     std::string notice;         // a banner: storage trouble, recovered data
     std::string recovered_key;  // where unreadable stored text was set aside
     std::optional<Log> undo;    // the log before the last delete
@@ -95,5 +97,6 @@ void evaluate_now(App& a);
 void show_toast(App& a, std::string text, double seconds = 6);
 void save_settings_now(App& a);  // stores the settings and restyles the page
 void wipe_all(App& a);           // "Delete all my data", after the person confirmed
+void download_recovered(const App& a);  // the stored text that could not be read, as it was
 
 }  // namespace recert::app

@@ -112,6 +112,10 @@ void draw_banner(App& a) {
     ImGui::BeginChild("banner", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
     if (!a.notice.empty()) ImGui::TextWrapped(ICON_WARNING "  %s", a.notice.c_str());
     track("notice");
+    if (!a.recovered_key.empty()) {
+        if (ImGui::Button(ICON_DOWNLOAD " Download the unreadable log")) download_recovered(a);
+        track("download-recovered");
+    }
     for (const auto& e : a.program_errors) ImGui::TextWrapped(ICON_WARNING "  A program file could not be read: %s", e.c_str());
     ImGui::EndChild();
     ImGui::PopStyleColor(2);
@@ -133,7 +137,11 @@ void draw_toast(App& a) {
     track("toast");
     if (a.undo) {
         ImGui::SameLine();
-        if (ImGui::SmallButton(ICON_UNDO " Undo")) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().text);
+        ImGui::PushStyleColor(ImGuiCol_Button, palette().bg);
+        const bool undo = ImGui::SmallButton(ICON_UNDO " Undo");
+        ImGui::PopStyleColor(2);
+        if (undo) {
             Log previous = std::move(*a.undo);
             a.undo.reset();
             apply(a, std::move(previous));

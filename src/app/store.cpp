@@ -1,5 +1,9 @@
 #include "store.h"
 
+#include <algorithm>
+
+#include "commands.h"
+
 namespace recert::app {
 
 namespace {
@@ -21,7 +25,8 @@ void load_stored(App& a) {
     if (!stored.value) return;  // first visit
     auto parsed = parse_log(*stored.value);
     if (parsed.log) {
-        a.log = std::move(*parsed.log);
+        a.log = a.saved = std::move(*parsed.log);
+        a.saved_text = *stored.value;
         return;
     }
     // Keep the original text where nothing will write over it, then start empty.
@@ -31,19 +36,31 @@ void load_stored(App& a) {
         platform::storage_remove(log_key);
         a.recovered_key = key;
         a.notice = "The log stored in this browser could not be read (" + describe(parsed.problems.front()) +
-                   "). It is kept, unchanged, and you can download it from Settings.";
+                   "). It is kept, unchanged: download it below or from Settings.";
     } else {
         a.notice = "The log stored in this browser could not be read (" + describe(parsed.problems.front()) +
-                   "). It is left in place; nothing will be saved over it. Download it from Settings.";
+                   "). It is left in place and nothing will be saved over it: download it below or from Settings.";
         a.recovered_key = log_key;
     }
+}
+
+// Another tab's newer log, with this tab's changes not yet in storage carried over onto it.
+static std::optional<Log> newer_in_storage(const App& a, const std::string& text) {
+    if (text == a.saved_text) return std::nullopt;
+    auto parsed = parse_log(text);
+    if (!parsed.log) return std::nullopt;  // never adopt what cannot be read
+    return rebase(a.saved, a.log, std::move(*parsed.log));
 }
 
 void reload_from_other_tab(App& a) {
     const auto stored = platform::storage_get(log_key);
     if (!stored.value) return;
-    if (auto parsed = parse_log(*stored.value); parsed.log && to_json(*parsed.log) != to_json(a.log)) {
-        a.log = std::move(*parsed.log);
+    if (auto newer = newer_in_storage(a, *stored.value)) {
+        const bool unsaved = serialize(a.log) != a.saved_text;
+        a.log = std::move(*newer);
+        a.saved = a.log;
+        a.saved_text = *stored.value;
+        if (unsaved) save_log(a);
         evaluate_now(a);
         show_toast(a, "Updated with changes made in another tab.");
     }
@@ -51,8 +68,14 @@ void reload_from_other_tab(App& a) {
 
 platform::StoreStatus save_log(App& a) {
     if (a.recovered_key == log_key) return platform::StoreStatus::blocked;  // never write over unread data
-    const auto s = platform::storage_set(log_key, serialize(a.log));
+    // Another tab may have saved since this one last read: keep its changes too.
+    if (const auto stored = platform::storage_get(log_key); stored.value)
+        if (auto newer = newer_in_storage(a, *stored.value)) a.log = std::move(*newer);
+    std::string text = serialize(a.log);
+    const auto s = platform::storage_set(log_key, text);
     if (s == platform::StoreStatus::ok) {
+        a.saved = a.log;
+        a.saved_text = std::move(text);
         if (a.notice.rfind("This browser", 0) == 0) a.notice.clear();
     } else {
         a.notice = status_text(s);

@@ -161,10 +161,7 @@ void draw_settings(App& a) {
     ImGui::Separator();
     muted("Your log is stored only in this browser. Nothing is sent anywhere.");
     if (!a.recovered_key.empty()) {
-        if (ImGui::Button(ICON_DOWNLOAD " Download the unreadable stored log")) {
-            const auto kept = platform::storage_get(a.recovered_key);
-            if (kept.value) platform::download("recert-unreadable-" + to_iso(a.today) + ".json", "application/json", *kept.value);
-        }
+        if (ImGui::Button(ICON_DOWNLOAD " Download the unreadable stored log")) download_recovered(a);
     }
     if (!a.confirm_wipe) {
         if (danger_button(ICON_TRASH " Delete all my data")) a.confirm_wipe = true;

@@ -6,9 +6,9 @@
 namespace recert {
 
 namespace {
-template <class T>
-auto find_id(std::vector<T>& v, const std::string& id) {
-    return std::find_if(v.begin(), v.end(), [&](const T& x) { return x.id == id; });
+template <class V>
+auto find_id(V& v, const std::string& id) {
+    return std::find_if(v.begin(), v.end(), [&](const auto& x) { return x.id == id; });
 }
 
 std::string fresh(const std::unordered_set<std::string>& taken, const std::string& prefix, std::size_t start) {
@@ -89,6 +89,27 @@ Log merge(Log base, const Log& incoming, MergeSummary* summary) {
     }
     if (summary) *summary = s;
     return base;
+}
+
+namespace {
+template <class T>
+void carry_over(const std::vector<T>& base, const std::vector<T>& ours, std::vector<T>& theirs) {
+    for (const auto& b : base)
+        if (find_id(ours, b.id) == ours.end())
+            if (auto t = find_id(theirs, b.id); t != theirs.end()) theirs.erase(t);
+    for (const auto& o : ours) {
+        const auto b = find_id(base, o.id);
+        if (b != base.end() && to_json(*b) == to_json(o)) continue;  // unchanged by us
+        if (auto t = find_id(theirs, o.id); t != theirs.end()) *t = o;
+        else theirs.push_back(o);
+    }
+}
+}  // namespace
+
+Log rebase(const Log& base, const Log& ours, Log theirs) {
+    carry_over(base.credentials, ours.credentials, theirs.credentials);
+    carry_over(base.entries, ours.entries, theirs.entries);
+    return theirs;
 }
 
 }  // namespace recert

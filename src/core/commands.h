@@ -24,4 +24,10 @@ struct MergeSummary {
 // entry comes in under a new id; an identical one is skipped. Nothing in base changes.
 Log merge(Log base, const Log& incoming, MergeSummary* summary = nullptr);
 
+// Carries the changes `ours` made to `base` over onto `theirs`, a newer log another tab
+// saved meanwhile: entries and credentials we added, edited or deleted are added,
+// replaced or deleted in theirs; everything else of theirs stays. For the same item,
+// the later change (ours) wins.
+Log rebase(const Log& base, const Log& ours, Log theirs);
+
 }  // namespace recert

@@ -1,97 +1,11 @@
 // The page in a real browser: a new user sets up a NAMSS CPCS credential, logs six
 // activities with the mouse and keyboard, sees the figures, reloads, and moves data
 // out and back in. Screenshots of each screen land in test-artifacts/ to be looked at.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const site = process.env.RECERT_SITE || join(root, 'build-web', 'site');
-const artifacts = join(root, 'test-artifacts');
-const port = 8200 + Math.floor(Math.random() * 600);
-const base = `http://127.0.0.1:${port}/?test&today=2026-11-26`;
-
-let server, browser;
-const problems = [];  // console errors and page errors, from every page
-
-before(async () => {
-  assert.ok(existsSync(join(site, 'index.html')), `no built site at ${site}: run scripts/build-web`);
-  mkdirSync(artifacts, { recursive: true });
-  server = spawn(process.execPath, [join(root, 'web', 'serve.mjs'), '--root', site, '--port', String(port)], { stdio: 'pipe' });
-  await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => { if (String(d).includes('http://')) resolve(); });
-    server.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
-
-async function open(context, url = base) {
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(url);
-  await page.evaluate(() => window.recert.ready);
-  return page;
-}
-
-const widgets = (page) => page.evaluate(() => window.recert.widgets());
-
-// Waits until the named widget is on screen and returns its rectangle (CSS pixels).
-async function find(page, name, timeout = 5000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const w = (await widgets(page))[name];
-    if (w) return w;
-    if (Date.now() > end) throw new Error(`widget ${name} never appeared; on screen: ${Object.keys(await widgets(page)).join(', ')}`);
-    await page.waitForTimeout(50);
-  }
-}
-
-// A person's click: press, a short pause, release (ImGui reads one edge per frame).
-async function click(page, name) {
-  const r = await find(page, name);
-  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
-  await page.mouse.down();
-  await page.waitForTimeout(60);
-  await page.mouse.up();
-  await page.waitForTimeout(120);
-}
-
-async function fill(page, name, text) {
-  await click(page, name);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text, { delay: 5 });
-  await page.waitForTimeout(60);
-}
-
-// Polls a condition in the page: frames run on their own schedule, so state is awaited, not assumed.
-async function until(page, fn, arg, what) {
-  try {
-    await page.waitForFunction(fn, arg, { timeout: 10000, polling: 50 });
-  } catch (e) {
-    throw new Error(`timed out waiting for ${what || fn}`);
-  }
-}
-const entryCount = (page, n) => until(page, (k) => window.recert.log().entries.length === k, n, `${n} entries`);
-
-async function shot(page, name) {
-  await page.waitForTimeout(200);
-  await page.screenshot({ path: join(artifacts, `${name}.png`) });
-}
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { artifacts, base, browser, click, entryCount, fill, find, open, port, problems, root, shot, until } from './harness.mjs';
 
 const activities = [
   { title: 'NAMSS Webinar: Credentialing Basics', date: '2023-05-10', credits: '1.5', approved: true },
@@ -202,24 +116,10 @@ test('a new user sets up NAMSS CPCS, logs six activities, reloads, exports and i
   await context.close();
 });
 
-test('an unreadable stored log is kept aside, named, and not overwritten', async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${port}/index.html`);
-  await page.evaluate(() => localStorage.setItem('recert-log', '{"format": "recert-log", "version": 1, "entries": [tru'));
-  await page.close();
-  const again = await open(context);
-  await find(again, 'notice');
-  const kept = await again.evaluate(() => localStorage.getItem('recert-log.unreadable'));
-  assert.equal(kept, '{"format": "recert-log", "version": 1, "entries": [tru');
-  await shot(again, '07-unreadable-store');
-  await context.close();
-});
-
 test('on a phone, a tap presses where the finger lands and a swipe scrolls', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const setup = await context.newPage();
-  await setup.goto(`http://127.0.0.1:${port}/index.html`);
+  await setup.goto(`http://127.0.0.1:${port}/programs/index.json`);
   await setup.evaluate((t) => localStorage.setItem('recert-log', t), readFileSync(join(root, 'programs', 'examples', 'ala-clm-recert.json'), 'utf8'));
   await setup.close();
   const page = await open(context);

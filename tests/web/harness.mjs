@@ -1,0 +1,103 @@
+// What the browser tests share: the built site served on a free port, one headless
+// Chromium, and a person's actions on the canvas (click, type) by widget name.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const site = process.env.RECERT_SITE || join(root, 'build-web', 'site');
+export const artifacts = join(root, 'test-artifacts');
+// Set once the server listens on a port the system chose (test files run side by side).
+export let port, origin, base;
+
+let server;
+export let browser;
+export const problems = [];  // console errors and page errors, from every page
+
+before(async () => {
+  assert.ok(existsSync(join(site, 'index.html')), `no built site at ${site}: run scripts/build-web`);
+  mkdirSync(artifacts, { recursive: true });
+  server = spawn(process.execPath, [join(root, 'web', 'serve.mjs'), '--root', site, '--port', '0'], { stdio: 'pipe' });
+  await new Promise((resolve, reject) => {
+    server.stdout.on('data', (d) => {
+      const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(String(d));
+      if (!m) return;
+      port = Number(m[1]);
+      origin = `http://127.0.0.1:${port}`;
+      base = `${origin}/?test&today=2026-11-26`;
+      resolve();
+    });
+    server.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+export async function open(context, url) {
+  url = url || base;
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  await page.evaluate(() => window.recert.ready);
+  return page;
+}
+
+export const widgets = (page) => page.evaluate(() => window.recert.widgets());
+
+// Waits until the named widget is on screen and returns its rectangle (CSS pixels).
+export async function find(page, name, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const w = (await widgets(page))[name];
+    if (w) return w;
+    if (Date.now() > end) throw new Error(`widget ${name} never appeared; on screen: ${Object.keys(await widgets(page)).join(', ')}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+// A person's click: press, a short pause, release (ImGui reads one edge per frame).
+export async function click(page, name) {
+  const r = await find(page, name);
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(60);
+  await page.mouse.up();
+  await page.waitForTimeout(120);
+}
+
+export async function fill(page, name, text) {
+  await click(page, name);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text, { delay: 5 });
+  await page.waitForTimeout(60);
+}
+
+// Polls a condition in the page: frames run on their own schedule, so state is awaited, not assumed.
+export async function until(page, fn, arg, what) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: 20000, polling: 50 });
+  } catch (e) {
+    throw new Error(`timed out waiting for ${what || fn}`);
+  }
+}
+export const entryCount = (page, n) => until(page, (k) => window.recert.log().entries.length === k, n, `${n} entries`);
+
+export async function shot(page, name) {
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+}
+
