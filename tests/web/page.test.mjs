@@ -48,8 +48,26 @@ test('a new user sets up NAMSS CPCS, logs six activities, reloads, exports and i
 
   for (const [i, a] of activities.entries()) {
     await click(page, 'add-entry');
-    await fill(page, 'entry.title', a.title);
-    await fill(page, 'entry.date.text', a.date);
+    if (i === 0) {
+      // Keyboard only: the form opens with the title focused, Tab moves on to the date.
+      await page.keyboard.type(a.title, { delay: 5 });
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(a.date, { delay: 5 });
+    } else if (i === 1) {
+      // Pasting from the system clipboard arrives as the browser's paste event.
+      await click(page, 'entry.title');
+      await page.evaluate((text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data }));
+      }, a.title);
+      await page.waitForTimeout(300);  // the pasted characters take a frame before the next click
+      await fill(page, 'entry.date.text', a.date);
+    } else {
+      await fill(page, 'entry.title', a.title);
+      await fill(page, 'entry.date.text', a.date);
+    }
     await fill(page, 'entry.credits', a.credits);
     if (a.approved) await click(page, 'entry.approved');
     if (a.title === activities[5].title) {
@@ -62,6 +80,7 @@ test('a new user sets up NAMSS CPCS, logs six activities, reloads, exports and i
   }
   const log = await page.evaluate(() => window.recert.log());
   assert.equal(log.entries.length, 6);
+  assert.deepEqual(log.entries.map((e) => [e.title, e.date]), activities.map((a) => [a.title, a.date]));
   assert.equal(log.entries.filter((e) => e.approved).length, 2);
   report = await page.evaluate(() => window.recert.report());
   assert.equal(requirement(report, 'total').earned, 16);
