@@ -76,17 +76,6 @@ void label_row(const char* text, bool required = false) {
     }
 }
 
-bool begin_dialog(const char* id, bool* open, float width) {
-    const ImVec2 vp = ImGui::GetMainViewport()->Size;
-    ImGui::SetNextWindowPos(ImVec2(vp.x / 2, vp.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(px(width), vp.x - px(24)), 0));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp.x, vp.y - px(24)));
-    if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
-    const bool shown = ImGui::BeginPopupModal(id, open, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::PopStyleVar();
-    return shown;
-}
 
 }  // namespace
 

@@ -28,6 +28,10 @@ const char* reason_text(Exclusion x) {
     return "";
 }
 
+const EntryResult* result_for(const CredentialReport* r, int i) {
+    return r && static_cast<std::size_t>(i) < r->entries.size() ? &r->entries[static_cast<std::size_t>(i)] : nullptr;
+}
+
 std::string lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
@@ -50,9 +54,7 @@ void rebuild_rows(App& a, const CredentialReport* r) {
     v.planned.clear();
     const std::string needle = lower(v.filter);
     const auto& entries = a.log.entries;
-    auto result = [&](int i) -> const EntryResult* {
-        return r && static_cast<std::size_t>(i) < r->entries.size() ? &r->entries[static_cast<std::size_t>(i)] : nullptr;
-    };
+    auto result = [&](int i) { return result_for(r, i); };
     for (int i = 0; i < static_cast<int>(entries.size()); ++i) {
         const Entry& e = entries[static_cast<std::size_t>(i)];
         if (!needle.empty() && lower(e.title + " " + e.provider + " " + e.code + " " + e.notes).find(needle) == std::string::npos) continue;
@@ -144,7 +146,7 @@ void draw_cards(App& a, const char* id, const std::vector<int>& rows, const Cred
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
             const int i = rows[static_cast<std::size_t>(k)];
             const Entry& e = a.log.entries[static_cast<std::size_t>(i)];
-            const EntryResult* er = r && static_cast<std::size_t>(i) < r->entries.size() ? &r->entries[static_cast<std::size_t>(i)] : nullptr;
+            const EntryResult* er = result_for(r, i);
             ImGui::PushID(i);
             const float top = ImGui::GetCursorPosY();
             ImGui::PushFont(fonts().bold);
@@ -193,7 +195,7 @@ void draw_table(App& a, const char* id, const std::vector<int>& rows, const Cred
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
             const int i = rows[static_cast<std::size_t>(k)];
             const Entry& e = a.log.entries[static_cast<std::size_t>(i)];
-            const EntryResult* er = r && static_cast<std::size_t>(i) < r->entries.size() ? &r->entries[static_cast<std::size_t>(i)] : nullptr;
+            const EntryResult* er = result_for(r, i);
             ImGui::PushID(i);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

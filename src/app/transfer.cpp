@@ -62,12 +62,7 @@ void open_import(App& a, const std::string& name, const std::string& text) {
 void draw_import(App& a) {
     ImportPreview& im = a.import;
     if (!im.open) return;
-    const ImVec2 vp = ImGui::GetMainViewport()->Size;
-    ImGui::SetNextWindowPos(ImVec2(vp.x / 2, vp.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(px(640), vp.x - px(24)), 0));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp.x, vp.y - px(24)));
-    if (!ImGui::IsPopupOpen("Import")) ImGui::OpenPopup("Import");
-    if (!ImGui::BeginPopupModal("Import", &im.open, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!begin_dialog("Import", &im.open, 640)) return;
     const Palette& p = palette();
     ImGui::PushFont(fonts().heading);
     ImGui::Text("Import %s", im.file_name.c_str());
@@ -127,11 +122,7 @@ void draw_import(App& a) {
 
 void draw_settings(App& a) {
     if (!a.settings_open) return;
-    const ImVec2 vp = ImGui::GetMainViewport()->Size;
-    ImGui::SetNextWindowPos(ImVec2(vp.x / 2, vp.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(px(520), vp.x - px(24)), 0));
-    if (!ImGui::IsPopupOpen("Settings")) ImGui::OpenPopup("Settings");
-    if (!ImGui::BeginPopupModal("Settings", &a.settings_open, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!begin_dialog("Settings", &a.settings_open, 520)) return;
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted("Settings");
     ImGui::PopFont();

@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdio>
 
@@ -40,27 +41,33 @@ bool press_started() {
            (ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_Space, false)));
 }
 
-bool primary_button(const char* label, ImVec2 size) {
+namespace {
+bool filled_button(const char* label, const ImVec4& fill, ImVec2 size) {
     const Palette& p = palette();
-    ImGui::PushStyleColor(ImGuiCol_Button, p.primary);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, mix(p.primary, p.text, 0.15f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, mix(p.primary, p.text, 0.3f));
+    ImGui::PushStyleColor(ImGuiCol_Button, fill);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, mix(fill, p.text, 0.15f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, mix(fill, p.text, 0.3f));
     ImGui::PushStyleColor(ImGuiCol_Text, p.on_primary);
-    ImGui::PushStyleColor(ImGuiCol_Border, p.primary);
+    ImGui::PushStyleColor(ImGuiCol_Border, fill);
     const bool pressed = ImGui::Button(label, size);
     ImGui::PopStyleColor(5);
     return pressed;
 }
+}  // namespace
 
-bool danger_button(const char* label, ImVec2 size) {
-    const Palette& p = palette();
-    ImGui::PushStyleColor(ImGuiCol_Button, p.late);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, mix(p.late, p.text, 0.15f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, mix(p.late, p.text, 0.3f));
-    ImGui::PushStyleColor(ImGuiCol_Text, p.on_primary);
-    const bool pressed = ImGui::Button(label, size);
-    ImGui::PopStyleColor(4);
-    return pressed;
+bool primary_button(const char* label, ImVec2 size) { return filled_button(label, palette().primary, size); }
+bool danger_button(const char* label, ImVec2 size) { return filled_button(label, palette().late, size); }
+
+bool begin_dialog(const char* id, bool* open, float width) {
+    const ImVec2 vp = ImGui::GetMainViewport()->Size;
+    ImGui::SetNextWindowPos(ImVec2(vp.x / 2, vp.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(px(width), vp.x - px(24)), 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp.x, vp.y - px(24)));
+    if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
+    const bool shown = ImGui::BeginPopupModal(id, open, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PopStyleVar();
+    return shown;
 }
 
 bool icon_button(const char* icon, const char* id, const char* tip) {
