@@ -117,6 +117,7 @@ void draw_banner(App& a) {
         track("download-recovered");
     }
     for (const auto& e : a.program_errors) ImGui::TextWrapped(ICON_WARNING "  A program file could not be read: %s", e.c_str());
+    if (!a.program_errors.empty()) track("notice");
     ImGui::EndChild();
     ImGui::PopStyleColor(2);
 }

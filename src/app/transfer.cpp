@@ -36,8 +36,9 @@ void open_import(App& a, const std::string& name, const std::string& text) {
     im.file_name = name;
     if (!text.empty() && text[0] == '\0') {
         im.problems.push_back({name, "the file could not be read: " + text.substr(1)});
-    } else if (text.size() > (64u << 20)) {
-        im.problems.push_back({name, "is larger than 64 MB: this is not a Recert backup or activity list"});
+    } else if (text.size() > max_document_bytes) {
+        im.problems.push_back({name, "is larger than " + std::to_string(max_document_bytes >> 20) +
+                                         " MB: this is not a Recert backup or activity list"});
     } else {
         const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
         im.is_csv = first == std::string::npos || text[first] != '{';

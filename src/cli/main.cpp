@@ -20,14 +20,12 @@ constexpr const char* usage =
     "  recert validate [--programs DIR] FILE...\n"
     "  recert evaluate --log LOG [--as-of YYYY-MM-DD] [--credential ID] [--programs DIR] [--format json|text]\n";
 
-// Files larger than this are not logs or programs a person wrote.
-constexpr std::uintmax_t max_file_bytes = 64u << 20;
 
 std::optional<std::string> read_file(const fs::path& path, std::string& error) {
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec) { error = ec.message(); return std::nullopt; }
-    if (size > max_file_bytes) { error = "larger than 64 MB"; return std::nullopt; }
+    if (size > max_document_bytes) { error = "larger than " + std::to_string(max_document_bytes >> 20) + " MB: not a Recert log or program"; return std::nullopt; }
     std::ifstream in(path, std::ios::binary);
     if (!in) { error = "cannot be opened"; return std::nullopt; }
     std::ostringstream s;

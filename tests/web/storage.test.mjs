@@ -2,7 +2,7 @@
 // storage, two tabs, reloads and failed imports, and the page talks to no one else.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifacts, browser, click, entryCount, find, open, origin, problems, root, shot, until } from './harness.mjs';
 
@@ -194,6 +194,37 @@ test('the Content-Security-Policy allows only the page\'s own origin and no inli
   const today = new Date();
   const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   assert.equal((await page.evaluate(() => window.recert.report())).as_of, iso);
+  await context.close();
+});
+
+test('a 50 MB import is refused with a reason and changes nothing', async () => {
+  const context = await withStored(example);
+  const page = await open(context, pageUrl());
+  const before = await stored(page);
+  const huge = join(artifacts, 'huge.csv');
+  const row = 'Padding webinar,2025-01-01,live_webinar,1,,' + 'x'.repeat(200) + '\n';
+  writeFileSync(huge, 'title,date,kind,credits,approved,notes\n' + row.repeat(Math.ceil(50e6 / row.length)));
+  await click(page, 'backup');
+  const choosing = page.waitForEvent('filechooser');
+  await click(page, 'menu.import');
+  await (await choosing).setFiles(huge);
+  await find(page, 'import.problem', 60000);
+  await click(page, 'import.close');
+  assert.equal(await stored(page), before);
+  unlinkSync(huge);
+  await context.close();
+});
+
+test('a broken program file is named in a banner and the other programs still work', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route('**/programs/dmec-clms.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"format": "recert-program", "version": 1, "id": "dmec-clms", "cycle": {"type": "rolling"}}' }));
+  const page = await open(context, pageUrl());
+  await find(page, 'notice');
+  await shot(page, '14-broken-program');
+  await click(page, 'add-credential');
+  await click(page, 'credential.program');
+  await find(page, 'program.namss-cpcs');
+  assert.equal((await page.evaluate(() => window.recert.widgets()))['program.dmec-clms'], undefined);
   await context.close();
 });
 
