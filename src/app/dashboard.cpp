@@ -175,7 +175,11 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
     ImGui::PopFont();
     if (const DeadlineResult* next = next_deadline(r))
         ImGui::TextWrapped(ICON_CALENDAR "  %s: %s, %s.", next->label.c_str(), nice_date(next->date).c_str(), relative_days(next->days_from_as_of).c_str());
-    for (const auto& f : r.fees) ImGui::TextColored(pal.risk, ICON_WARNING "  %s: %s", f.label.c_str(), money(p, f.amount).c_str());
+    for (const auto& f : r.fees) {
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.risk);
+        ImGui::TextWrapped(ICON_WARNING "  %s: %s", f.label.c_str(), money(p, f.amount).c_str());
+        ImGui::PopStyleColor();
+    }
     if (p.cycle.type == CycleRule::Type::lookback)
         muted("Counting %s to %s: the %d months up to the day you apply.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), p.cycle.months);
     else if (r.days_left >= 0)

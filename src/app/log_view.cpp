@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cfloat>
 
 #include "commands.h"
 #include "icons.h"
@@ -139,7 +140,8 @@ void draw_cards(App& a, const char* id, const std::vector<int>& rows, const Cred
     ImGui::BeginChild(id, ImVec2(0, height), ImGuiChildFlags_None);
     const Palette& pal = palette();
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float card_h = line * 3 + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2;
+    const float card_h = line * 3 + ImGui::GetStyle().ItemSpacing.y * 2;
+    const float actions_w = 3 * (ImGui::CalcTextSize(ICON_PENCIL).x + ImGui::GetStyle().FramePadding.x * 2);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()), card_h);
     while (clipper.Step())
@@ -149,16 +151,21 @@ void draw_cards(App& a, const char* id, const std::vector<int>& rows, const Cred
             const EntryResult* er = result_for(r, i);
             ImGui::PushID(i);
             const float top = ImGui::GetCursorPosY();
+            // Title and actions share the first line; a long title is cut, the full one is in the form.
+            const float title_w = ImGui::GetContentRegionAvail().x - actions_w - px(8);
             ImGui::PushFont(fonts().bold);
+            ImGui::PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetCursorScreenPos().x + title_w, FLT_MAX), true);
             ImGui::TextUnformatted(e.title.c_str());
+            ImGui::PopClipRect();
             ImGui::PopFont();
+            ImGui::SameLine(ImGui::GetContentRegionMax().x - actions_w);
+            row_actions(e, i, action);
             std::string sub = to_iso(e.date) + "  ·  " + std::string(label(e.kind));
             if (const auto c = credit_text(e, er); !c.empty() && c.find("min") == std::string::npos)
                 sub += "  ·  " + c + " " + (p ? (c == "1" ? p->unit_singular : p->unit_plural) : "credits");
             if (e.approved && *e.approved) sub += "  ·  approved";
             ImGui::TextColored(pal.muted, "%s", sub.c_str());
             if (er) draw_status(*er, p);
-            row_actions(e, i, action);
             ImGui::SetCursorPosY(top + card_h - ImGui::GetStyle().ItemSpacing.y);
             ImGui::Separator();
             ImGui::PopID();
@@ -253,7 +260,10 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
         muted("Nothing logged yet. Add each webinar, course, conference session or other activity as you complete it: "
               "Recert works out what it counts toward.");
     } else {
-        const float planned_h = a.view.planned.empty() ? 0.0f : std::min(px(200), (a.view.planned.size() + 1.6f) * ImGui::GetFrameHeightWithSpacing() * 1.4f);
+        // Planned activities get at most a third of the height; the earned ones come first.
+        const float planned_h = a.view.planned.empty() ? 0.0f
+                                                       : std::min(ImGui::GetContentRegionAvail().y / 3,
+                                                                  (a.view.planned.size() + 1.6f) * ImGui::GetFrameHeightWithSpacing() * 1.4f);
         const float table_h = std::max(px(160), ImGui::GetContentRegionAvail().y - planned_h - (a.view.planned.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 2));
         const bool narrow = ImGui::GetContentRegionAvail().x < px(560);
         if (narrow) draw_cards(a, "entries", a.view.rows, r, p, action, table_h);

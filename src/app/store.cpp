@@ -1,6 +1,7 @@
 #include "store.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "commands.h"
 
@@ -84,7 +85,8 @@ platform::StoreStatus save_log(App& a) {
 }
 
 void save_settings(const Settings& s) {
-    const nlohmann::json j = {{"theme", static_cast<int>(s.theme)}, {"text_scale", s.text_scale}};
+    // Text size as a whole percentage: a float would be stored as 1.149999976.
+    const nlohmann::json j = {{"theme", static_cast<int>(s.theme)}, {"text_percent", static_cast<int>(std::lround(s.text_scale * 100))}};
     platform::storage_set(settings_key, j.dump());
 }
 
@@ -95,7 +97,8 @@ Settings load_settings() {
     Problems ignored;
     if (auto j = parse_json(*stored.value, ignored); j && j->is_object()) {
         if (auto t = j->find("theme"); t != j->end() && t->is_number_integer() && *t >= 0 && *t <= 2) s.theme = static_cast<Theme>(t->get<int>());
-        if (auto z = j->find("text_scale"); z != j->end() && z->is_number()) s.text_scale = std::clamp(z->get<float>(), 0.85f, 1.5f);
+        if (auto z = j->find("text_percent"); z != j->end() && z->is_number_integer())
+            s.text_scale = std::clamp(z->get<int>(), 85, 150) / 100.0f;
     }
     return s;
 }

@@ -159,6 +159,33 @@ test('on a phone, a tap presses where the finger lands and a swipe scrolls', asy
   await context.close();
 });
 
+test('settings: the dark theme and text size survive a reload; delete-all asks first, then clears everything', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const setup = await context.newPage();
+  await setup.goto(`http://127.0.0.1:${port}/programs/index.json`);
+  await setup.evaluate((t) => localStorage.setItem('recert-log', t), readFileSync(join(root, 'programs', 'examples', 'dmec-clms.json'), 'utf8'));
+  await setup.close();
+  const page = await open(context);
+  await click(page, 'settings');
+  await click(page, 'settings.dark');
+  await click(page, 'settings.size.Large');
+  await until(page, () => JSON.parse(localStorage.getItem('recert-settings') || '{}').theme === 2, undefined, 'the theme saved');
+  await shot(page, '15-settings-dark-large');
+  await click(page, 'settings.close');
+  await page.reload();
+  await page.evaluate(() => window.recert.ready);
+  const settings = JSON.parse(await page.evaluate(() => localStorage.getItem('recert-settings')));
+  assert.equal(settings.theme, 2);
+  assert.equal(settings.text_percent, 115);
+  await shot(page, '16-dashboard-dark-large');
+  await click(page, 'settings');
+  await click(page, 'settings.wipe');
+  assert.ok((await page.evaluate(() => window.recert.log())).entries.length > 0, 'nothing deleted before confirming');
+  await click(page, 'settings.wipe-confirm');
+  await until(page, () => window.recert.log().entries.length === 0 && localStorage.getItem('recert-log') === null, undefined, 'everything deleted');
+  await context.close();
+});
+
 test('the page makes no request to another origin and logs no error', async () => {
   const context = await browser.newContext();
   const foreign = [];
