@@ -87,7 +87,9 @@ TEST_CASE("Log: each bad field is named by its JSON pointer") {
 }
 
 TEST_CASE("Log: ids used twice are refused") {
-    CHECK(first_problem(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","id":"e1")")).find("/entries/1/id: entry id \"e1\" is used twice") == 0);
+    CHECK(first_problem(R"({"format":"recert-log","version":1,"credentials":[],"entries":[
+      {"id":"e1","title":"ok","date":"2021-03-04","kind":"other"},
+      {"id":"e1","title":"x","date":"2021-02-03","kind":"other"}]})") == "/entries/1/id: entry id \"e1\" is used twice");
     CHECK(first_problem(R"({"format":"recert-log","version":1,"credentials":[{"id":"c","program":"p"},{"id":"c","program":"q"}],"entries":[]})") ==
           "/credentials/1/id: credential id \"c\" is used twice");
 }

@@ -4,6 +4,9 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <set>
+
+#include "utf8.h"
 
 namespace recert {
 
@@ -25,6 +28,7 @@ std::string trim(const std::string& s) {
 struct Row {
     std::size_t line;
     std::vector<std::string> cells;
+    std::vector<bool> quoted;  // per cell: written in quotes, so its spaces are meant
 };
 
 // RFC 4180: quoted cells may hold commas, quotes ("") and line breaks.
@@ -33,12 +37,13 @@ std::vector<Row> split(std::string_view t, std::string& error) {
     if (t.size() >= 3 && t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
     std::size_t line = 1, i = 0;
     while (i < t.size()) {
-        Row row{line, {}};
+        Row row{line, {}, {}};
         std::string cell;
         bool row_done = false;
         while (!row_done) {
             cell.clear();
-            if (i < t.size() && t[i] == '"') {
+            const bool quoted = i < t.size() && t[i] == '"';
+            if (quoted) {
                 const std::size_t opened = line;
                 ++i;
                 while (true) {
@@ -56,6 +61,7 @@ std::vector<Row> split(std::string_view t, std::string& error) {
                 while (i < t.size() && t[i] != ',' && t[i] != '\n' && t[i] != '\r') cell += t[i++];
             }
             row.cells.push_back(cell);
+            row.quoted.push_back(quoted);
             if (i < t.size() && t[i] == ',') { ++i; continue; }
             if (i < t.size() && t[i] == '\r') ++i;
             if (i < t.size() && t[i] == '\n') { ++i; ++line; }
@@ -79,16 +85,19 @@ std::string iso_date(const std::string& s) {
     return s;
 }
 
-// A cell that a spreadsheet would run as a formula is written with a leading quote.
+// A cell that a spreadsheet would run as a formula is written with a leading quote. So is
+// one that only looks guarded ("'=x" as the person typed it): the reader takes exactly one
+// quote off whatever, after its leading quotes, starts like a formula.
 bool formula_like(const std::string& s) { return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'); }
+bool needs_guard(const std::string& s) { return formula_like(s.substr(std::min(s.find_first_not_of('\''), s.size()))); }
 
 std::string unguard(std::string s) {
-    if (s.size() >= 2 && s[0] == '\'' && formula_like(s.substr(1))) s.erase(0, 1);
+    if (s.size() >= 2 && s[0] == '\'' && needs_guard(s.substr(1))) s.erase(0, 1);
     return s;
 }
 
 std::string cell(const std::string& raw, bool is_text) {
-    std::string s = is_text && formula_like(raw) ? "'" + raw : raw;
+    std::string s = is_text && needs_guard(raw) ? "'" + raw : raw;
     if (s.find_first_of(",\"\r\n") == std::string::npos && trim(s) == s) return s;
     std::string q = "\"";
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -106,6 +115,14 @@ std::optional<std::string> kind_id(const std::string& s) {
 
 CsvImport parse_csv(std::string_view text) {
     CsvImport out;
+    // Spreadsheets can save in a legacy encoding (Windows-1252 and the like); such bytes would
+    // end up in titles that no JSON can hold. Name the first one rather than guess the encoding.
+    if (const auto bad = utf8_error_at(text); bad != std::string_view::npos) {
+        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+        out.problems.push_back({"line " + std::to_string(line),
+                                "is not UTF-8 text: save the file from the spreadsheet as \"CSV UTF-8\" and import it again"});
+        return out;
+    }
     std::string error;
     const auto rows = split(text, error);
     if (!error.empty()) { out.problems.push_back({error.substr(0, error.find(':')), error.substr(error.find(':') + 2)}); return out; }
@@ -121,15 +138,40 @@ CsvImport parse_csv(std::string_view text) {
             out.problems.push_back({"line 1", std::string("the header has no \"") + need + "\" column (columns: id, date, title, provider, kind, minutes, credits, topics, approved, code, notes)"});
         }
     if (!out.problems.empty()) return out;
+    // What a log holds at most: imported with "replace", more could never be read back.
+    if (rows.size() - 1 > max_entries) {
+        out.problems.push_back({"line " + std::to_string(rows[max_entries + 1].line),
+                                "the file has more than " + std::to_string(max_entries) + " activities; at most " +
+                                    std::to_string(max_entries) + " are accepted"});
+        return out;
+    }
+
+    // Spaces around a cell are dropped, except in a quoted text cell: the export quotes a
+    // title that starts or ends with a space so that it reads back whole.
+    auto cell_of = [&](const Row& row, const char* name) -> std::string {
+        auto it = col.find(name);
+        if (it == col.end() || it->second >= row.cells.size()) return "";
+        const std::string& raw = row.cells[it->second];
+        const bool text = std::string_view(name) == "title" || std::string_view(name) == "provider" ||
+                          std::string_view(name) == "code" || std::string_view(name) == "notes";
+        return unguard(text && row.quoted[it->second] ? raw : trim(raw));
+    };
+    // Ids must be unique in a log. Rows without one get "csv-<line>", or another id when a
+    // row names that one itself; a row repeating an earlier row's id is rejected.
+    std::set<std::string> named;
+    for (std::size_t r = 1; r < rows.size(); ++r) named.insert(cell_of(rows[r], "id"));
+    std::map<std::string, std::size_t> used;  // id -> line of the row imported with it
 
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const Row& row = rows[r];
-        auto get = [&](const char* name) -> std::string {
-            auto it = col.find(name);
-            return it != col.end() && it->second < row.cells.size() ? unguard(trim(row.cells[it->second])) : "";
-        };
+        auto get = [&](const char* name) { return cell_of(row, name); };
         json j = json::object();
-        j["id"] = get("id").empty() ? "csv-" + std::to_string(row.line) : get("id");
+        std::string id = get("id");
+        if (id.empty()) {
+            id = "csv-" + std::to_string(row.line);
+            for (int k = 2; named.count(id) || used.count(id); ++k) id = "csv-" + std::to_string(row.line) + "-" + std::to_string(k);
+        }
+        j["id"] = id;
         j["date"] = iso_date(get("date"));
         j["title"] = get("title");
         const std::string kind = get("kind");
@@ -160,12 +202,18 @@ CsvImport parse_csv(std::string_view text) {
         }
         Problems problems;
         auto e = read_entry(Node(j, "", problems));
+        if (e)
+            if (auto it = used.find(e->id); it != used.end()) {
+                problems.push_back({"/id", "\"" + e->id + "\" is already the id of line " + std::to_string(it->second)});
+                e.reset();
+            }
         if (!e) {
             std::string reason;
             for (const auto& p : problems) reason += (reason.empty() ? "" : "; ") + p.where.substr(1) + ": " + p.what;
             out.rejected.push_back({row.line, reason});
             continue;
         }
+        used.emplace(e->id, row.line);
         out.entries.push_back(std::move(*e));
     }
     return out;

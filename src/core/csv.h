@@ -17,7 +17,7 @@ struct CsvRejection {
 };
 
 struct CsvImport {
-    std::vector<Entry> entries;  // rows without an id get "csv-<line>"
+    std::vector<Entry> entries;  // rows without an id get "csv-<line>" (or "csv-<line>-2"... if a row names that id)
     std::vector<CsvRejection> rejected;
     Problems problems;           // the file as a whole cannot be read (no header, no date column...)
 };

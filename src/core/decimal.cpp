@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "utf8.h"
+
 namespace recert {
 
 int decimal_places(std::string_view t) {
@@ -24,7 +26,7 @@ std::optional<Fixed<Tag, Scale>> Fixed<Tag, Scale>::parse(std::string_view text,
         if (why) *why = std::move(msg);
         return std::nullopt;
     };
-    const std::string shown(text.substr(0, 40));
+    const std::string shown = utf8_excerpt(text, 40);
     const int places = decimal_places(text);
     if (places < 0) return fail("\"" + shown + "\" is not a decimal number like 12 or 1.25");
     const bool negative = text.front() == '-';

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
+
+#include "utf8.h"
 
 namespace recert {
 
@@ -12,22 +15,48 @@ std::string describe(const Problem& p) { return p.where + ": " + p.what; }
 namespace {
 
 // Builds the document like nlohmann's own DOM parser, but records the first
-// syntax error with its byte position instead of throwing, and refuses
-// nesting deeper than any real log or program needs.
+// syntax error with its byte position instead of throwing, refuses nesting
+// deeper than any real log or program needs, and refuses a key given twice in
+// one object (nlohmann would keep the last silently: a program's date or
+// source ids are such keys).
 class Sax : public nlohmann::detail::json_sax_dom_parser<json> {
 public:
     static constexpr int max_depth = 64;
     Sax(json& out) : json_sax_dom_parser(out, false) {}
-    bool start_object(std::size_t n) { return deeper() && json_sax_dom_parser::start_object(n); }
-    bool start_array(std::size_t n) { return deeper() && json_sax_dom_parser::start_array(n); }
-    bool end_object() { --depth; return json_sax_dom_parser::end_object(); }
-    bool end_array() { --depth; return json_sax_dom_parser::end_array(); }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    bool start_object(std::size_t n) { return value() && deeper() && open(true) && json_sax_dom_parser::start_object(n); }
+    bool start_array(std::size_t n) { return value() && deeper() && open(false) && json_sax_dom_parser::start_array(n); }
+    bool end_object() { --depth; levels.pop_back(); return json_sax_dom_parser::end_object(); }
+    bool end_array() { --depth; levels.pop_back(); return json_sax_dom_parser::end_array(); }
+    bool null() { return value() && json_sax_dom_parser::null(); }
+    bool boolean(bool v) { return value() && json_sax_dom_parser::boolean(v); }
+    bool number_integer(json::number_integer_t v) { return value() && json_sax_dom_parser::number_integer(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return value() && json_sax_dom_parser::number_unsigned(v); }
+    bool number_float(json::number_float_t v, const std::string& s) { return value() && json_sax_dom_parser::number_float(v, s); }
+    bool string(std::string& v) { return value() && json_sax_dom_parser::string(v); }
+    bool binary(json::binary_t& v) { return value() && json_sax_dom_parser::binary(v); }
+    bool key(std::string& k) {
+        Level& top = levels.back();
+        if (!top.keys.insert(k).second) {
+            for (std::size_t i = 0; i + 1 < levels.size(); ++i)
+                repeated_key += "/" + (levels[i].object ? escape(levels[i].key) : std::to_string(levels[i].index - 1));
+            repeated_key += "/" + escape(k);
+            return false;
+        }
+        top.key = k;
+        return json_sax_dom_parser::key(k);
+    }
+    bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
         if (error.empty()) {
             error_at = position;
             error = ex.what();
             // nlohmann's message repeats the position; keep what follows "parse error at ...: ".
             if (auto k = error.find(": "); k != std::string::npos) error = error.substr(k + 2);
+            // It also quotes the token read so far, raw: that can be megabytes long, or end
+            // inside a character (an ill-formed byte is the error). Quote a short, valid excerpt.
+            const std::string quoted = "last read: '" + last_token + "'";
+            if (auto k = error.find(quoted); k != std::string::npos)
+                error.replace(k, quoted.size(), "last read: '" + utf8_excerpt(last_token, 60) + "'");
+            error = utf8_excerpt(error, 400);
         }
         return false;
     }
@@ -36,10 +65,32 @@ public:
         too_deep = true;
         return false;
     }
+    // Where the value starting now sits, for the pointer to a repeated key.
+    struct Level {
+        bool object;
+        std::size_t index = 0;  // arrays: elements begun so far
+        std::string key;        // objects: the current key
+        std::set<std::string> keys;
+    };
+    bool value() {
+        if (!levels.empty() && !levels.back().object) ++levels.back().index;
+        return true;
+    }
+    bool open(bool object) {
+        levels.push_back({object, 0, {}, {}});
+        return true;
+    }
+    static std::string escape(const std::string& key) {
+        std::string out;
+        for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        return utf8_excerpt(out, 200);
+    }
     int depth = 0;
     bool too_deep = false;
     std::size_t error_at = 0;
     std::string error;
+    std::vector<Level> levels;
+    std::string repeated_key;  // pointer to the second use of a key, once found
 };
 
 std::string line_column(std::string_view text, std::size_t pos) {
@@ -70,6 +121,10 @@ std::optional<json> parse_json(std::string_view text, Problems& problems) {
     const bool ok = json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, true);
     if (sax.too_deep) {
         problems.push_back({"/", "nested more than " + std::to_string(Sax::max_depth) + " levels deep"});
+        return std::nullopt;
+    }
+    if (!sax.repeated_key.empty()) {
+        problems.push_back({sax.repeated_key, "is given twice in the same object; only one can count"});
         return std::nullopt;
     }
     if (!ok || !sax.error.empty()) {

@@ -4,6 +4,8 @@
 #include <set>
 #include <string>
 
+#include "utf8.h"
+
 namespace recert {
 
 using nlohmann::json;
@@ -69,8 +71,11 @@ std::optional<Entry> read_entry(const Node& n) {
     e.minutes = n.integer("minutes", Need::optional, 0, max_minutes);
     bool ok_credits = true;
     if (n.has("credits")) {
-        e.credits = n.credits("credits", Need::optional, 2, &e.credit_places);
+        e.credits = n.credits("credits", Need::optional, 2);
         ok_credits = e.credits.has_value();
+        // The places the value needs, not the ones written: "1.50" is 1.5 and is saved as 1.5,
+        // so it must count the same before a save and after.
+        if (e.credits) e.credit_places = decimal_places(e.credits->to_string(2));
         if (e.credits && *e.credits > Credits::whole(1000)) {
             n.problem_at("credits", "is more than 1000 for one activity");
             ok_credits = false;
@@ -93,7 +98,7 @@ std::optional<json> migrate_log(json doc, Problems& problems) {
     const auto format = root.text("format", Need::required);
     if (!format) return std::nullopt;
     if (*format != log_format) {
-        root.problem_at("format", "is \"" + format->substr(0, 40) + "\", not \"recert-log\": this is not a Recert log");
+        root.problem_at("format", "is \"" + utf8_excerpt(*format, 40) + "\", not \"recert-log\": this is not a Recert log");
         return std::nullopt;
     }
     const auto version = root.integer("version", Need::required, 1, 1'000'000);

@@ -27,7 +27,7 @@ struct Entry {
     Kind kind = Kind::other;
     std::optional<std::int64_t> minutes;
     std::optional<Credits> credits;
-    int credit_places = 0;  // decimals the person wrote, checked against each program's precision
+    int credit_places = 0;  // decimals the value needs ("1.50": 1), checked against each program's precision
     std::vector<std::string> topics;
     std::optional<bool> approved;
     nlohmann::json extra = nlohmann::json::object();

@@ -35,6 +35,10 @@ const OptionRule* Program::option(std::string_view id) const {
 namespace {
 
 constexpr int max_amount_places = 2;
+// What one activity can be worth (as for an entry's own credits), and the most a fee can
+// charge per credit: with at most 200,000 entries, every sum and fee stays far inside 64 bits.
+constexpr std::int64_t max_credits_per_activity = 1000;
+constexpr std::int64_t max_fee_per_credit = 10'000;
 
 Cite read_cite(const Node& rule) {
     Cite c;
@@ -112,7 +116,11 @@ void read_credit(const Node& n, Program& p) {
             for (const auto& [k, v] : bk.raw().items()) {
                 auto kind = parse_kind(k);
                 if (!kind) { bk.problem_at(k, "\"" + k + "\" is not an activity kind"); continue; }
-                if (auto amount = bk.credits(k, Need::required, max_amount_places)) c.by_kind[*kind] = *amount;
+                if (auto amount = bk.credits(k, Need::required, max_amount_places)) {
+                    if (*amount > Credits::whole(max_credits_per_activity))
+                        bk.problem_at(k, "is more than " + std::to_string(max_credits_per_activity) + " for one activity");
+                    else c.by_kind[*kind] = *amount;
+                }
             }
     }
     c.cite = read_cite(n);
@@ -346,6 +354,8 @@ ProgramResult read_program(const json& doc) {
         f.label = n.text("label", Need::required, 200).value_or("");
         f.amount = n.money("amount", Need::optional);
         f.per_credit = n.money("per_credit", Need::optional);
+        if (f.per_credit && *f.per_credit > Money::whole(max_fee_per_credit))
+            n.problem_at("per_credit", "is more than " + std::to_string(max_fee_per_credit) + " per credit");
         if (n.has("amount") == n.has("per_credit")) n.problem("needs exactly one of \"amount\" and \"per_credit\"");
         if (n.has("amount")) {
             f.phase = n.text("phase", Need::required).value_or("");
