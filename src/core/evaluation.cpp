@@ -1,9 +1,7 @@
 #include "evaluation.h"
 
 #include <algorithm>
-#include <cctype>
 #include <numeric>
-#include <unordered_set>
 
 #include "allocation.h"
 #include "calendar.h"
@@ -15,16 +13,81 @@ namespace {
 bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 bool contains(const std::vector<Kind>& v, Kind x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
-std::string duplicate_key(const Entry& e) {
-    auto norm = [](const std::string& s) {
-        std::string out;
-        for (char c : s)
-            if (!std::isspace(static_cast<unsigned char>(c)) || (!out.empty() && out.back() != ' '))
-                out += std::isspace(static_cast<unsigned char>(c)) ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        while (!out.empty() && out.back() == ' ') out.pop_back();
-        return out;
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+// Dates as YYYY-MM-DD, like to_iso but without printf: details name many dates.
+std::string iso(Date d) {
+    const int y = static_cast<int>(d.year());
+    if (y < 0 || y > 9999) return to_iso(d);
+    const unsigned m = static_cast<unsigned>(d.month()), dd = static_cast<unsigned>(d.day());
+    char buf[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10), static_cast<char>('0' + y / 10 % 10),
+                    static_cast<char>('0' + y % 10), '-', static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                    static_cast<char>('0' + dd / 10), static_cast<char>('0' + dd % 10)};
+    return std::string(buf, 10);
+}
+
+// Whitespace and case as the C locale sees them (what std::isspace / std::tolower do here).
+bool space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Calls emit(c) for each character of the text with case folded, runs of whitespace made
+// one space, and no space at either end.
+template <class Emit>
+void normalized(const std::string& s, Emit&& emit) {
+    bool started = false, gap = false;
+    for (char c : s) {
+        if (space(c)) {
+            gap = started;
+            continue;
+        }
+        if (gap) emit(' ');
+        gap = false;
+        started = true;
+        emit(lower(c));
+    }
+}
+
+bool same_normalized(const std::string& a, const std::string& b) {
+    std::string x, y;
+    normalized(a, [&](char c) { x += c; });
+    normalized(b, [&](char c) { y += c; });
+    return x == y;
+}
+
+// Per entry, whether it is the first with its title, date and provider (case and spacing aside).
+std::vector<char> first_of_kind(const std::vector<Entry>& entries) {
+    const std::size_t n = entries.size();
+    // Sorted by a hash of the three, so equal ones are next to each other; entries with equal
+    // hashes are then compared for real.
+    std::vector<std::pair<std::uint64_t, std::size_t>> order(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+        auto feed = [&h](char c) { h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL; };
+        normalized(entries[i].title, feed);
+        feed('\x1f');
+        const auto day = static_cast<std::uint32_t>(date::sys_days{entries[i].date}.time_since_epoch().count());
+        for (int b = 0; b < 4; ++b) feed(static_cast<char>(day >> (8 * b)));
+        feed('\x1f');
+        normalized(entries[i].provider, feed);
+        order[i] = {h, i};
+    }
+    std::sort(order.begin(), order.end());
+    auto same = [&](std::size_t a, std::size_t b) {
+        return entries[a].date == entries[b].date && same_normalized(entries[a].title, entries[b].title) &&
+               same_normalized(entries[a].provider, entries[b].provider);
     };
-    return norm(e.title) + '\x1f' + to_iso(e.date) + '\x1f' + norm(e.provider);
+    std::vector<char> first(n, 1);
+    for (std::size_t a = 0, b = 0; a < n; a = b) {
+        for (b = a + 1; b < n && order[b].first == order[a].first; ++b) {}
+        // Usually one entry; a copy and its original; rarely a collision.
+        for (std::size_t x = a + 1; x < b; ++x)
+            for (std::size_t y = a; y < x; ++y)
+                if (first[order[y].second] && same(order[x].second, order[y].second)) {
+                    first[order[x].second] = 0;
+                    break;
+                }
+    }
+    return first;
 }
 
 // The person's options with the program's defaults filled in; problems for values the program does not know.
@@ -92,108 +155,172 @@ struct Tally {
     bool optimal = true;
 };
 
-// Counts the entries dated up to `through` toward the applicable requirements.
+// What does not depend on the day evaluated, worked out once for both tallies.
+struct Prepared {
+    std::vector<Credits> amount;        // what each entry is worth...
+    std::vector<std::size_t> invalid;   // ...or, if not npos, the index in `why` of why it is invalid
+    std::vector<std::string> why;
+    std::vector<char> first;            // not a duplicate of an earlier entry
+    std::vector<std::int64_t> minutes;  // the session's length when the program has a minimum, else -1
+    std::vector<char> fits;             // entry i fits applicable requirement q: fits[i * reqs + q]
+    std::vector<char> capped;           // entry i is of a kind some cap limits
+    std::vector<std::size_t> by_date;   // those entries, earliest first, log order among equal dates
+};
+
+Prepared prepare(const Program& p, const std::vector<const Requirement*>& reqs, const Options& options, const std::vector<Entry>& entries) {
+    const std::size_t n = entries.size(), R = reqs.size();
+    Prepared out;
+    out.amount.resize(n);
+    out.invalid.assign(n, npos);
+    out.first = first_of_kind(entries);
+    out.minutes.assign(n, -1);
+    out.fits.assign(n * R, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Entry& e = entries[i];
+        EntryResult r;
+        out.amount[i] = worth(p, e, r);
+        if (p.credit.min_minutes)
+            out.minutes[i] = e.minutes ? *e.minutes : p.credit.from_minutes && e.credits ? minutes_of(*e.credits) : -1;
+        if (r.excluded != Exclusion::none) {
+            out.invalid[i] = out.why.size();
+            out.why.push_back(std::move(r.detail));
+            continue;
+        }
+        for (std::size_t q = 0; q < R; ++q) out.fits[i * R + q] = eligible(*reqs[q], e, options);
+    }
+    out.capped.assign(n, 0);
+    std::vector<std::pair<int, std::size_t>> dated;
+    for (std::size_t i = 0; i < n; ++i)
+        for (const auto& c : p.caps)
+            if (contains(c.kinds_any, entries[i].kind)) {
+                out.capped[i] = 1;
+                dated.push_back({date::sys_days{entries[i].date}.time_since_epoch().count(), i});
+                break;
+            }
+    std::sort(dated.begin(), dated.end());
+    for (const auto& d : dated) out.by_date.push_back(d.second);
+    return out;
+}
+
+// Counts the entries dated up to `through` toward the applicable requirements. Without
+// `words`, only the figures: no ids, details or requirement names per entry.
 Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const Options& options, const Cycle& cycle,
-            const std::vector<Entry>& entries, Date through) {
+            const std::vector<Entry>& entries, const Prepared& prep, Date through, bool words) {
+    const std::size_t n = entries.size(), R = reqs.size();
     Tally t;
-    t.entries.resize(entries.size());
-    t.earned.assign(reqs.size(), Credits{});
-    std::vector<std::vector<int>> fits(entries.size());
-    std::unordered_set<std::string> seen;
-    seen.reserve(entries.size() * 2);
-    for (std::size_t i = 0; i < entries.size(); ++i) {
+    t.entries.resize(n);
+    t.earned.assign(R, Credits{});
+    std::vector<char> active(n, 0);  // counts toward the requirements it fits
+    for (std::size_t i = 0; i < n; ++i) {
         const Entry& e = entries[i];
         EntryResult& r = t.entries[i];
-        r.id = e.id;
-        const bool first_of_its_kind = seen.insert(duplicate_key(e)).second;
-        r.amount = worth(p, e, r);
-        if (r.excluded != Exclusion::none) continue;
+        if (words) r.id = e.id;
+        r.amount = prep.amount[i];
+        if (prep.invalid[i] != npos) {
+            r.excluded = Exclusion::invalid;
+            if (words) r.detail = prep.why[prep.invalid[i]];
+            continue;
+        }
         // A look-back window ends on the as-of date: later activities are planned, not outside it.
         const bool later = e.date > through && (e.date <= cycle.end || p.cycle.type == CycleRule::Type::lookback);
         if (later) {
             r.excluded = Exclusion::planned;
-            r.detail = "planned for " + to_iso(e.date);
+            if (words) r.detail = "planned for " + iso(e.date);
         } else if (e.date < cycle.start || e.date > cycle.end) {
             r.excluded = Exclusion::outside_cycle;
-            r.detail = "dated " + to_iso(e.date) + ", outside the cycle " + to_iso(cycle.start) + " to " + to_iso(cycle.end);
-        } else if (!first_of_its_kind) {
+            if (words) r.detail = "dated " + iso(e.date) + ", outside the cycle " + iso(cycle.start) + " to " + iso(cycle.end);
+        } else if (!prep.first[i]) {
             r.excluded = Exclusion::duplicate;
-            r.detail = "same title, date and provider as an earlier entry";
+            if (words) r.detail = "same title, date and provider as an earlier entry";
         } else if (r.amount == Credits{}) {
             r.excluded = Exclusion::invalid;
-            r.detail = "earns no credit";
+            if (words) r.detail = "earns no credit";
         }
         if (r.excluded != Exclusion::none) continue;
         if (p.credit.min_minutes) {
-            const auto minutes = e.minutes ? *e.minutes : p.credit.from_minutes && e.credits ? minutes_of(*e.credits) : -1;
+            const auto minutes = prep.minutes[i];
             if (minutes >= 0 && minutes < *p.credit.min_minutes) {
                 r.excluded = Exclusion::too_short;
-                r.detail = std::to_string(minutes) + " minutes; sessions shorter than " + std::to_string(*p.credit.min_minutes) +
-                           " minutes earn nothing";
+                if (words)
+                    r.detail = std::to_string(minutes) + " minutes; sessions shorter than " + std::to_string(*p.credit.min_minutes) +
+                               " minutes earn nothing";
                 continue;
             }
         }
-        for (std::size_t q = 0; q < reqs.size(); ++q)
-            if (eligible(*reqs[q], e, options)) fits[i].push_back(static_cast<int>(q));
-        if (fits[i].empty()) {
+        if (std::find(prep.fits.begin() + static_cast<std::ptrdiff_t>(i * R), prep.fits.begin() + static_cast<std::ptrdiff_t>((i + 1) * R),
+                      1) == prep.fits.begin() + static_cast<std::ptrdiff_t>((i + 1) * R)) {
             r.excluded = Exclusion::off_topic;
-            r.detail = e.topics.empty() ? "has no topic that " + p.id + " counts" : "none of its topics counts toward a requirement";
+            if (words) r.detail = e.topics.empty() ? "has no topic that " + p.id + " counts" : "none of its topics counts toward a requirement";
+            continue;
         }
+        active[i] = 1;
     }
 
     // Caps take the earliest activities first; the one that crosses a cap counts the part under it.
-    std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < entries.size(); ++i)
-        if (t.entries[i].excluded == Exclusion::none) order.push_back(i);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return entries[a].date < entries[b].date; });
+    std::vector<std::vector<char>> capped(p.caps.size(), std::vector<char>(std::size(all_kinds), 0));
+    for (std::size_t c = 0; c < p.caps.size(); ++c)
+        for (Kind k : p.caps[c].kinds_any) capped[c][static_cast<std::size_t>(k)] = 1;
     std::vector<Credits> cap_left;
     for (const auto& c : p.caps) cap_left.push_back(c.max);
-    for (std::size_t i : order) {
+    // Amounts as text, each worked out once: past a cap, every later activity names the same few.
+    std::vector<std::pair<Credits, std::string>> texts;
+    auto shown = [&texts](Credits x) -> std::string {
+        for (const auto& [value, text] : texts)
+            if (value == x) return text;
+        return texts.emplace_back(x, x.to_string()).second;
+    };
+    for (std::size_t i = 0; i < n; ++i)
+        if (active[i] && !prep.capped[i]) t.entries[i].counted = t.entries[i].amount;
+    for (std::size_t i : prep.by_date) {
+        if (!active[i]) continue;
         EntryResult& r = t.entries[i];
         r.counted = r.amount;
+        const auto kind = static_cast<std::size_t>(entries[i].kind);
         for (std::size_t c = 0; c < p.caps.size(); ++c) {
-            if (!contains(p.caps[c].kinds_any, entries[i].kind)) continue;
+            if (!capped[c][kind]) continue;
             if (cap_left[c] < r.counted) {
-                r.detail = p.caps[c].name + " counts for at most " + p.caps[c].max.to_string() + ": " +
-                           cap_left[c].to_string() + " of " + r.amount.to_string() + " counted";
+                if (words)
+                    r.detail = p.caps[c].name + " counts for at most " + shown(p.caps[c].max) + ": " + shown(cap_left[c]) + " of " +
+                               shown(r.amount) + " counted";
                 r.counted = cap_left[c];
             }
         }
         for (std::size_t c = 0; c < p.caps.size(); ++c)
-            if (contains(p.caps[c].kinds_any, entries[i].kind)) cap_left[c] -= r.counted;
+            if (capped[c][kind]) cap_left[c] -= r.counted;
         if (r.counted == Credits{}) {
             r.excluded = Exclusion::cap_reached;
-            fits[i].clear();
+            active[i] = 0;
         }
     }
 
     // Requirements outside a group take every activity that fits; each group shares its activities out.
+    std::vector<char> toward(n * R, 0);
     std::vector<std::string> groups;
-    for (std::size_t q = 0; q < reqs.size(); ++q) {
+    for (std::size_t q = 0; q < R; ++q) {
         if (!reqs[q]->group.empty()) {
             if (!contains(groups, reqs[q]->group)) groups.push_back(reqs[q]->group);
             continue;
         }
-        for (std::size_t i = 0; i < entries.size(); ++i)
-            if (std::find(fits[i].begin(), fits[i].end(), static_cast<int>(q)) != fits[i].end()) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (active[i] && prep.fits[i * R + q]) {
                 t.earned[q] += t.entries[i].counted;
-                t.entries[i].toward.push_back(reqs[q]->id);
+                toward[i * R + q] = 1;
             }
     }
     for (const auto& g : groups) {
         AllocationProblem problem;
         std::vector<std::size_t> member;  // problem index -> requirement index
-        for (std::size_t q = 0; q < reqs.size(); ++q)
+        for (std::size_t q = 0; q < R; ++q)
             if (reqs[q]->group == g) {
                 member.push_back(q);
                 problem.required.push_back(reqs[q]->min_for(options));
             }
         std::vector<std::size_t> item_entry;
-        for (std::size_t i = 0; i < entries.size(); ++i) {
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!active[i]) continue;
             AllocationItem item{t.entries[i].counted, {}};
-            for (int q : fits[i])
-                if (auto m = std::find(member.begin(), member.end(), static_cast<std::size_t>(q)); m != member.end())
-                    item.candidates.push_back(static_cast<int>(m - member.begin()));
+            for (std::size_t m = 0; m < member.size(); ++m)
+                if (prep.fits[i * R + member[m]]) item.candidates.push_back(static_cast<int>(m));
             if (item.candidates.empty()) continue;
             item_entry.push_back(i);
             problem.items.push_back(std::move(item));
@@ -203,16 +330,14 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
         for (std::size_t k = 0; k < item_entry.size(); ++k) {
             const std::size_t q = member[static_cast<std::size_t>(a.choice[k])];
             t.earned[q] += problem.items[k].amount;
-            t.entries[item_entry[k]].toward.push_back(reqs[q]->id);
+            toward[item_entry[k] * R + q] = 1;
         }
     }
     // Report `toward` in the program's order of requirements.
-    for (auto& r : t.entries) {
-        std::vector<std::string> ordered;
-        for (const auto* q : reqs)
-            if (contains(r.toward, q->id)) ordered.push_back(q->id);
-        r.toward = std::move(ordered);
-    }
+    if (!words) return t;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t q = 0; q < R; ++q)
+            if (toward[i * R + q]) t.entries[i].toward.push_back(reqs[q]->id);
     return t;
 }
 
@@ -235,9 +360,10 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     for (const auto& q : p.requirements)
         if (!q.when || q.when->holds(options)) reqs.push_back(&q);
 
-    Tally now = tally(p, reqs, options, *cycle, entries, as_of);
+    const Prepared prep = prepare(p, reqs, options, entries);
+    Tally now = tally(p, reqs, options, *cycle, entries, prep, as_of, true);
     const bool any_planned = std::any_of(now.entries.begin(), now.entries.end(), [](const EntryResult& r) { return r.excluded == Exclusion::planned; });
-    const Tally ahead = any_planned ? tally(p, reqs, options, *cycle, entries, cycle->end) : Tally{};
+    const Tally ahead = any_planned ? tally(p, reqs, options, *cycle, entries, prep, cycle->end, false) : Tally{};
     out.allocation_optimal = now.optimal && ahead.optimal;
     out.complete = out.projected_complete = true;
     for (std::size_t q = 0; q < reqs.size(); ++q) {

@@ -1,0 +1,194 @@
+// The page's figures (scripts/bench page): bytes of each file of the built site
+// and the gzipped total; in headless Chromium, the time from navigation to the
+// first frame drawn, the main thread's CPU time per frame while scrolling the
+// activity table with a 10,000-entry log, and the frames drawn in 5 idle
+// seconds. Prints a Markdown table. Needs build-web/site (scripts/build-web).
+//
+//   node bench/page.mjs [--site DIR] [--entries N]
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+let site = join(root, 'build-web', 'site');
+let entries = 10000;
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i];
+  if (a === '--site') site = process.argv[++i];
+  else if (a === '--entries') entries = Number(process.argv[++i]);
+  else { console.error(`page.mjs: unknown argument ${a}`); process.exit(2); }
+}
+if (!existsSync(join(site, 'index.html'))) {
+  console.error(`page.mjs: no built site at ${site}; run scripts/build-web`);
+  process.exit(1);
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+// Bytes of each file, as served and gzipped (-9).
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+const sizes = files(site).map((p) => {
+  const data = readFileSync(p);
+  return { file: relative(site, p), bytes: data.length, gzipped: gzipSync(data, { level: 9 }).length };
+}).sort((a, b) => b.bytes - a.bytes);
+
+// A NAMSS CPCS log of `n` entries across the cycle, some approved, a few duplicates.
+function bigLog(n) {
+  const words = ['Credentialing', 'Standards', 'Update', 'Primary', 'Source', 'Verification', 'Peer', 'Review', 'Telehealth',
+                 'Privileging', 'Bylaws', 'Accreditation', 'Workshop', 'Essentials', 'Advanced', 'Medical', 'Staff'];
+  let seed = 12345;
+  const rnd = (k) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % k; };
+  const start = Date.UTC(2023, 2, 1), span = Date.UTC(2026, 11, 20) - start;
+  const list = [];
+  for (let i = 0; i < n; i++) {
+    const title = Array.from({ length: 3 + rnd(4) }, () => words[rnd(words.length)]).join(' ') + ' ' + (1 + rnd(400));
+    const date = new Date(start + Math.floor((rnd(1000000) / 1000000) * span)).toISOString().slice(0, 10);
+    const e = { id: `e${i + 1}`, title, provider: ['NAMSS', 'State MSP association', 'Hospital', 'Vendor'][rnd(4)], date,
+                credits: [1, 1, 1.5, 2, 0.75, 4, 10][rnd(7)], kind: ['live_webinar', 'recording', 'conference', 'course'][rnd(4)],
+                approved: rnd(10) < 6 };
+    if (i > 0 && rnd(50) === 0) Object.assign(e, { title: list[i - 1].title, date: list[i - 1].date, provider: list[i - 1].provider });
+    list.push(e);
+  }
+  return JSON.stringify({
+    format: 'recert-log', version: 1,
+    credentials: [{ id: 'c1', program: 'namss-cpcs', certified_on: '2023-03-01', options: { extension_requested: false } }],
+    entries: list,
+  });
+}
+
+const server = spawn(process.execPath, [join(root, 'web', 'serve.mjs'), '--root', site, '--port', '0'], { stdio: 'pipe' });
+const origin = await new Promise((resolve, reject) => {
+  server.stdout.on('data', (d) => {
+    const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(String(d));
+    if (m) resolve(`http://127.0.0.1:${m[1]}`);
+  });
+  server.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+});
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+
+// Counts frames (requestAnimationFrame callbacks) and notes when the first one ended.
+const countFrames = () => {
+  window.__frames = 0;
+  window.__firstFrame = null;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((t) => {
+    cb(t);
+    window.__frames++;
+    if (window.__firstFrame === null) window.__firstFrame = performance.now();
+  });
+};
+
+async function metrics(cdp) {
+  const { metrics: m } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(m.map((x) => [x.name, x.value]));
+}
+
+// Navigation to the end of the first frame, with the stored log (or none): median of 5 loads.
+async function firstFrame(log) {
+  const times = [];
+  for (let run = 0; run < 5; run++) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+    await context.addInitScript(countFrames);
+    if (log) await context.addInitScript((text) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('recert-log', text); sessionStorage.setItem('seeded', '1'); } }, log);
+    const page = await context.newPage();
+    await page.goto(`${origin}/?today=2026-11-26`);
+    await page.evaluate(() => window.recert.ready);
+    await page.waitForFunction(() => window.__firstFrame !== null, null, { timeout: 60000 });
+    times.push(await page.evaluate(() => window.__firstFrame));
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return times[2];
+}
+
+const firstEmpty = await firstFrame(null);
+const log = bigLog(entries);
+const firstBig = await firstFrame(log);
+
+// The activity table with a log: main-thread CPU per frame while scrolling it with the
+// mouse wheel (TaskDuration: script, style, layout, and the WebGL calls, whose drawing
+// SwiftShader does in software; ScriptDuration: the page's JavaScript and wasm only);
+// then, for the big log, the frames drawn in 5 idle seconds.
+async function table(logText, idle) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+  await context.addInitScript(countFrames);
+  await context.addInitScript((text) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('recert-log', text); sessionStorage.setItem('seeded', '1'); } }, logText);
+  const page = await context.newPage();
+  await page.goto(`${origin}/?test&today=2026-11-26`);
+  await page.evaluate(() => window.recert.ready);
+  const stored = await page.evaluate(() => window.recert.log().entries.length);
+  // The activity table: its own tab in newer pages, under the dashboard in older ones.
+  let tab = null, shown = [];
+  for (let i = 0; i < 60 && !tab; i++) {
+    const w = await page.evaluate(() => window.recert.widgets());
+    shown = Object.keys(w);
+    tab = w['tab.activities'];
+    if (!tab) await page.waitForTimeout(50);
+  }
+  if (tab) {
+    await page.mouse.move(tab.x + tab.w / 2, tab.y + tab.h / 2);
+    await page.mouse.down();
+    await page.waitForTimeout(60);
+    await page.mouse.up();
+  } else if (!shown.some((k) => k.startsWith('row.'))) {
+    throw new Error(`no activity table on screen; widgets: ${shown.join(', ')}`);
+  }
+  await page.waitForTimeout(1500);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.mouse.move(683, 500);
+  let m0 = await metrics(cdp);
+  let f0 = await page.evaluate(() => window.__frames);
+  for (let i = 0; i < 60; i++) {
+    await page.mouse.wheel(0, i % 20 < 10 ? 120 : -120);
+    await page.waitForTimeout(50);
+  }
+  let m1 = await metrics(cdp);
+  let f1 = await page.evaluate(() => window.__frames);
+  const out = { stored, frames: f1 - f0 };
+  out.task = ((m1.TaskDuration - m0.TaskDuration) * 1000) / Math.max(1, out.frames);
+  out.script = ((m1.ScriptDuration - m0.ScriptDuration) * 1000) / Math.max(1, out.frames);
+  if (idle) {
+    await page.waitForTimeout(3000);  // input wakes the page for a moment; let it stop
+    m0 = await metrics(cdp);
+    f0 = await page.evaluate(() => window.__frames);
+    await page.waitForTimeout(5000);
+    m1 = await metrics(cdp);
+    f1 = await page.evaluate(() => window.__frames);
+    out.idleFrames = f1 - f0;
+    out.idleTask = (m1.TaskDuration - m0.TaskDuration) * 1000;
+  }
+  await context.close();
+  return out;
+}
+const small = await table(bigLog(10), false);
+const big = await table(log, true);
+
+await browser.close();
+server.kill();
+
+const total = sizes.reduce((s, f) => s + f.bytes, 0), totalGz = sizes.reduce((s, f) => s + f.gzipped, 0);
+console.log('| file | bytes | gzipped |');
+console.log('|---|---:|---:|');
+for (const f of sizes) console.log(`| ${f.file} | ${kb(f.bytes)} | ${kb(f.gzipped)} |`);
+console.log(`| **all ${sizes.length} files** | **${kb(total)}** | **${kb(totalGz)}** |`);
+console.log('');
+console.log('| page (headless Chromium, SwiftShader) | measured | target |');
+console.log('|---|---:|---|');
+console.log(`| navigation to first frame, no log (median of 5) | ${firstEmpty.toFixed(0)} ms | |`);
+console.log(`| navigation to first frame, ${entries.toLocaleString('en')}-entry log (median of 5) | ${firstBig.toFixed(0)} ms | |`);
+console.log(`| CPU per frame, scrolling the activity table, ${big.stored.toLocaleString('en')} entries (${big.frames} frames) | ${big.task.toFixed(1)} ms, of which script and wasm ${big.script.toFixed(2)} ms | < 4 ms |`);
+console.log(`| the same with ${small.stored} entries (${small.frames} frames) | ${small.task.toFixed(1)} ms, of which script and wasm ${small.script.toFixed(2)} ms | |`);
+console.log(`| frames drawn in 5 idle seconds (${big.stored.toLocaleString('en')} entries) | ${big.idleFrames} (main thread busy ${big.idleTask.toFixed(0)} ms) | 0 |`);
