@@ -107,11 +107,23 @@ void draw_entry_form(App& a) {
     if (!begin_dialog(id, &f.open, 640)) return;
     std::map<std::string, std::string> errors;
     const auto entry = read_form(f, errors);
-    auto error_for = [&](const char* field) {
+    auto message_for = [&](const char* field) -> std::string {
         auto it = errors.find(field);
-        if (it == errors.end()) return;
+        if (it == errors.end()) return "";
         const bool empty_required = (std::string(field) == "title" && f.title.empty()) || (std::string(field) == "date" && f.date.empty());
-        if (!empty_required || f.tried) field_error(it->second);
+        return !empty_required || f.tried ? it->second : "";
+    };
+    auto error_for = [&](const char* field) { field_error(message_for(field)); };
+    // Rows whose message comes and goes while typing keep a line for it, so the
+    // fields below do not jump under the pointer.
+    auto error_line = [&](std::initializer_list<const char*> fields) {
+        bool shown = false;
+        for (const char* field : fields)
+            if (const auto m = message_for(field); !m.empty()) {
+                field_error(m);
+                shown = true;
+            }
+        if (!shown) ImGui::Dummy(ImVec2(1, fonts().small->FontSize));
     };
     const float w = ImGui::GetContentRegionAvail().x;
 
@@ -143,7 +155,7 @@ void draw_entry_form(App& a) {
     }
     track("entry.kind");
     ImGui::EndGroup();
-    error_for("date");  // below the row: a wrapped message inside the group would widen it
+    error_line({"date"});  // below the row: a wrapped message inside the group would widen it
     if (!f.date.empty() && errors.count("date") == 0)
         if (auto d = parse_date(f.date); d && *d > a.today) muted(ICON_CLOCK " Dated after today: kept as a planned activity.");
 
@@ -165,8 +177,7 @@ void draw_entry_form(App& a) {
     ImGui::InputTextWithHint("##credits", "as on the certificate, e.g. 1.5", &f.credits, ImGuiInputTextFlags_CharsDecimal);
     track("entry.credits");
     ImGui::EndGroup();
-    error_for("minutes");
-    error_for("credits");
+    error_line({"minutes", "credits"});
     muted("Where only minutes are given, programs that count hours use them (75 minutes = 1.25 hours).");
 
     const auto topics = offered_topics(a);

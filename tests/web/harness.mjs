@@ -70,6 +70,8 @@ export async function find(page, name, timeout = 15000) {
 
 // A person's click: press, a short pause, release (ImGui reads one edge per frame).
 export async function click(page, name) {
+  await find(page, name);
+  await page.waitForTimeout(40);  // a frame later, in case the layout just moved
   const r = await find(page, name);
   await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
   await page.mouse.down();
