@@ -139,14 +139,15 @@ void draw_entry_form(App& a) {
     track("entry.title");
     error_for("title");
 
+    // Two fields side by side: labels on one line, fields on the next (groups would
+    // carry the field's text offset over to the second label and misalign it).
     const float half = (w - ImGui::GetStyle().ItemSpacing.x) / 2;
-    ImGui::BeginGroup();
+    const float second = ImGui::GetCursorPosX() + half + ImGui::GetStyle().ItemSpacing.x;
     label_row("Date", true);
-    date_input("entry.date", f.date, half);
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    ImGui::BeginGroup();
+    ImGui::SameLine(second);
     label_row("Kind");
+    date_input("entry.date", f.date, half);
+    ImGui::SameLine(second);
     ImGui::SetNextItemWidth(half);
     if (ImGui::BeginCombo("##kind", std::string(label(all_kinds[f.kind])).c_str())) {
         for (int k = 0; k < static_cast<int>(std::size(all_kinds)); ++k)
@@ -154,29 +155,29 @@ void draw_entry_form(App& a) {
         ImGui::EndCombo();
     }
     track("entry.kind");
-    ImGui::EndGroup();
-    error_line({"date"});  // below the row: a wrapped message inside the group would widen it
-    if (!f.date.empty() && errors.count("date") == 0)
-        if (auto d = parse_date(f.date); d && *d > a.today) muted(ICON_CLOCK " Dated after today: kept as a planned activity.");
+    if (const auto d = parse_date(f.date); d && *d > a.today) {
+        ImGui::PushFont(fonts().small);
+        muted(ICON_CLOCK " Dated after today: kept as a planned activity.");  // in the line kept for messages
+        ImGui::PopFont();
+    } else {
+        error_line({"date"});
+    }
 
     label_row("Provider");
     ImGui::SetNextItemWidth(w);
     ImGui::InputTextWithHint("##provider", "Who offered it (e.g. DMEC, NAMSS, your employer)", &f.provider);
     track("entry.provider");
 
-    ImGui::BeginGroup();
     label_row("Minutes");
+    ImGui::SameLine(second);
+    label_row("Credits");
     ImGui::SetNextItemWidth(half);
     ImGui::InputTextWithHint("##minutes", "e.g. 90", &f.minutes, ImGuiInputTextFlags_CharsDecimal);
     track("entry.minutes");
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    label_row("Credits");
+    ImGui::SameLine(second);
     ImGui::SetNextItemWidth(half);
     ImGui::InputTextWithHint("##credits", "as on the certificate, e.g. 1.5", &f.credits, ImGuiInputTextFlags_CharsDecimal);
     track("entry.credits");
-    ImGui::EndGroup();
     error_line({"minutes", "credits"});
     muted("Where only minutes are given, programs that count hours use them (75 minutes = 1.25 hours).");
 
