@@ -57,9 +57,10 @@ void apply_theme(const FontData& data, float dpr, float text_scale, bool is_dark
     if (!data.regular.empty()) {
         loaded.body = add(data.regular, data.icons, px(16));
         loaded.small = add(data.regular, data.icons, px(13.5f));
-        loaded.bold = add(data.semibold.empty() ? data.regular : data.semibold, data.icons, px(16));
-        loaded.heading = add(data.semibold.empty() ? data.regular : data.semibold, data.icons, px(21));
-        loaded.big = add(data.semibold.empty() ? data.regular : data.semibold, data.icons, px(30));
+        const auto& semibold = data.semibold.empty() ? data.regular : data.semibold;
+        loaded.bold = add(semibold, data.icons, px(16));
+        loaded.heading = add(semibold, data.icons, px(21));
+        loaded.big = add(semibold, data.icons, px(30));
     } else {
         ImFontConfig cfg;
         cfg.SizePixels = px(16);
