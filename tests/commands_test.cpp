@@ -80,3 +80,39 @@ TEST_CASE("Commands: when both tabs edited the same activity, the later edit win
     REQUIRE(merged.entries.size() == 1);
     CHECK(merged.entries[0].title == "Mine");
 }
+
+TEST_CASE("Commands: an edit made in a stale tab never brings back an activity another tab deleted") {
+    const Log base = add_entry(add_entry(Log{}, entry_named("e1", "Kept")), entry_named("e2", "Deleted elsewhere"));
+    Entry edited = base.entries[1];
+    edited.title = "Edited here";
+    const Log ours = edit_entry(base, edited);
+    const Log theirs = delete_entry(base, "e2");
+    std::vector<std::string> dropped;
+    const Log merged = rebase(base, ours, theirs, &dropped);
+    REQUIRE(merged.entries.size() == 1);
+    CHECK(merged.entries[0].id == "e1");
+    CHECK(dropped == std::vector<std::string>{"e2"});
+    // Everything deleted there (Delete all): our unsaved additions survive, nothing old comes back.
+    const Log fresh = add_entry(ours, entry_named("e3", "Added here"));
+    const Log after_wipe = rebase(base, fresh, Log{});
+    REQUIRE(after_wipe.entries.size() == 1);
+    CHECK(after_wipe.entries[0].id == "e3");
+}
+
+TEST_CASE("Commands: new ids skip the ids of entries waiting for repair; merge and rebase carry them") {
+    Log log;
+    log.unreadable_entries.push_back({nlohmann::json{{"id", "e1"}, {"credits", "x"}}, {}});
+    CHECK(next_id(log, "e") == "e2");
+    Log incoming;
+    incoming.unreadable_entries = log.unreadable_entries;
+    incoming.unreadable_entries.push_back({nlohmann::json{{"title", "no id"}}, {}});
+    const Log merged = merge(log, incoming);
+    CHECK(merged.unreadable_entries.size() == 2);  // the identical one is not repeated
+    // This tab repaired (removed) e1's broken copy while the other tab added an entry.
+    Log ours = log;
+    ours.unreadable_entries.clear();
+    const Log theirs = add_entry(log, entry_named("e7", "Theirs"));
+    const Log rebased = rebase(log, ours, theirs);
+    CHECK(rebased.unreadable_entries.empty());
+    CHECK(rebased.entries.size() == 1);
+}

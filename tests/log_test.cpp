@@ -7,10 +7,9 @@ using namespace recert;
 using nlohmann::json;
 
 namespace {
-// The first problem found, as "where: what".
+// The first problem found, as "where: what" (the rest of the log may still read).
 std::string first_problem(const std::string& text) {
     auto r = parse_log(text);
-    REQUIRE_FALSE(r.log.has_value());
     REQUIRE_FALSE(r.problems.empty());
     return describe(r.problems.front());
 }
@@ -113,4 +112,60 @@ TEST_CASE("Log: absurd input is refused with a message, not a crash") {
     const std::string long_title(1 << 20, 'x');
     CHECK(first_problem(with_entry(R"("title":")" + long_title + R"(","date":"2021-02-03","kind":"other")")).find("/entries/1/title: is longer than") == 0);
     CHECK(first_problem(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","minutes":100000000)")).find("/entries/1/minutes") == 0);
+}
+
+TEST_CASE("Log: one unreadable entry is set aside by itself, unchanged, and the others still read") {
+    for (const std::string bad : {R"("date":"2021-03-05","credits": -0.0)", R"("date":"2021-03-05","minutes": 2147483648)", R"("date": "0000-01-01")"}) {
+        CAPTURE(bad);
+        const std::string text = R"({"format":"recert-log","version":1,"credentials":[],"entries":[
+          {"id":"e1","title":"ok","date":"2021-03-04","kind":"other"},
+          {"id":"e2","title":"bad","kind":"other",)" + bad + R"(, "future_field": [1, 2]}]})";
+        const auto r = parse_log(text);
+        REQUIRE(r.log.has_value());
+        REQUIRE(r.log->entries.size() == 1);
+        CHECK(r.log->entries[0].id == "e1");
+        REQUIRE(r.log->unreadable_entries.size() == 1);
+        const Unreadable& u = r.log->unreadable_entries[0];
+        CHECK(u.id() == "e2");
+        CHECK(u.original == json::parse(text)["entries"][1]);  // every field, as it was
+        REQUIRE_FALSE(u.problems.empty());
+        REQUIRE_FALSE(r.problems.empty());
+        CHECK(r.problems[0].where.rfind("/entries/1/", 0) == 0);  // the log-wide pointer names the entry
+        // Saved again, the entry is written back as it was: nothing is lost.
+        const auto again = parse_log(serialize(*r.log));
+        REQUIRE(again.log.has_value());
+        CHECK(to_json(*again.log) == to_json(*r.log));
+        CHECK(json::parse(serialize(*r.log))["entries"][1] == json::parse(text)["entries"][1]);
+    }
+}
+
+TEST_CASE("Log: an entry repeating an id is set aside; the first one with that id reads") {
+    const auto twice = parse_log(R"({"format":"recert-log","version":1,"entries":[
+      {"id":"e1","title":"first","date":"2021-03-04","kind":"other"},
+      {"id":"e1","title":"second","date":"2021-03-05","kind":"other"}]})");
+    REQUIRE(twice.log.has_value());
+    REQUIRE(twice.log->entries.size() == 1);
+    CHECK(twice.log->entries[0].title == "first");
+    REQUIRE(twice.log->unreadable_entries.size() == 1);
+    CHECK(twice.log->unreadable_entries[0].original["title"] == "second");
+    CHECK(describe(twice.problems.at(0)) == "/entries/1/id: entry id \"e1\" is used twice");
+}
+
+TEST_CASE("Log: an unreadable credential is set aside by itself") {
+    const auto r = parse_log(R"({"format":"recert-log","version":1,"credentials":[
+      {"id":"c1","program":"namss-cpcs","certified_on":"2023-03-01"},
+      {"id":"c2","program":"dmec-clms","certified_on":"2023-02-30"}],"entries":[]})");
+    REQUIRE(r.log.has_value());
+    REQUIRE(r.log->credentials.size() == 1);
+    REQUIRE(r.log->unreadable_credentials.size() == 1);
+    CHECK(r.log->unreadable_credentials[0].id() == "c2");
+    CHECK(r.problems.at(0).where == "/credentials/1/certified_on");
+}
+
+TEST_CASE("Log: a document that cannot be read as a whole gives no log") {
+    for (const char* text : {R"({"format":"recert-log","version":1,"entries":{}})", R"({"format":"recert-log","version":2,"entries":[]})",
+                             R"({"format":"recert-log","version":1,"entries":[)", R"([1,2])"}) {
+        CAPTURE(text);
+        CHECK_FALSE(parse_log(text).log.has_value());
+    }
 }

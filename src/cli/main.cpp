@@ -154,7 +154,8 @@ int evaluate_command(const std::vector<std::string>& args, const char* argv0) {
     auto text = read_file(*log_path, error);
     if (!text) { std::cerr << *log_path << ": " << error << "\n"; return 1; }
     auto parsed = parse_log(*text);
-    if (!parsed.log) { report_problems(*log_path, parsed.problems); return 1; }
+    // Strict: an entry the page would keep aside for repair stops the CLI, naming it.
+    if (!parsed.log || !parsed.problems.empty()) { report_problems(*log_path, parsed.problems); return 1; }
     if (credential && std::none_of(parsed.log->credentials.begin(), parsed.log->credentials.end(),
                                    [&](const Credential& c) { return c.id == *credential; })) {
         std::cerr << *log_path << ": no credential \"" << *credential << "\"\n";

@@ -20,6 +20,10 @@ std::unordered_set<std::string> ids_of(const Log& log) {
     std::unordered_set<std::string> ids;
     for (const auto& e : log.entries) ids.insert(e.id);
     for (const auto& c : log.credentials) ids.insert(c.id);
+    // An item waiting for repair keeps its id: a new one must not take it.
+    for (const auto* list : {&log.unreadable_entries, &log.unreadable_credentials})
+        for (const auto& u : *list)
+            if (auto id = u.id(); !id.empty()) ids.insert(std::move(id));
     return ids;
 }
 }  // namespace
@@ -87,13 +91,20 @@ Log merge(Log base, const Log& incoming, MergeSummary* summary) {
         base.entries.push_back(e);
         ++s.added;
     }
+    // Unreadable items come along as they are, once.
+    auto carry = [](const std::vector<Unreadable>& in, std::vector<Unreadable>& out) {
+        for (const auto& u : in)
+            if (std::none_of(out.begin(), out.end(), [&](const Unreadable& x) { return x.original == u.original; })) out.push_back(u);
+    };
+    carry(incoming.unreadable_entries, base.unreadable_entries);
+    carry(incoming.unreadable_credentials, base.unreadable_credentials);
     if (summary) *summary = s;
     return base;
 }
 
 namespace {
 template <class T>
-void carry_over(const std::vector<T>& base, const std::vector<T>& ours, std::vector<T>& theirs) {
+void carry_over(const std::vector<T>& base, const std::vector<T>& ours, std::vector<T>& theirs, std::vector<std::string>* dropped) {
     for (const auto& b : base)
         if (find_id(ours, b.id) == ours.end())
             if (auto t = find_id(theirs, b.id); t != theirs.end()) theirs.erase(t);
@@ -101,14 +112,29 @@ void carry_over(const std::vector<T>& base, const std::vector<T>& ours, std::vec
         const auto b = find_id(base, o.id);
         if (b != base.end() && to_json(*b) == to_json(o)) continue;  // unchanged by us
         if (auto t = find_id(theirs, o.id); t != theirs.end()) *t = o;
-        else theirs.push_back(o);
+        else if (b == base.end()) theirs.push_back(o);
+        else if (dropped) dropped->push_back(o.id);  // deleted there: an edit must not bring it back
     }
+}
+
+// Unreadable items have no trusted id: they are matched by their whole value.
+void carry_over(const std::vector<Unreadable>& base, const std::vector<Unreadable>& ours, std::vector<Unreadable>& theirs) {
+    auto in = [](const std::vector<Unreadable>& v, const Unreadable& u) {
+        return std::find_if(v.begin(), v.end(), [&](const Unreadable& x) { return x.original == u.original; });
+    };
+    for (const auto& b : base)
+        if (in(ours, b) == ours.end())
+            if (auto t = in(theirs, b); t != theirs.end()) theirs.erase(t);
+    for (const auto& o : ours)
+        if (in(base, o) == base.end() && in(theirs, o) == theirs.end()) theirs.push_back(o);
 }
 }  // namespace
 
-Log rebase(const Log& base, const Log& ours, Log theirs) {
-    carry_over(base.credentials, ours.credentials, theirs.credentials);
-    carry_over(base.entries, ours.entries, theirs.entries);
+Log rebase(const Log& base, const Log& ours, Log theirs, std::vector<std::string>* dropped) {
+    carry_over(base.credentials, ours.credentials, theirs.credentials, dropped);
+    carry_over(base.entries, ours.entries, theirs.entries, dropped);
+    carry_over(base.unreadable_credentials, ours.unreadable_credentials, theirs.unreadable_credentials);
+    carry_over(base.unreadable_entries, ours.unreadable_entries, theirs.unreadable_entries);
     return theirs;
 }
 

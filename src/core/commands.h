@@ -27,7 +27,8 @@ Log merge(Log base, const Log& incoming, MergeSummary* summary = nullptr);
 // Carries the changes `ours` made to `base` over onto `theirs`, a newer log another tab
 // saved meanwhile: entries and credentials we added, edited or deleted are added,
 // replaced or deleted in theirs; everything else of theirs stays. For the same item,
-// the later change (ours) wins.
-Log rebase(const Log& base, const Log& ours, Log theirs);
+// the later change (ours) wins. An item we edited that theirs deleted stays deleted (a
+// deletion in another tab is never undone by a stale edit): its id goes to `dropped`.
+Log rebase(const Log& base, const Log& ours, Log theirs, std::vector<std::string>* dropped = nullptr);
 
 }  // namespace recert

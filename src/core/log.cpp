@@ -51,6 +51,12 @@ std::optional<Credential> read_credential(const Node& n) {
 
 }  // namespace
 
+std::string Unreadable::id() const {
+    if (!original.is_object()) return "";
+    const auto it = original.find("id");
+    return it != original.end() && it->is_string() && is_id(it->get_ref<const std::string&>()) ? it->get<std::string>() : "";
+}
+
 std::optional<Entry> read_entry(const Node& n) {
     if (!n.expect_object()) return std::nullopt;
     const std::size_t problems_before = n.problem_count();
@@ -120,30 +126,40 @@ LogResult read_log(const json& input) {
     Log log;
     log.extra = unknown_fields(*doc, {"format", "version", "credentials", "entries"});
 
-    std::set<std::string> ids;
-    if (root.has("credentials") && root.at("credentials").expect_array()) {
-        Node list = root.at("credentials");
-        for (std::size_t i = 0; i < list.raw().size(); ++i)
-            if (auto c = read_credential(list.at(i))) {
-                if (!ids.insert(c->id).second) list.at(i).problem_at("id", "credential id \"" + c->id + "\" is used twice");
-                log.credentials.push_back(std::move(*c));
+    // Each item is read on its own: its problems go with it into the unreadable list.
+    auto read_items = [&](const char* key, auto read, auto& good, std::vector<Unreadable>& bad, const char* what) {
+        if (!root.has(key) || !root.at(key).expect_array()) return;
+        Node list = root.at(key);
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < list.raw().size(); ++i) {
+            Problems own;
+            Node item(list.raw()[i], "", own);
+            auto value = read(item);
+            if (value && !ids.insert(value->id).second) item.problem_at("id", std::string(what) + " id \"" + value->id + "\" is used twice");
+            if (value && own.empty()) {
+                good.push_back(std::move(*value));
+                continue;
             }
-    }
-    ids.clear();
-    if (root.has("entries") && root.at("entries").expect_array()) {
-        Node list = root.at("entries");
-        if (list.raw().size() > max_entries) {
-            list.problem("has " + std::to_string(list.raw().size()) + " entries; at most " + std::to_string(max_entries) + " are accepted");
-            return r;
+            for (const auto& p : own) r.problems.push_back({list.path_of(std::to_string(i)) + (p.where == "/" ? "" : p.where), p.what});
+            bad.push_back({list.raw()[i], std::move(own)});
         }
-        log.entries.reserve(list.raw().size());
-        for (std::size_t i = 0; i < list.raw().size(); ++i)
-            if (auto e = read_entry(list.at(i))) {
-                if (!ids.insert(e->id).second) list.at(i).problem_at("id", "entry id \"" + e->id + "\" is used twice");
-                log.entries.push_back(std::move(*e));
-            }
+    };
+    if (root.has("entries") && root.at("entries").raw().is_array() && root.at("entries").raw().size() > max_entries) {
+        root.at("entries").problem("has " + std::to_string(root.at("entries").raw().size()) + " entries; at most " +
+                                   std::to_string(max_entries) + " are accepted");
+        return r;
     }
-    if (r.problems.empty()) r.log = std::move(log);
+    read_items("credentials", read_credential, log.credentials, log.unreadable_credentials, "credential");
+    log.entries.reserve(root.has("entries") && root.at("entries").raw().is_array() ? root.at("entries").raw().size() : 0);
+    read_items("entries", read_entry, log.entries, log.unreadable_entries, "entry");
+    // The document is readable when every problem belongs to one item.
+    const std::size_t item_problems = [&] {
+        std::size_t n = 0;
+        for (const auto* list : {&log.unreadable_credentials, &log.unreadable_entries})
+            for (const auto& u : *list) n += u.problems.size();
+        return n;
+    }();
+    if (r.problems.size() == item_problems) r.log = std::move(log);
     return r;
 }
 
@@ -192,6 +208,8 @@ json to_json(const Log& log) {
     for (const auto& c : log.credentials) j["credentials"].push_back(to_json(c));
     j["entries"] = json::array();
     for (const auto& e : log.entries) j["entries"].push_back(to_json(e));
+    for (const auto& u : log.unreadable_credentials) j["credentials"].push_back(u.original);
+    for (const auto& u : log.unreadable_entries) j["entries"].push_back(u.original);
     return j;
 }
 

@@ -33,9 +33,19 @@ struct Entry {
     nlohmann::json extra = nlohmann::json::object();
 };
 
+// An entry or credential that could not be read (a bad value, a repeated id): kept exactly
+// as it was, so one bad value never costs the rest of the log, and listed for repair.
+// It counts for nothing until it is fixed or deleted.
+struct Unreadable {
+    nlohmann::json original;
+    Problems problems;  // pointers relative to the item ("/credits")
+    std::string id() const;  // its id if it has a usable one, else ""
+};
+
 struct Log {
     std::vector<Credential> credentials;
     std::vector<Entry> entries;
+    std::vector<Unreadable> unreadable_credentials, unreadable_entries;  // written back after the readable ones
     nlohmann::json extra = nlohmann::json::object();
 };
 
@@ -48,6 +58,9 @@ inline constexpr std::size_t max_text = 2'000;
 // The largest log or CSV file read: 100,000 activities take about 25 MB.
 inline constexpr std::size_t max_document_bytes = 32u << 20;
 
+// `log` is set when the document as a whole could be read; entries and credentials that
+// could not are then in its unreadable_* lists. `problems` names every problem either way,
+// so a strict reader (the CLI) refuses any, and a keeping one (the page) shows them.
 struct LogResult {
     std::optional<Log> log;
     Problems problems;
