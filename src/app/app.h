@@ -30,6 +30,9 @@ struct EntryForm {
     bool approved = false;
     bool focus_first = false;
     bool tried = false;  // after a first Save, missing fields are named too
+    nlohmann::json original;                 // the entry as it was when the form opened, to notice another tab's change
+    std::optional<nlohmann::json> repairing;  // an unreadable entry this form replaces when saved
+    std::string conflict;                    // what another tab did meanwhile; the typing stays
 };
 
 struct CredentialForm {
@@ -39,12 +42,14 @@ struct CredentialForm {
     std::string certified_on, renewed_through, label;
     Options options;
     bool tried = false;
+    std::optional<nlohmann::json> repairing;  // an unreadable credential this form replaces when saved
 };
 
 struct ImportPreview {
     bool open = false;
     std::string file_name;
     bool is_csv = false;
+    bool windows_1252 = false;         // not UTF-8: read as Windows-1252, as Excel on Windows writes
     std::optional<Log> incoming;       // what the file holds, read without error
     std::vector<CsvRejection> rejected;
     Problems problems;                 // the file as a whole could not be read
@@ -61,6 +66,21 @@ struct LogView {
     // Rows to show, sorted; rebuilt only when the log, report, sort or filter change.
     std::vector<int> rows, planned;
     std::string built_for;
+};
+
+// What keeps the page from saving, shown in the banner until it clears.
+enum class Trouble {
+    none,
+    full,       // storage is full: changes live in memory until a write succeeds
+    blocked,    // the browser refuses storage (private mode, third-party frame)
+    newer_log,  // a newer Recert saved the log: this page never writes over it
+    held,       // the stored log cannot be read nor copied aside (storage full): left in place, unwritten
+};
+
+// A stored log that could not be read, set aside byte for byte under its own key.
+struct KeptCopy {
+    std::string key, reason;
+    bool downloaded = false;  // once downloaded it leaves the banner (Settings still lists it)
 };
 
 struct App {
@@ -83,8 +103,9 @@ struct App {
 
     Log saved;                  // the log as this tab last read or wrote it in storage
     std::string saved_text;     // ...and its text, to notice another tab's writes
-    std::string notice;         // a banner: storage trouble, recovered data
-    std::string recovered_key;  // where unreadable stored text was set aside
+    Trouble trouble = Trouble::none;
+    std::vector<KeptCopy> kept;
+    std::string confirm_discard;  // the kept copy whose discarding awaits a yes
     std::optional<Log> undo;    // the log before the last delete
     std::string toast;
     double toast_until = 0;
@@ -97,6 +118,7 @@ void evaluate_now(App& a);
 void show_toast(App& a, std::string text, double seconds = 6);
 void save_settings_now(App& a);  // stores the settings and restyles the page
 void wipe_all(App& a);           // "Delete all my data", after the person confirmed
-void download_recovered(const App& a);  // the stored text that could not be read, as it was
+void download_kept(App& a, const std::string& key);  // a kept copy, byte for byte
+void discard_kept(App& a, const std::string& key);
 
 }  // namespace recert::app

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "icons.h"
 #include "screens.h"
+#include "store.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -96,8 +97,70 @@ void open_entry_form(App& a, const Entry* from, bool duplicate) {
         f.approved = from->approved.value_or(false);
         f.code = duplicate ? "" : from->code;
         f.notes = from->notes;
+        if (!duplicate) f.original = to_json(*from);
     }
     a.entry_form = std::move(f);
+}
+
+namespace {
+// A field of an unreadable item as text to correct: strings as they are, anything else as JSON.
+std::string field_text(const nlohmann::json& j, const char* key) {
+    if (!j.is_object() || !j.contains(key)) return "";
+    const auto& v = j[key];
+    return v.is_string() ? v.get<std::string>() : v.dump();
+}
+
+// Log without the unreadable item `u`, and with `id` if no one else uses it (else a new one).
+Log without(Log log, const Unreadable& u, std::vector<Unreadable> Log::*list) {
+    auto& v = log.*list;
+    if (auto it = std::find_if(v.begin(), v.end(), [&](const Unreadable& x) { return x.original == u.original; }); it != v.end()) v.erase(it);
+    return log;
+}
+
+std::string free_id(const Log& log, const std::string& id) {
+    if (id.empty()) return "";
+    for (const auto& e : log.entries) if (e.id == id) return "";
+    for (const auto& c : log.credentials) if (c.id == id) return "";
+    return id;
+}
+}  // namespace
+
+void open_entry_repair(App& a, const Unreadable& u) {
+    const auto& j = u.original;
+    EntryForm f;
+    f.open = f.focus_first = f.tried = true;  // show every problem at once
+    f.repairing = j;
+    for (auto [field, key] : {std::pair{&f.title, "title"}, {&f.provider, "provider"}, {&f.date, "date"}, {&f.minutes, "minutes"},
+                              {&f.credits, "credits"}, {&f.code, "code"}, {&f.notes, "notes"}})
+        *field = field_text(j, key);
+    if (const auto k = parse_kind(field_text(j, "kind")))
+        f.kind = static_cast<int>(std::find(std::begin(all_kinds), std::end(all_kinds), *k) - std::begin(all_kinds));
+    if (j.is_object() && j.contains("topics") && j["topics"].is_array())
+        for (const auto& t : j["topics"])
+            if (t.is_string()) f.topics.push_back(t.get<std::string>());
+    f.approved = j.is_object() && j.value("approved", nlohmann::json()).is_boolean() && j["approved"].get<bool>();
+    a.entry_form = std::move(f);
+}
+
+void open_credential_repair(App& a, const Unreadable& u) {
+    const auto& j = u.original;
+    CredentialForm f;
+    f.open = f.tried = true;
+    f.repairing = j;
+    for (std::size_t i = 0; i < a.programs.size(); ++i)
+        if (a.programs[i].id == field_text(j, "program")) f.program = static_cast<int>(i);
+    f.certified_on = field_text(j, "certified_on");
+    f.renewed_through = field_text(j, "renewed_through");
+    f.label = field_text(j, "label");
+    a.credential_form = std::move(f);
+}
+
+void delete_unreadable(App& a, const Unreadable& u) {
+    const bool entry = std::any_of(a.log.unreadable_entries.begin(), a.log.unreadable_entries.end(),
+                                   [&](const Unreadable& x) { return x.original == u.original; });
+    a.undo = a.log;
+    apply(a, without(a.log, u, entry ? &Log::unreadable_entries : &Log::unreadable_credentials));
+    show_toast(a, entry ? "Deleted the activity that could not be read." : "Deleted the credential that could not be read.");
 }
 
 void draw_entry_form(App& a) {
@@ -221,20 +284,34 @@ void draw_entry_form(App& a) {
     if (primary_button(f.editing_id.empty() ? ICON_CHECK " Save activity" : ICON_CHECK " Save changes") || enter) {
         f.tried = true;
         if (entry) {
-            Entry e = *entry;
-            if (f.editing_id.empty()) {
-                e.id.clear();
-                apply(a, add_entry(a.log, e));
-                show_toast(a, "Logged \"" + e.title + "\".");
+            // Another tab may have changed or deleted this entry since the form opened.
+            if (sync_with_storage(a)) evaluate_now(a);
+            const auto current = std::find_if(a.log.entries.begin(), a.log.entries.end(), [&](const Entry& x) { return x.id == f.editing_id; });
+            if (!f.editing_id.empty() && current == a.log.entries.end()) {
+                f.conflict = "This activity was deleted in another tab while you were editing it. Your changes are still here: "
+                             "save again to keep it as a new activity, or cancel.";
+                f.editing_id.clear();
+                f.original = nlohmann::json();
+            } else if (!f.editing_id.empty() && to_json(*current) != f.original) {
+                f.conflict = "This activity was changed in another tab while you were editing it (it now reads \"" + current->title +
+                             "\"). Your changes are still here: save again to replace the other tab's version with yours, or cancel to keep it.";
+                f.original = to_json(*current);
             } else {
-                // Keep fields this page does not edit (unknown ones from newer versions).
-                for (const auto& old : a.log.entries)
-                    if (old.id == e.id) e.extra = old.extra;
-                apply(a, edit_entry(a.log, e));
-                show_toast(a, "Saved \"" + e.title + "\".");
+                Entry e = *entry;
+                if (f.editing_id.empty()) {
+                    Log base = f.repairing ? without(a.log, Unreadable{*f.repairing, {}}, &Log::unreadable_entries) : a.log;
+                    e.id = f.repairing ? free_id(base, Unreadable{*f.repairing, {}}.id()) : "";
+                    apply(a, add_entry(std::move(base), e));
+                    show_toast(a, (f.repairing ? "Repaired \"" : "Logged \"") + e.title + "\".");
+                } else {
+                    // Keep fields this page does not edit (unknown ones from newer versions).
+                    e.extra = current->extra;
+                    apply(a, edit_entry(a.log, e));
+                    show_toast(a, "Saved \"" + e.title + "\".");
+                }
+                f.open = false;
+                ImGui::CloseCurrentPopup();
             }
-            f.open = false;
-            ImGui::CloseCurrentPopup();
         }
     }
     track("entry.save");
@@ -247,6 +324,12 @@ void draw_entry_form(App& a) {
     if (f.tried && !entry) {
         ImGui::SameLine();
         ImGui::TextColored(palette().late, ICON_EXCLAMATION_CIRCLE " Check the fields marked above.");
+    }
+    if (!f.conflict.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(palette().risk, ICON_WARNING " %s", f.conflict.c_str());
+        ImGui::PopTextWrapPos();
+        track("entry.conflict");
     }
     ImGui::EndPopup();
 }
@@ -368,7 +451,9 @@ void draw_credential_form(App& a) {
             c.renewed_through = lookback || f.renewed_through.empty() ? std::nullopt : parse_date(f.renewed_through);
             c.options = f.options;
             if (f.editing_id.empty()) {
-                apply(a, add_credential(a.log, c));
+                Log base = f.repairing ? without(a.log, Unreadable{*f.repairing, {}}, &Log::unreadable_credentials) : a.log;
+                c.id = f.repairing ? free_id(base, Unreadable{*f.repairing, {}}.id()) : "";
+                apply(a, add_credential(std::move(base), c));
                 a.active = static_cast<int>(a.log.credentials.size()) - 1;
             } else {
                 apply(a, edit_credential(a.log, c));

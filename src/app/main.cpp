@@ -104,17 +104,91 @@ void draw_header(App& a) {
     track("settings");
 }
 
+// What the person must know about their stored data, each with what they can do about it.
 void draw_banner(App& a) {
-    if (a.notice.empty() && a.program_errors.empty()) return;
+    const bool repair = !a.log.unreadable_entries.empty() || !a.log.unreadable_credentials.empty();
+    const bool kept = std::any_of(a.kept.begin(), a.kept.end(), [](const KeptCopy& k) { return !k.downloaded; });
+    if (a.trouble == Trouble::none && !kept && !repair && a.program_errors.empty()) return;
     const Palette& p = palette();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, mix(p.surface, p.risk, 0.12f));
     ImGui::PushStyleColor(ImGuiCol_Border, p.risk);
     ImGui::BeginChild("banner", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
-    if (!a.notice.empty()) ImGui::TextWrapped(ICON_WARNING "  %s", a.notice.c_str());
-    track("notice");
-    if (!a.recovered_key.empty()) {
-        if (ImGui::Button(ICON_DOWNLOAD " Download the unreadable log")) download_recovered(a);
-        track("download-recovered");
+    auto say = [](const char* text) { ImGui::TextWrapped(ICON_WARNING "  %s", text); };
+    switch (a.trouble) {
+        case Trouble::none: break;
+        case Trouble::full:
+            say("This browser's storage is full, so your latest change is not saved yet. It is kept while this page is open: export a backup now.");
+            break;
+        case Trouble::blocked:
+            say("This browser does not let the page store data (private mode or blocked storage). Your changes last only while this page is "
+                "open: export a backup to keep them.");
+            break;
+        case Trouble::newer_log:
+            say("Your log was saved by a newer version of Recert (in another tab, or after an update). This page is older, so it saves "
+                "nothing over it: reload to use the newer version.");
+            if (ImGui::Button(ICON_UNDO " Reload the page")) platform::reload_page();
+            track("reload");
+            if (!a.log.credentials.empty() || !a.log.entries.empty()) {
+                ImGui::SameLine();
+                if (ImGui::Button(ICON_DOWNLOAD " Download what this page shows"))
+                    platform::download("recert-backup-" + to_iso(a.today) + ".json", "application/json", serialize(a.log) + "\n");
+                track("download-unsaved");
+            }
+            break;
+        case Trouble::held:
+            say("The log stored in this browser cannot be read, and there is no room to keep a copy of it, so nothing is saved over it. "
+                "Download it, then discard it to start saving again.");
+            break;
+    }
+    if (a.trouble != Trouble::none) track("notice");
+    for (std::size_t i = 0; i < a.kept.size(); ++i) {
+        const KeptCopy& k = a.kept[i];
+        if (k.downloaded) continue;
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TextWrapped(ICON_WARNING "  A log stored in this browser could not be read (%s). It is kept, unchanged.", k.reason.c_str());
+        track("notice");
+        if (ImGui::Button(ICON_DOWNLOAD " Download it")) download_kept(a, k.key);
+        track("kept." + std::to_string(i) + ".download");
+        ImGui::SameLine();
+        if (a.confirm_discard != k.key) {
+            if (ImGui::Button(ICON_TRASH " Discard it")) a.confirm_discard = k.key;
+            track("kept." + std::to_string(i) + ".discard");
+        } else {
+            if (danger_button("Yes, discard it for good")) discard_kept(a, k.key);
+            track("kept." + std::to_string(i) + ".discard-confirm");
+            ImGui::SameLine();
+            if (ImGui::Button("Keep it")) a.confirm_discard.clear();
+        }
+        ImGui::PopID();
+        break;  // one at a time: the next shows once this one is dealt with
+    }
+    if (repair) {
+        const std::size_t n = a.log.unreadable_entries.size() + a.log.unreadable_credentials.size();
+        ImGui::TextWrapped(ICON_WARNING "  Needs repair: %d %s could not be read. %s kept exactly as %s, and count%s for nothing until fixed.",
+                           static_cast<int>(n), n == 1 ? "item of your log" : "items of your log", n == 1 ? "It is" : "They are",
+                           n == 1 ? "it was" : "they were", n == 1 ? "s" : "");
+        track("repair");
+        const float h = std::min<float>(px(180), static_cast<float>(n) * ImGui::GetFrameHeightWithSpacing() * 2.2f);
+        ImGui::BeginChild("repair-list", ImVec2(0, h), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+        auto row = [&](const Unreadable& u, const char* kind, bool entry) {
+            const std::string id = u.id().empty() ? "(no id)" : u.id();
+            ImGui::PushID(&u);
+            const std::string title = u.original.is_object() && u.original.value("title", nlohmann::json()).is_string()
+                                          ? u.original["title"].get<std::string>() : std::string(kind) + " " + id;
+            ImGui::TextWrapped("%s: %s", title.c_str(), u.problems.empty() ? "" : describe(u.problems.front()).c_str());
+            if (ImGui::SmallButton(ICON_PENCIL " Fix")) entry ? open_entry_repair(a, u) : open_credential_repair(a, u);
+            track("repair." + id + ".fix");
+            ImGui::SameLine();
+            if (ImGui::SmallButton(ICON_TRASH " Delete")) delete_unreadable(a, u);
+            track("repair." + id + ".delete");
+            ImGui::PopID();
+        };
+        // Copies: a button's action changes the lists being drawn.
+        const auto entries = a.log.unreadable_entries;
+        const auto credentials = a.log.unreadable_credentials;
+        for (const auto& u : credentials) row(u, "Credential", false);
+        for (const auto& u : entries) row(u, "Activity", true);
+        ImGui::EndChild();
     }
     for (const auto& e : a.program_errors) ImGui::TextWrapped(ICON_WARNING "  A program file could not be read: %s", e.c_str());
     if (!a.program_errors.empty()) track("notice");
@@ -198,7 +272,11 @@ void draw_main(App& a) {
                 if (ImGui::Button(ICON_PENCIL " Edit credential")) open_credential_form(a, &c);
                 track("edit-credential");
             } else {
-                ImGui::TextColored(palette().late, ICON_EXCLAMATION_CIRCLE " No program \"%s\" is loaded.", c.program.c_str());
+                ImGui::TextColored(palette().late, ICON_EXCLAMATION_CIRCLE " Needs repair: no program \"%s\" is loaded. The credential is kept "
+                                   "as it is; choose its program again, or remove it.", c.program.c_str());
+                track("repair.credential");
+                if (ImGui::Button(ICON_PENCIL " Edit credential")) open_credential_form(a, &c);
+                track("edit-credential");
             }
         };
         if (wide) {
@@ -372,15 +450,16 @@ EMSCRIPTEN_KEEPALIVE void recert_paste(const char* text) {
     wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void recert_file_picked(const char* name, const char* text) {
+EMSCRIPTEN_KEEPALIVE void recert_file_picked(const char* name, const char* bytes, int size, const char* error) {
     if (!shell) return;
-    open_import(shell->app, name ? name : "file", text ? text : "");
+    open_import(shell->app, name ? name : "file", bytes && size > 0 ? std::string(bytes, static_cast<std::size_t>(size)) : "",
+                error ? error : "");
     wake();
 }
 
 EMSCRIPTEN_KEEPALIVE void recert_storage_changed() {
     if (!shell) return;
-    reload_from_other_tab(shell->app);
+    if (sync_with_storage(shell->app)) evaluate_now(shell->app);
     wake();
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "dates.h"
 
@@ -17,6 +18,8 @@ struct Stored {
 Stored storage_get(const std::string& key);
 StoreStatus storage_set(const std::string& key, const std::string& value);
 void storage_remove(const std::string& key);
+std::vector<std::string> storage_keys(const std::string& prefix);  // sorted
+void reload_page();
 
 // Saves a file to the person's downloads.
 void download(const std::string& filename, const std::string& mime, const std::string& content);
@@ -24,6 +27,8 @@ void download(const std::string& filename, const std::string& mime, const std::s
 // picker only inside a gesture, so it opens at that press's release. The chosen file
 // arrives through recert_file_picked.
 void pick_file(const std::string& accept);
+// Text in another encoding ("windows-1252") as UTF-8, by the browser's decoder.
+std::optional<std::string> decode(const std::string& bytes, const std::string& encoding);
 void clipboard_write(const std::string& text);
 // Read aloud by screen readers (an aria-live region): the canvas has no accessibility tree.
 void announce(const std::string& text);

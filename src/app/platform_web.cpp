@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdlib>
 
 #include "platform.h"
@@ -6,7 +7,10 @@ extern "C" {
 char* js_storage_get(const char* key, int* status);
 int js_storage_set(const char* key, const char* value);
 void js_storage_remove(const char* key);
-void js_download(const char* name, const char* mime, const char* content);
+char* js_storage_keys(const char* prefix);
+char* js_decode(const char* bytes, int size, const char* encoding);
+void js_reload();
+void js_download(const char* name, const char* mime, const char* content, int size);
 void js_pick_file(const char* accept);
 void js_clipboard_write(const char* text);
 void js_announce(const char* text);
@@ -34,8 +38,34 @@ StoreStatus storage_set(const std::string& key, const std::string& value) {
 }
 
 void storage_remove(const std::string& key) { js_storage_remove(key.c_str()); }
+
+std::vector<std::string> storage_keys(const std::string& prefix) {
+    // One key per line: keys Recert writes hold no newline.
+    std::vector<std::string> keys;
+    char* p = js_storage_keys(prefix.c_str());
+    if (!p) return keys;
+    std::string all(p);
+    std::free(p);
+    for (std::size_t at = 0; at < all.size();) {
+        const auto end = std::min(all.find('\n', at), all.size());
+        keys.push_back(all.substr(at, end - at));
+        at = end + 1;
+    }
+    return keys;
+}
+
+void reload_page() { js_reload(); }
+
+std::optional<std::string> decode(const std::string& bytes, const std::string& encoding) {
+    char* p = js_decode(bytes.data(), static_cast<int>(bytes.size()), encoding.c_str());
+    if (!p) return std::nullopt;
+    std::string text(p);
+    std::free(p);
+    return text;
+}
 void download(const std::string& filename, const std::string& mime, const std::string& content) {
-    js_download(filename.c_str(), mime.c_str(), content.c_str());
+    // With its length: a NUL inside the content must not cut the file.
+    js_download(filename.c_str(), mime.c_str(), content.data(), static_cast<int>(content.size()));
 }
 void pick_file(const std::string& accept) { js_pick_file(accept.c_str()); }
 void clipboard_write(const std::string& text) { js_clipboard_write(text.c_str()); }

@@ -27,8 +27,37 @@ mergeInto(LibraryManager.library, {
   js_storage_remove: function (key) {
     try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
   },
-  js_download: function (name, mime, content) {
-    var blob = new Blob([UTF8ToString(content)], { type: UTF8ToString(mime) });
+  js_storage_keys__deps: ['malloc'],
+  js_storage_keys: function (prefix) {
+    try {
+      var p = UTF8ToString(prefix), keys = [];
+      for (var i = 0; i < window.localStorage.length; ++i) {
+        var k = window.localStorage.key(i);
+        if (k !== null && k.lastIndexOf(p, 0) === 0 && k.indexOf('\n') < 0) keys.push(k);
+      }
+      var v = keys.sort().join('\n'), n = lengthBytesUTF8(v) + 1, out = _malloc(n);
+      stringToUTF8(v, out, n);
+      return out;
+    } catch (e) {
+      return 0;
+    }
+  },
+  js_reload: function () { location.reload(); },
+  js_decode__deps: ['malloc'],
+  js_decode: function (bytes, size, encoding) {
+    // The browser's own decoder (the WHATWG Encoding Standard's tables).
+    try {
+      var text = new TextDecoder(UTF8ToString(encoding)).decode(HEAPU8.slice(bytes, bytes + size));
+      var n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+      if (p) stringToUTF8(text, p, n);
+      return p;
+    } catch (e) {
+      return 0;
+    }
+  },
+  js_download: function (name, mime, content, size) {
+    // The bytes as they are (a copy: the heap may move), so a NUL in a title reaches the file.
+    var blob = new Blob([HEAPU8.slice(content, content + size)], { type: UTF8ToString(mime) });
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = UTF8ToString(name);
@@ -40,12 +69,19 @@ mergeInto(LibraryManager.library, {
     var acc = UTF8ToString(accept);
     // Heap copies, not ccall's 'string' arguments: those live on the small stack, and a
     // large import would overflow it.
-    var deliver = function (name, text) {
+    // The file's bytes undecoded, with their length: the C++ side checks the encoding
+    // (reading as text first would turn Windows-1252 into U+FFFD) and a NUL cuts nothing.
+    // error is '' or why the file could not be read.
+    var deliver = function (name, bytes, error) {
+      var pb = _malloc(Math.max(bytes.length, 1));
+      if (pb) HEAPU8.set(bytes, pb);
+      else { error = 'there is not enough memory to read it'; bytes = new Uint8Array(0); }
       var copy = function (t) { var n = lengthBytesUTF8(t) + 1, p = _malloc(n); stringToUTF8(t, p, n); return p; };
-      var pn = copy(name), pt = copy(text);
-      _recert_file_picked(pn, pt);
+      var pn = copy(name), pe = copy(error);
+      _recert_file_picked(pn, pb, bytes.length, pe);
       _free(pn);
-      _free(pt);
+      _free(pe);
+      _free(pb);
     };
     // ImGui buttons fire inside the animation frame, outside the click's user gesture:
     // open the picker on the pointer release that ends this click.
@@ -56,8 +92,8 @@ mergeInto(LibraryManager.library, {
       input.addEventListener('change', function () {
         var f = input.files && input.files[0];
         if (!f) return;
-        f.text().then(function (text) { deliver(f.name, text); },
-                      function (err) { deliver(f.name, '\u0000' + String(err)); });
+        f.arrayBuffer().then(function (buffer) { deliver(f.name, new Uint8Array(buffer), ''); },
+                             function (err) { deliver(f.name, new Uint8Array(0), String(err)); });
       });
       input.click();
     };

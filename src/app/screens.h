@@ -9,11 +9,17 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r);
 void draw_welcome(App& a);
 
 void open_entry_form(App& a, const Entry* from, bool duplicate);
+// Opens the form on what can be made out of an entry that could not be read; saving it replaces that entry.
+void open_entry_repair(App& a, const Unreadable& u);
+void open_credential_repair(App& a, const Unreadable& u);
+// Removes an unreadable entry or credential (undoable).
+void delete_unreadable(App& a, const Unreadable& u);
 void draw_entry_form(App& a);
 void open_credential_form(App& a, const Credential* from);
 void draw_credential_form(App& a);
 void draw_transfer_menu(App& a);
-void open_import(App& a, const std::string& name, const std::string& text);
+// `bytes` as the file holds them; `error` says why the browser could not read it, if it could not.
+void open_import(App& a, const std::string& name, const std::string& bytes, const std::string& error);
 void draw_import(App& a);
 void draw_settings(App& a);
 

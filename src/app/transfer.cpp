@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "commands.h"
+#include "utf8.h"
 #include "icons.h"
 #include "platform.h"
 #include "screens.h"
@@ -30,18 +31,26 @@ void draw_transfer_menu(App& a) {
     track("menu.import");
 }
 
-void open_import(App& a, const std::string& name, const std::string& text) {
+void open_import(App& a, const std::string& name, const std::string& bytes, const std::string& error) {
     ImportPreview im;
     im.open = true;
     im.file_name = name;
-    if (!text.empty() && text[0] == '\0') {
-        im.problems.push_back({name, "the file could not be read: " + text.substr(1)});
+    std::string text = bytes;
+    if (!error.empty()) {
+        im.problems.push_back({name, "the file could not be read: " + error});
     } else if (text.size() > max_document_bytes) {
         im.problems.push_back({name, "is larger than " + std::to_string(max_document_bytes >> 20) +
                                          " MB: this is not a Recert backup or activity list"});
     } else {
         const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
         im.is_csv = first == std::string::npos || text[first] != '{';
+        if (im.is_csv && utf8_error_at(text) != std::string_view::npos) {
+            // Not UTF-8: most likely Excel on Windows. Offer Windows-1252, showing what it reads as.
+            if (auto decoded = platform::decode(text, "windows-1252")) {
+                text = std::move(*decoded);
+                im.windows_1252 = true;
+            }
+        }
         if (im.is_csv) {
             CsvImport csv = parse_csv(text);
             im.problems = std::move(csv.problems);
@@ -53,7 +62,8 @@ void open_import(App& a, const std::string& name, const std::string& text) {
             }
         } else {
             LogResult r = parse_log(text);
-            im.problems = std::move(r.problems);
+            // Entries that cannot be read come in as they are, listed for repair, as they do from storage.
+            if (!r.log) im.problems = std::move(r.problems);
             im.incoming = std::move(r.log);
         }
     }
@@ -81,6 +91,18 @@ void draw_import(App& a) {
                            in.entries.size() == 1 ? "activity" : "activities",
                            im.is_csv ? "" : (" and " + std::to_string(in.credentials.size()) + " credential" + (in.credentials.size() == 1 ? "" : "s")).c_str());
         track("import.summary");
+        if (im.windows_1252) {
+            ImGui::TextColored(p.risk, ICON_WARNING " This file is not in UTF-8. Read as Windows-1252 (what Excel on Windows writes), it begins:");
+            for (std::size_t i = 0; i < std::min<std::size_t>(3, in.entries.size()); ++i)
+                ImGui::BulletText("%s", in.entries[i].title.c_str());
+            muted("If these titles look wrong, cancel and save the spreadsheet as \"CSV UTF-8\".");
+            track("import.encoding");
+        }
+        if (const std::size_t n = in.unreadable_entries.size() + in.unreadable_credentials.size()) {
+            ImGui::TextColored(p.risk, ICON_WARNING " %d %s cannot be read: %s come%s in unchanged and will be listed under Needs repair.",
+                               static_cast<int>(n), n == 1 ? "item" : "items", n == 1 ? "it" : "they", n == 1 ? "s" : "");
+            track("import.repair");
+        }
         if (!im.rejected.empty()) {
             ImGui::TextColored(p.risk, ICON_WARNING " %d row%s will be left out:", static_cast<int>(im.rejected.size()), im.rejected.size() == 1 ? "" : "s");
             ImGui::BeginChild("rejected", ImVec2(0, std::min(px(160), (im.rejected.size() + 1) * ImGui::GetTextLineHeightWithSpacing())), ImGuiChildFlags_Border);
@@ -95,7 +117,7 @@ void draw_import(App& a) {
         track("import.replace");
         if (im.replace) ImGui::TextColored(p.late, ICON_WARNING " What is here now will be gone (you can undo right after).");
         ImGui::Separator();
-        if (primary_button(ICON_CHECK " Import")) {
+        if (primary_button(im.windows_1252 ? ICON_CHECK " Import as Windows-1252" : ICON_CHECK " Import")) {
             a.undo = a.log;
             Log next;
             MergeSummary s;
@@ -152,14 +174,28 @@ void draw_settings(App& a) {
 
     ImGui::Separator();
     muted("Your log is stored only in this browser. Nothing is sent anywhere.");
-    if (!a.recovered_key.empty()) {
-        if (ImGui::Button(ICON_DOWNLOAD " Download the unreadable stored log")) download_recovered(a);
+    for (std::size_t i = 0; i < a.kept.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TextWrapped("Kept copy of a log that could not be read (%s)%s.", a.kept[i].reason.c_str(), a.kept[i].downloaded ? ", downloaded" : "");
+        if (ImGui::Button(ICON_DOWNLOAD " Download it")) download_kept(a, a.kept[i].key);
+        track("settings.kept." + std::to_string(i) + ".download");
+        ImGui::SameLine();
+        const std::string key = a.kept[i].key;
+        if (a.confirm_discard != key) {
+            if (ImGui::Button(ICON_TRASH " Discard it")) a.confirm_discard = key;
+        } else if (danger_button("Yes, discard it for good")) {
+            discard_kept(a, key);
+        }
+        track("settings.kept." + std::to_string(i) + ".discard");
+        ImGui::PopID();
+        if (a.kept.size() <= i || a.kept[i].key != key) break;  // discarded: the list changed
     }
     if (!a.confirm_wipe) {
         if (danger_button(ICON_TRASH " Delete all my data")) a.confirm_wipe = true;
         track("settings.wipe");
     } else {
-        ImGui::TextWrapped("Delete every credential and activity stored in this browser? Export a backup first if you may need them.");
+        ImGui::TextWrapped("Delete everything Recert stored in this browser: every credential and activity, any kept copies of unreadable logs, "
+                           "and these settings? Export a backup first if you may need them.");
         if (danger_button("Yes, delete everything")) {
             wipe_all(a);
             a.confirm_wipe = false;

@@ -98,7 +98,7 @@ std::optional<Entry> read_entry(const Node& n) {
     return e;
 }
 
-std::optional<json> migrate_log(json doc, Problems& problems) {
+std::optional<json> migrate_log(json doc, Problems& problems, bool* newer) {
     Node root(doc, "", problems);
     if (!root.expect_object()) return std::nullopt;
     const auto format = root.text("format", Need::required);
@@ -110,6 +110,7 @@ std::optional<json> migrate_log(json doc, Problems& problems) {
     const auto version = root.integer("version", Need::required, 1, 1'000'000);
     if (!version) return std::nullopt;
     if (*version > log_version) {
+        if (newer) *newer = true;
         root.problem_at("version", "this log was written by a newer Recert (version " + std::to_string(*version) +
                                        "); this one reads up to version " + std::to_string(log_version));
         return std::nullopt;
@@ -120,7 +121,7 @@ std::optional<json> migrate_log(json doc, Problems& problems) {
 
 LogResult read_log(const json& input) {
     LogResult r;
-    auto doc = migrate_log(input, r.problems);
+    auto doc = migrate_log(input, r.problems, &r.newer_version);
     if (!doc) return r;
     Node root(*doc, "", r.problems);
     Log log;

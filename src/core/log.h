@@ -64,13 +64,14 @@ inline constexpr std::size_t max_document_bytes = 32u << 20;
 struct LogResult {
     std::optional<Log> log;
     Problems problems;
+    bool newer_version = false;  // refused because a newer Recert wrote it
 };
 LogResult parse_log(std::string_view text);
 LogResult read_log(const nlohmann::json& doc);
 // One entry object; problems are reported at the node's pointer.
 std::optional<Entry> read_entry(const Node& n);
 // Brings an older version of the document up to the current one; a newer one is refused.
-std::optional<nlohmann::json> migrate_log(nlohmann::json doc, Problems& problems);
+std::optional<nlohmann::json> migrate_log(nlohmann::json doc, Problems& problems, bool* newer = nullptr);
 
 nlohmann::json to_json(const Log& log);
 nlohmann::json to_json(const Entry& e);
