@@ -233,6 +233,30 @@ check_rc 0
 check_out '"phase": "lapsed",'
 check_out '"fees": []'
 
+# An extension needs half the total credits by Dec 1; while it applies, credits earned after
+# Dec 1 count toward the cycle being renewed.
+cat >"$tmp/extension.json" <<'EOF'
+{"format": "recert-log", "version": 1,
+ "credentials": [{"id": "c1", "program": "namss-cpcs", "certified_on": "2023-03-01", "options": {"extension_requested": true}}],
+ "entries": [
+  {"id": "e1", "title": "NAMSS Conference", "date": "2025-09-10", "credits": 20, "kind": "conference", "approved": true},
+  {"id": "e2", "title": "Webinar after Dec 1", "date": "2027-01-10", "credits": 10, "kind": "live_webinar"}
+ ]}
+EOF
+run "evaluate namss-cpcs during an extension" evaluate --log "$tmp/extension.json" --as-of 2027-02-01 --format text
+check_rc 0
+check_out "Extension: submit your remaining CE certificates by the extended deadline."
+check_out "Every credit requirement is met."
+check_out "Extension fee"
+
+sed 's/"credits": 20/"credits": 10/' "$tmp/extension.json" >"$tmp/no-extension.json"
+run "evaluate namss-cpcs with an extension requested but less than half the credits by Dec 1" \
+    evaluate --log "$tmp/no-extension.json" --as-of 2026-12-15 --format text
+check_rc 0
+check_out 'Late: you can still apply with the $50 late fee until December 31. No extension applies: an extension needs at least 15 of your 30 credits by 2026-12-01, and you had 10.'
+check_out "outside_cycle: dated 2027-01-10, outside the cycle 2023-03-01 to 2026-12-01"
+check_out "Late fee"
+
 run "evaluate with the credential named" evaluate --log "$cpcs" --as-of 2026-11-26 --credential c1
 check_rc 0
 check_out '"id": "c1",'

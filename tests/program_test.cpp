@@ -105,3 +105,33 @@ TEST_CASE("Programs: another format or a later version is refused with a reason"
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].where == "line 2, column 14");
 }
+
+TEST_CASE("Programs: what a phase needs must name a requirement and a date of the program, and a percent from 1 to 100") {
+    json d = exemplar();
+    d["phases"][1]["needs"]["requirement"] = "ce";
+    CHECK(has(problems_of(d), "/phases/1/needs/requirement: \"ce\" is not one of this program's requirements"));
+    d = exemplar();
+    d["phases"][1]["needs"]["by"] = "dec_1";
+    CHECK(has(problems_of(d), "/phases/1/needs/by: \"dec_1\" is not one of this program's dates"));
+    d = exemplar();
+    d["phases"][1]["needs"]["percent"] = 0;
+    CHECK(has(problems_of(d), "/phases/1/needs/percent: must be a whole number from 1 to 100, not 0"));
+    d = exemplar();
+    d["phases"][1]["needs"]["share"] = "1/2";
+    CHECK(has(problems_of(d), "/phases/1/needs/share: is not a known field"));
+    d = exemplar();
+    d["phases"][1]["needs"].erase("cite");
+    CHECK(has(problems_of(d), "/phases/1/needs/cite: is required: every rule names its source and quotes it"));
+}
+
+TEST_CASE("Programs: a phase that counts activities cites its source") {
+    json d = exemplar();
+    d["phases"][1]["counts_activities"] = true;
+    CHECK(has(problems_of(d), "/phases/1/counts_activities: must be an object, not true or false"));
+    d = exemplar();
+    d["phases"][1]["counts_activities"].erase("cite");
+    CHECK(has(problems_of(d), "/phases/1/counts_activities/cite: is required: every rule names its source and quotes it"));
+    d = exemplar();
+    d["phases"][1]["counts_activities"]["cite"]["source"] = "hearsay";
+    CHECK(has(problems_of(d), "/phases/1/counts_activities/cite/source: \"hearsay\" is not one of this program's sources"));
+}

@@ -61,6 +61,26 @@ std::string fees_on(const std::string& program_id, const std::string& credential
     return fees(evaluate_one(program_id, credential_json, "", as_of));
 }
 
+// An entry list with one NAMSS-approved conference worth `credits` on `date`.
+std::string earned_on(const char* date, const char* credits) {
+    return std::string(R"([{"id": "e)") + date + R"(", "title": "Conference )" + date + R"(", "date": ")" + date + R"(", "credits": ")" + credits +
+           R"(", "kind": "conference", "approved": true}])";
+}
+
+// Two JSON entry lists as one.
+std::string joined(const std::string& a, const std::string& b) { return a.substr(0, a.size() - 1) + "," + b.substr(1); }
+
+// Per NAMSS program: credits just short of half the total required, exactly half, and the words
+// saying an extension needs it.
+struct NamssHalf {
+    const char *id, *short_of_half, *half, *why;
+};
+const NamssHalf namss_halves[] = {
+    {"namss-cpcs", "14.99", "15", "an extension needs at least 15 of your 30 credits by 2022-12-01, and you had 14.99"},
+    {"namss-cpmsm", "14.99", "15", "an extension needs at least 15 of your 30 credits by 2022-12-01, and you had 14.99"},
+    {"namss-dual", "22.49", "22.5", "an extension needs at least 22.5 of your 45 credits by 2022-12-01, and you had 22.49"},
+};
+
 const CredentialReport& only_credential(const Report& report) {
     REQUIRE(report.credentials.size() == 1);
     REQUIRE(report.credentials[0].problems.empty());
@@ -331,14 +351,161 @@ TEST_CASE("NAMSS: from Jun 2 the certification has lapsed for good") {
 // certificates ... All extensions are subject to audit and a $50 fee." "Once approved for an
 // extension, you will have until June 1, 2023 to submit your remaining CEs".
 TEST_CASE("NAMSS: an extension runs from Dec 2 to Jun 1 with a $50 fee, instead of the late and grace periods") {
-    for (const char* id : namss_programs) {
-        CAPTURE(id);
+    for (const auto& n : namss_halves) {
+        INFO(n.id);
         const char* cred = R"({"certified_on": "2019-05-10", "options": {"extension_requested": true}})";
         for (const char* as_of : {"2022-12-02", "2022-12-31", "2023-01-01", "2023-06-01"}) {
             CAPTURE(as_of);
-            CHECK(phase_on(id, cred, as_of) == "extension");
-            CHECK(fees_on(id, cred, as_of) == "extension=50");  // neither the late nor the reinstatement fee
+            const auto r = evaluate_one(n.id, cred, earned_on("2022-06-01", n.half), as_of);
+            CHECK(phase(r) == "extension");
+            CHECK(fees(r) == "extension=50");  // neither the late nor the reinstatement fee
         }
+    }
+}
+
+// "To formally request an extension, please submit at least half of your required CE
+// certificates to certification@namss.org." (interpretation: half of the total required)
+TEST_CASE("NAMSS: without half the CE by Dec 1 no extension applies") {
+    for (const auto& n : namss_halves) {
+        INFO(n.id);
+        const char* cred = R"({"certified_on": "2019-05-10", "options": {"extension_requested": true}})";
+        const std::string log = earned_on("2022-06-01", n.short_of_half);
+        const auto late = evaluate_one(n.id, cred, log, "2022-12-02");
+        CHECK(phase(late) == "late");
+        CHECK(fees(late) == "late=50");
+        CHECK(late.phase_text.find(n.why) != std::string::npos);
+        const auto grace = evaluate_one(n.id, cred, log, "2023-01-01");
+        CHECK(phase(grace) == "grace");
+        CHECK(fees(grace) == "reinstatement=100");
+        CHECK(grace.phase_text.find(n.why) != std::string::npos);
+        CHECK(phase(evaluate_one(n.id, cred, log, "2023-06-02")) == "lapsed");
+        // Credits dated after Dec 1 do not make up the half: it is counted on Dec 1.
+        const auto after = evaluate_one(n.id, cred, joined(log, earned_on("2022-12-02", "5")), "2022-12-05");
+        CHECK(phase(after) == "late");
+        // Without the request, the phase text has nothing to explain.
+        const auto unrequested = evaluate_one(n.id, R"({"certified_on": "2019-05-10"})", log, "2022-12-02");
+        CHECK(unrequested.phase_text.find("extension needs") == std::string::npos);
+    }
+}
+
+// "If you are recertifying as a dual certificant for the first time this year, you are only
+// required to have 30 credits." The half follows the total that applies.
+TEST_CASE("NAMSS dual: on a first dual renewal an extension needs half of 30 credits") {
+    const char* cred = R"({"certified_on": "2019-05-10", "options": {"extension_requested": true, "first_dual_renewal": true}})";
+    CHECK(phase(evaluate_one("namss-dual", cred, earned_on("2022-06-01", "15"), "2022-12-02")) == "extension");
+    const auto r = evaluate_one("namss-dual", cred, earned_on("2022-06-01", "14"), "2022-12-02");
+    CHECK(phase(r) == "late");
+    CHECK(r.phase_text.find("an extension needs at least 15 of your 30 credits by 2022-12-01") != std::string::npos);
+}
+
+// "Once approved for an extension, you will have until June 1, 2023 to submit your remaining CEs"
+// and "I have earned my remaining CE certificates" (interpretation: CE earned during the extension
+// counts toward the cycle being renewed).
+TEST_CASE("NAMSS: CE earned during an extension counts toward the cycle being renewed") {
+    for (const auto& n : namss_halves) {
+        INFO(n.id);
+        const char* cred = R"({"certified_on": "2019-05-10", "options": {"extension_requested": true}})";
+        const std::string log = R"([
+            {"id": "before", "title": "Conference", "date": "2022-06-01", "credits": ")" + std::string(n.half) + R"(", "kind": "conference", "approved": true},
+            {"id": "december", "title": "Webinar A", "date": "2022-12-02", "credits": "20", "kind": "live_webinar", "approved": true},
+            {"id": "last_day", "title": "Webinar B", "date": "2023-06-01", "credits": "5", "kind": "live_webinar", "approved": true},
+            {"id": "too_late", "title": "Webinar C", "date": "2023-06-02", "credits": "5", "kind": "live_webinar", "approved": true}
+        ])";
+        const auto r = evaluate_one(n.id, cred, log, "2023-06-01");
+        CHECK(phase(r) == "extension");
+        CHECK(why(r, "december") == "");
+        CHECK(counted(r, "december") == "20");
+        CHECK(why(r, "last_day") == "");
+        CHECK(why(r, "too_late") == "outside_cycle");
+        CHECK(entry(r, "too_late").detail == "dated 2023-06-02, outside the cycle 2019-05-10 to 2022-12-01 and the days to 2023-06-01 that count toward it");
+        // Before the extension ends, a later activity is planned toward the cycle.
+        const auto earlier = evaluate_one(n.id, cred, log, "2023-01-15");
+        CHECK(why(earlier, "december") == "");
+        CHECK(why(earlier, "last_day") == "planned");
+        CHECK(why(earlier, "too_late") == "outside_cycle");
+        CHECK(requirement(earlier, "total").projected == requirement(earlier, "total").earned + Credits::whole(5));
+    }
+}
+
+// "The deadline to submit your recertification application without a late fee is December 1" and
+// "the candidate must have earned the required amount of CEUs during their recertification period".
+TEST_CASE("NAMSS: without an extension, CE dated after Dec 1 does not count toward the cycle that ended") {
+    for (const auto& n : namss_halves) {
+        INFO(n.id);
+        const std::string log = R"([
+            {"id": "before", "title": "Conference", "date": "2022-06-01", "credits": ")" + std::string(n.half) + R"(", "kind": "conference", "approved": true},
+            {"id": "december", "title": "Webinar A", "date": "2022-12-20", "credits": "20", "kind": "live_webinar", "approved": true},
+            {"id": "grace", "title": "Webinar B", "date": "2023-02-01", "credits": "20", "kind": "live_webinar", "approved": true}
+        ])";
+        // Not requested: the late month and the grace period count nothing new.
+        for (const char* as_of : {"2022-12-31", "2023-03-01"}) {
+            CAPTURE(as_of);
+            const auto r = evaluate_one(n.id, R"({"certified_on": "2019-05-10"})", log, as_of);
+            CHECK(why(r, "december") == "outside_cycle");
+            CHECK(why(r, "grace") == "outside_cycle");
+            CHECK(earned(r, "total") == n.half);
+        }
+        // Requested without the half: the same.
+        const auto r = evaluate_one(n.id, R"({"certified_on": "2019-05-10", "options": {"extension_requested": true}})",
+                                    joined(earned_on("2022-06-01", n.short_of_half), earned_on("2023-02-01", "30")), "2023-03-01");
+        CHECK(phase(r) == "grace");
+        CHECK(earned(r, "total") == n.short_of_half);
+    }
+}
+
+// "You may submit any CE credits earned between December 2, 2019 and December 1, 2022." What an
+// extension counted toward the cycle it renewed does not count again in the next one.
+TEST_CASE("NAMSS: CE that completed a cycle during its extension does not count again in the next cycle") {
+    for (const auto& n : namss_halves) {
+        INFO(n.id);
+        const std::string log = R"([
+            {"id": "before", "title": "Conference", "date": "2022-06-01", "credits": ")" + std::string(n.half) + R"(", "kind": "conference", "approved": true},
+            {"id": "extension", "title": "Webinar A", "date": "2023-02-01", "credits": "25", "kind": "live_webinar", "approved": true},
+            {"id": "after", "title": "Webinar B", "date": "2023-06-02", "credits": "3", "kind": "live_webinar", "approved": true}
+        ])";
+        // Renewed through the extension: whether or not the option is still on, the next cycle
+        // starts Dec 2 but the extension's activities stay with the cycle they completed.
+        for (const char* cred : {R"({"certified_on": "2019-05-10", "renewed_through": "2022-12-01", "options": {"extension_requested": true}})",
+                                 R"({"certified_on": "2019-05-10", "renewed_through": "2022-12-01"})"}) {
+            CAPTURE(cred);
+            const auto next = evaluate_one(n.id, cred, log, "2024-01-01");
+            CHECK(iso(next.start) == "2022-12-02");
+            CHECK(why(next, "extension") == "outside_cycle");
+            CHECK(entry(next, "extension").detail ==
+                  "dated 2023-02-01: counted toward the previous cycle, which ended 2022-12-01 short of its requirements and counts activities to 2023-06-01");
+            CHECK(why(next, "after") == "");
+            CHECK(earned(next, "total") == "3");
+        }
+        // A cycle complete on Dec 1 had no use for the extension: December's activities start the next cycle.
+        const std::string complete = R"([
+            {"id": "before", "title": "Conference", "date": "2022-06-01", "credits": "50", "kind": "conference", "approved": true},
+            {"id": "december", "title": "Webinar A", "date": "2023-02-01", "credits": "2", "kind": "live_webinar", "approved": true}
+        ])";
+        const auto next = evaluate_one(n.id, R"({"certified_on": "2019-05-10", "renewed_through": "2022-12-01", "options": {"extension_requested": true}})",
+                                       complete, "2024-01-01");
+        CHECK(why(next, "december") == "");
+        CHECK(earned(next, "total") == "2");
+    }
+}
+
+// "A grace period for expired certificants will be allowed for a period of six months from the
+// initial recertification date. To reinstate a certification, the candidate must have earned the
+// required amount of CEUs during their recertification period."
+TEST_CASE("NAMSS: CE earned in the grace period does not count toward the lapsed cycle, but toward the next") {
+    for (const char* id : namss_programs) {
+        CAPTURE(id);
+        const std::string log = R"([
+            {"id": "cycle", "title": "Conference", "date": "2022-06-01", "credits": "10", "kind": "conference", "approved": true},
+            {"id": "grace", "title": "Webinar", "date": "2023-02-01", "credits": "30", "kind": "live_webinar", "approved": true}
+        ])";
+        const auto lapsed = evaluate_one(id, R"({"certified_on": "2019-05-10"})", log, "2023-03-01");
+        CHECK(phase(lapsed) == "grace");
+        CHECK(why(lapsed, "grace") == "outside_cycle");
+        CHECK(earned(lapsed, "total") == "10");
+        CHECK_FALSE(lapsed.complete);
+        const auto next = evaluate_one(id, R"({"certified_on": "2019-05-10", "renewed_through": "2022-12-01"})", log, "2024-01-01");
+        CHECK(why(next, "grace") == "");
+        CHECK(earned(next, "total") == "30");
     }
 }
 
@@ -534,6 +701,58 @@ TEST_CASE("DMEC CLMS: after expiry the designation can be reinstated for 90 days
     const auto r = evaluate_one("dmec-clms", cred, "", "2026-03-01");
     CHECK(on(r, "grace_until") == "2026-05-29");
     CHECK(fees(r) == "");  // the page names no reinstatement fee
+}
+
+// "To reinstate your CLMS designation after it has lapsed by more than 90 days, you will be
+// required to pay for and retake the CLMS online course and final exam." (interpretation: within
+// the 90 days a designee reinstates by completing what is missing)
+TEST_CASE("DMEC CLMS: CEUs earned in the 90-day grace count toward the cycle that just ended") {
+    const char* cred = R"({"certified_on": "2024-02-29"})";
+    const std::string log = R"([
+        {"id": "cycle", "title": "Conference", "date": "2025-10-01", "credits": "18", "kind": "conference", "topics": ["fmla"]},
+        {"id": "grace", "title": "Webinar", "date": "2026-04-01", "credits": "2", "kind": "live_webinar", "topics": ["ada"]},
+        {"id": "day_90", "title": "Recording", "date": "2026-05-29", "credits": "1", "kind": "recording", "topics": ["ada"]},
+        {"id": "day_91", "title": "Course", "date": "2026-05-30", "credits": "1", "kind": "live_webinar", "topics": ["ada"]}
+    ])";
+    const auto expired = evaluate_one("dmec-clms", cred, log, "2026-03-15");
+    CHECK(phase(expired) == "grace");
+    CHECK_FALSE(expired.complete);
+    CHECK(why(expired, "grace") == "planned");
+    CHECK(why(expired, "day_90") == "planned");
+    CHECK(why(expired, "day_91") == "outside_cycle");
+    CHECK(expired.projected_complete);
+    const auto reinstated = evaluate_one("dmec-clms", cred, log, "2026-05-29");
+    CHECK(phase(reinstated) == "grace");
+    CHECK(why(reinstated, "grace") == "");
+    CHECK(why(reinstated, "day_90") == "");
+    CHECK(earned(reinstated, "total") == "21");
+    CHECK(reinstated.complete);
+}
+
+// The same reading: what completed the cycle in its grace does not count again in the next cycle,
+// which starts the day after expiry.
+TEST_CASE("DMEC CLMS: CEUs that completed a cycle in its grace do not count again in the next cycle") {
+    const std::string short_log = R"([
+        {"id": "cycle", "title": "Conference", "date": "2025-10-01", "credits": "18", "kind": "conference", "topics": ["fmla"]},
+        {"id": "grace", "title": "Webinar", "date": "2026-04-01", "credits": "2", "kind": "live_webinar", "topics": ["ada"]},
+        {"id": "later", "title": "Recording", "date": "2026-06-01", "credits": "1", "kind": "recording", "topics": ["ada"]}
+    ])";
+    const char* renewed = R"({"certified_on": "2024-02-29", "renewed_through": "2026-02-28"})";
+    const auto next = evaluate_one("dmec-clms", renewed, short_log, "2026-07-01");
+    CHECK(iso(next.start) == "2026-03-01");
+    CHECK(why(next, "grace") == "outside_cycle");
+    CHECK(entry(next, "grace").detail ==
+          "dated 2026-04-01: counted toward the previous cycle, which ended 2026-02-28 short of its requirements and counts activities to 2026-05-29");
+    CHECK(why(next, "later") == "");
+    CHECK(earned(next, "total") == "1");
+    // Renewed on time: activities after expiry belong to the next cycle.
+    const std::string on_time = R"([
+        {"id": "cycle", "title": "Conference", "date": "2025-10-01", "credits": "20", "kind": "conference", "topics": ["fmla"]},
+        {"id": "after", "title": "Webinar", "date": "2026-04-01", "credits": "2", "kind": "live_webinar", "topics": ["ada"]}
+    ])";
+    const auto fresh = evaluate_one("dmec-clms", renewed, on_time, "2026-07-01");
+    CHECK(why(fresh, "after") == "");
+    CHECK(earned(fresh, "total") == "2");
 }
 
 // "Submit your professional contribution through our online form. A $25 processing fee will be

@@ -11,7 +11,8 @@ Date on(Date d, unsigned month, unsigned day) {
 }
 }  // namespace
 
-std::optional<Cycle> current_cycle(const Program& p, const Credential& c, Date as_of, Problems& problems) {
+std::optional<Cycle> current_cycle(const Program& p, const Credential& c, Date as_of, Problems& problems,
+                                   std::optional<Cycle>* previous) {
     const CycleRule& rule = p.cycle;
     if (rule.type == CycleRule::Type::lookback) return Cycle{add_months(as_of, -rule.months), as_of};
     if (!c.certified_on) {
@@ -27,7 +28,10 @@ std::optional<Cycle> current_cycle(const Program& p, const Credential& c, Date a
             return std::nullopt;
         }
         // Each later cycle starts the day after the previous end and ends `years` after that end.
-        while (cy.end <= *c.renewed_through) cy = Cycle{add_days(cy.end, 1), add_years(cy.end, rule.years)};
+        while (cy.end <= *c.renewed_through) {
+            if (previous) *previous = cy;
+            cy = Cycle{add_days(cy.end, 1), add_years(cy.end, rule.years)};
+        }
     }
     return cy;
 }
@@ -38,26 +42,32 @@ Date resolve(const DateRule& d, const Cycle& cycle) {
     return add_days(x, d.days);
 }
 
-const PhaseRule* phase_rule_at(const Program& p, const Options& options, const Cycle& cycle, Date day) {
+std::optional<Cycle> phase_days(const Program& p, const PhaseRule& ph, const Cycle& cycle) {
+    const DateRule* from = p.date(ph.from);
+    const DateRule* until = p.date(ph.until);
+    if (!from || !until) return std::nullopt;
+    Date first = resolve(*from, cycle);
+    if (ph.after) first = add_days(first, 1);
+    return Cycle{first, resolve(*until, cycle)};
+}
+
+const PhaseRule* phase_rule_at(const Program& p, const Options& options, const Cycle& cycle, Date day,
+                               const std::function<bool(const PhaseRule&)>& applies) {
     for (const auto& ph : p.phases) {
         if (ph.when && !ph.when->holds(options)) continue;
-        const DateRule* from = p.date(ph.from);
-        const DateRule* until = p.date(ph.until);
-        if (!from || !until) continue;
-        Date first = resolve(*from, cycle);
-        if (ph.after) first = add_days(first, 1);
-        if (first <= day && day <= resolve(*until, cycle)) return &ph;
+        const auto days = phase_days(p, ph, cycle);
+        if (days && days->start <= day && day <= days->end && (!applies || applies(ph))) return &ph;
     }
     return nullptr;
 }
 
-Phase phase_at(const Program& p, const Options& options, const Cycle& cycle, Date day) {
+Phase phase_of(const PhaseRule* rule, const Cycle& cycle, Date day) {
     if (day < cycle.start) return Phase::not_started;
-    if (const PhaseRule* ph = phase_rule_at(p, options, cycle, day)) {
-        if (ph->id == "window_open") return Phase::window_open;
-        if (ph->id == "late") return Phase::late;
-        if (ph->id == "extension") return Phase::extension;
-        if (ph->id == "grace") return Phase::grace;
+    if (rule) {
+        if (rule->id == "window_open") return Phase::window_open;
+        if (rule->id == "late") return Phase::late;
+        if (rule->id == "extension") return Phase::extension;
+        if (rule->id == "grace") return Phase::grace;
     }
     return day <= cycle.end ? Phase::earning : Phase::lapsed;
 }

@@ -202,10 +202,16 @@ Prepared prepare(const Program& p, const std::vector<const Requirement*>& reqs, 
     return out;
 }
 
+// The days whose activities count toward a cycle: its own, less those at its start that
+// counted toward the previous cycle, plus those after its end that count toward it.
+struct Window {
+    Date from, until;
+};
+
 // Counts the entries dated up to `through` toward the applicable requirements. Without
 // `words`, only the figures: no ids, details or requirement names per entry.
 Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const Options& options, const Cycle& cycle,
-            const std::vector<Entry>& entries, const Prepared& prep, Date through, bool words) {
+            const Window& window, const std::vector<Entry>& entries, const Prepared& prep, Date through, bool words) {
     const std::size_t n = entries.size(), R = reqs.size();
     Tally t;
     t.entries.resize(n);
@@ -222,13 +228,21 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
             continue;
         }
         // A look-back window ends on the as-of date: later activities are planned, not outside it.
-        const bool later = e.date > through && (e.date <= cycle.end || p.cycle.type == CycleRule::Type::lookback);
-        if (later) {
+        const bool later = e.date > through && (e.date <= window.until || p.cycle.type == CycleRule::Type::lookback);
+        if (e.date >= cycle.start && e.date < window.from) {
+            r.excluded = Exclusion::outside_cycle;
+            if (words)
+                r.detail = "dated " + iso(e.date) + ": counted toward the previous cycle, which ended " + iso(add_days(cycle.start, -1)) +
+                           " short of its requirements and counts activities to " + iso(add_days(window.from, -1));
+        } else if (later) {
             r.excluded = Exclusion::planned;
             if (words) r.detail = "planned for " + iso(e.date);
-        } else if (e.date < cycle.start || e.date > cycle.end) {
+        } else if (e.date < cycle.start || e.date > window.until) {
             r.excluded = Exclusion::outside_cycle;
-            if (words) r.detail = "dated " + iso(e.date) + ", outside the cycle " + iso(cycle.start) + " to " + iso(cycle.end);
+            if (words) {
+                r.detail = "dated " + iso(e.date) + ", outside the cycle " + iso(cycle.start) + " to " + iso(cycle.end);
+                if (window.until != cycle.end) r.detail += " and the days to " + iso(window.until) + " that count toward it";
+            }
         } else if (!prep.first[i]) {
             r.excluded = Exclusion::duplicate;
             if (words) r.detail = "same title, date and provider as an earlier entry";
@@ -343,6 +357,34 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
 
 std::string plural(const Program& p, Credits c) { return c.to_string() + " " + (c == Credits::whole(1) ? p.unit_singular : p.unit_plural); }
 
+// Whether a phase's `needs` hold for these figures, with what it takes to say why not.
+struct NeedsCheck {
+    bool met = true;
+    Credits needed, required, earned;
+};
+
+NeedsCheck check_needs(const PhaseNeeds& needs, const std::vector<const Requirement*>& reqs, const Options& options,
+                       const std::vector<Credits>& earned) {
+    for (std::size_t q = 0; q < reqs.size(); ++q) {
+        if (reqs[q]->id != needs.requirement) continue;
+        NeedsCheck c;
+        c.required = reqs[q]->min_for(options);
+        c.earned = earned[q];
+        // earned / required >= percent / 100, in whole units: exact.
+        c.met = c.earned.units() * 100 >= c.required.units() * needs.percent;
+        c.needed = Credits::from_units((c.required.units() * needs.percent + 99) / 100);
+        return c;
+    }
+    return {};  // the requirement does not apply, so nothing of it is needed
+}
+
+// Why a phase the person would be in does not apply: "No extension applies: an extension needs ...".
+std::string unmet_text(const Program& p, const PhaseRule& ph, const NeedsCheck& n, Date by) {
+    const std::string name = ph.id == "window_open" ? "application window" : ph.id == "extension" ? "extension" : ph.id + " period";
+    return "No " + name + " applies: " + (ph.id == "extension" ? "an " : "the ") + name + " needs at least " + n.needed.to_string() +
+           " of your " + plural(p, n.required) + " by " + iso(by) + ", and you had " + n.earned.to_string() + ".";
+}
+
 }  // namespace
 
 CredentialReport evaluate(const Program& p, const Credential& c, const std::vector<Entry>& entries, Date as_of) {
@@ -350,7 +392,8 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     out.id = c.id;
     out.program = c.program;
     const Options options = resolve_options(p, c, out.problems);
-    const auto cycle = current_cycle(p, c, as_of, out.problems);
+    std::optional<Cycle> previous;
+    const auto cycle = current_cycle(p, c, as_of, out.problems, &previous);
     if (!out.problems.empty() || !cycle) return out;
     out.start = cycle->start;
     out.end = cycle->end;
@@ -361,9 +404,57 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
         if (!q.when || q.when->holds(options)) reqs.push_back(&q);
 
     const Prepared prep = prepare(p, reqs, options, entries);
-    Tally now = tally(p, reqs, options, *cycle, entries, prep, as_of, true);
+
+    // The figures for a cycle's activities in `w` dated up to `through`, each worked out once.
+    struct Figures {
+        Date start, from, until, through;
+        std::vector<Credits> earned;
+    };
+    std::vector<Figures> known;
+    auto figures = [&](const Cycle& cy, const Window& w, Date through) -> std::vector<Credits> {
+        for (const auto& f : known)
+            if (f.start == cy.start && f.from == w.from && f.until == w.until && f.through == through) return f.earned;
+        return known.emplace_back(Figures{cy.start, w.from, w.until, through, tally(p, reqs, options, cy, w, entries, prep, through, false).earned})
+            .earned;
+    };
+    // A phase's needs, from the activities dated up to its `by` day (or to today, if earlier).
+    auto by_day = [&](const PhaseNeeds& needs, const Cycle& cy) {
+        const DateRule* by = p.date(needs.by);  // read_program checks it exists
+        return by ? resolve(*by, cy) : cy.end;
+    };
+    auto needs_by = [&](const PhaseNeeds& needs, const Cycle& cy, const Window& own) {
+        return check_needs(needs, reqs, options, figures(cy, own, std::min(as_of, by_day(needs, cy))));
+    };
+    // The last day whose activities count toward `cy`: its end or, once it has ended short of a
+    // requirement, the last day of a phase that counts activities and applies.
+    auto counts_until = [&](const Cycle& cy, const Window& own, bool honour_when) {
+        Date until = cy.end;
+        if (as_of <= cy.end) return until;
+        for (const auto& ph : p.phases) {
+            if (!ph.counts_activities || (honour_when && ph.when && !ph.when->holds(options))) continue;
+            const auto days = phase_days(p, ph, cy);
+            if (!days || days->end <= until) continue;
+            // Only activities dated in those days could change anything.
+            if (std::none_of(entries.begin(), entries.end(), [&](const Entry& e) { return e.date > cy.end && e.date <= days->end; })) continue;
+            if (ph.needs && !needs_by(*ph.needs, cy, own).met) continue;
+            const auto at_end = figures(cy, own, cy.end);
+            for (std::size_t q = 0; q < reqs.size(); ++q)
+                if (at_end[q] < reqs[q]->min_for(options)) until = days->end;
+            if (until == cy.end) break;  // complete at its end: nothing later counts toward it
+        }
+        return until;
+    };
+    Window window{cycle->start, cycle->end};
+    if (previous) {
+        // What counted toward the previous cycle after its end does not count again here. The
+        // option that asked for that may since have been cleared, so `when` is not consulted.
+        window.from = add_days(counts_until(*previous, Window{previous->start, previous->end}, false), 1);
+    }
+    window.until = counts_until(*cycle, Window{window.from, cycle->end}, true);
+
+    Tally now = tally(p, reqs, options, *cycle, window, entries, prep, as_of, true);
     const bool any_planned = std::any_of(now.entries.begin(), now.entries.end(), [](const EntryResult& r) { return r.excluded == Exclusion::planned; });
-    const Tally ahead = any_planned ? tally(p, reqs, options, *cycle, entries, prep, cycle->end, false) : Tally{};
+    const Tally ahead = any_planned ? tally(p, reqs, options, *cycle, window, entries, prep, window.until, false) : Tally{};
     out.allocation_optimal = now.optimal && ahead.optimal;
     out.complete = out.projected_complete = true;
     for (std::size_t q = 0; q < reqs.size(); ++q) {
@@ -387,8 +478,10 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     }
     std::stable_sort(out.deadlines.begin(), out.deadlines.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
 
-    out.phase = phase_at(p, options, *cycle, as_of);
-    const PhaseRule* rule = phase_rule_at(p, options, *cycle, as_of);
+    const Window own{window.from, cycle->end};
+    const PhaseRule* rule = phase_rule_at(p, options, *cycle, as_of,
+                                          [&](const PhaseRule& ph) { return !ph.needs || needs_by(*ph.needs, *cycle, own).met; });
+    out.phase = phase_of(rule, *cycle, as_of);
     switch (out.phase) {
         case Phase::not_started: out.phase_text = "The cycle starts on " + to_iso(cycle->start) + "."; break;
         case Phase::earning:
@@ -402,6 +495,17 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
             break;
         case Phase::lapsed: out.phase_text = p.lapse_text.empty() ? "The cycle has ended." : p.lapse_text; break;
         default: out.phase_text = rule ? rule->text : ""; break;
+    }
+    // A phase listed before the one found that would hold today but for its needs: say what it needs.
+    for (const auto& ph : p.phases) {
+        if (&ph == rule) break;
+        if (!ph.needs || (ph.when && !ph.when->holds(options))) continue;
+        const auto days = phase_days(p, ph, *cycle);
+        if (!days || as_of < days->start || as_of > days->end) continue;
+        const NeedsCheck n = needs_by(*ph.needs, *cycle, own);
+        if (n.met) continue;
+        out.phase_text += (out.phase_text.empty() ? "" : " ") + unmet_text(p, ph, n, by_day(*ph.needs, *cycle));
+        break;
     }
 
     for (const auto& f : p.fees) {

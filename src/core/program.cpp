@@ -327,7 +327,7 @@ ProgramResult read_program(const json& doc) {
 
     each(root, "phases", Need::optional, [&](const Node& n) {
         if (!n.expect_object()) return;
-        n.only({"id", "from", "after", "until", "when", "text", "cite", "interpretation"});
+        n.only({"id", "from", "after", "until", "when", "needs", "counts_activities", "text", "cite", "interpretation"});
         PhaseRule ph;
         ph.id = n.text("id", Need::required).value_or("");
         if (ph.id != "window_open" && ph.id != "late" && ph.id != "extension" && ph.id != "grace" && n.has("id"))
@@ -341,6 +341,28 @@ ProgramResult read_program(const json& doc) {
             if (!named->empty() && !p.date(*named))
                 n.problem_at(key, std::string("\"").append(*named).append("\" is not one of this program's dates"));
         if (n.has("when")) { ph.when = read_condition(n.at("when")); check_condition(n.at("when"), ph.when); }
+        if (n.has("needs")) {
+            Node nd = n.at("needs");
+            if (nd.expect_object()) {
+                nd.only({"requirement", "percent", "by", "cite", "interpretation"});
+                PhaseNeeds needs;
+                needs.requirement = nd.id("requirement", Need::required).value_or("");
+                if (!needs.requirement.empty() && !requirement_ids.count(needs.requirement))
+                    nd.problem_at("requirement", "\"" + needs.requirement + "\" is not one of this program's requirements");
+                needs.percent = static_cast<int>(nd.integer("percent", Need::required, 1, 100).value_or(100));
+                needs.by = nd.id("by", Need::required).value_or("");
+                if (!needs.by.empty() && !p.date(needs.by)) nd.problem_at("by", "\"" + needs.by + "\" is not one of this program's dates");
+                needs.cite = read_cite(nd);
+                ph.needs = std::move(needs);
+            }
+        }
+        if (n.has("counts_activities")) {
+            Node ca = n.at("counts_activities");
+            if (ca.expect_object()) {
+                ca.only({"cite", "interpretation"});
+                ph.counts_activities = read_cite(ca);
+            }
+        }
         ph.text = n.text("text", Need::required).value_or("");
         ph.cite = read_cite(n);
         p.phases.push_back(std::move(ph));
@@ -379,7 +401,12 @@ ProgramResult read_program(const json& doc) {
     for (std::size_t i = 0; i < p.requirements.size(); ++i) check_source(p.requirements[i].cite, "/requirements/" + std::to_string(i));
     for (std::size_t i = 0; i < p.caps.size(); ++i) check_source(p.caps[i].cite, "/caps/" + std::to_string(i));
     for (const auto& d : p.dates) check_source(d.cite, "/dates/" + d.id);
-    for (std::size_t i = 0; i < p.phases.size(); ++i) check_source(p.phases[i].cite, "/phases/" + std::to_string(i));
+    for (std::size_t i = 0; i < p.phases.size(); ++i) {
+        const std::string where = "/phases/" + std::to_string(i);
+        check_source(p.phases[i].cite, where);
+        if (p.phases[i].needs) check_source(p.phases[i].needs->cite, where + "/needs");
+        if (p.phases[i].counts_activities) check_source(*p.phases[i].counts_activities, where + "/counts_activities");
+    }
     for (std::size_t i = 0; i < p.fees.size(); ++i) check_source(p.fees[i].cite, "/fees/" + std::to_string(i));
 
     if (problems.empty()) r.program = std::move(p);

@@ -76,12 +76,24 @@ struct DateRule {
     Cite cite;
 };
 
+// A phase that applies only when `percent` of a requirement's minimum was earned by a date.
+struct PhaseNeeds {
+    std::string requirement;  // requirement id
+    int percent = 100;
+    std::string by;           // date id: activities dated up to that day count
+    Cite cite;
+};
+
 struct PhaseRule {
     std::string id, text;
     std::string from;   // date id; the phase starts that day...
     bool after = false; // ...or the day after it
     std::string until;
     std::optional<Condition> when;
+    std::optional<PhaseNeeds> needs;
+    // Set when activities dated after the cycle's end, to the phase's last day, count toward a
+    // cycle that was short of a requirement at its end (and so not toward the next cycle).
+    std::optional<Cite> counts_activities;
     Cite cite;
 };
 
