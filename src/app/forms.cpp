@@ -209,7 +209,7 @@ void draw_entry_form(App& a) {
     label_row("Date", true);
     ImGui::SameLine(second);
     label_row("Kind");
-    date_input("entry.date", f.date, half);
+    date_input("entry.date", f.date, half, a.today);
     ImGui::SameLine(second);
     ImGui::SetNextItemWidth(half);
     if (ImGui::BeginCombo("##kind", std::string(label(all_kinds[f.kind])).c_str())) {
@@ -384,14 +384,14 @@ void draw_credential_form(App& a) {
     const auto certified = parse_date(f.certified_on);
     if (!lookback) {
         label_row("Date you earned or last renewed the credential", true);
-        date_input("credential.certified_on", f.certified_on, std::min(w, px(300)));
+        date_input("credential.certified_on", f.certified_on, std::min(w, px(300)), a.today);
         if (f.certified_on.empty()) errors["certified_on"] = "Enter the date on your certificate";
         else if (!certified) errors["certified_on"] = "\"" + f.certified_on + "\" is not a real date written YYYY-MM-DD";
         else if (*certified > a.today) errors["certified_on"] = "This date is in the future";
         if (errors.count("certified_on") && (f.tried || !f.certified_on.empty())) field_error(errors["certified_on"]);
         label_row("Cycle already renewed through (optional)");
         help_tip("Leave empty if you are in your first cycle. Otherwise enter the last day of the cycle you have already renewed; Recert then tracks the next one.");
-        date_input("credential.renewed_through", f.renewed_through, std::min(w, px(300)));
+        date_input("credential.renewed_through", f.renewed_through, std::min(w, px(300)), a.today);
         if (!f.renewed_through.empty()) {
             const auto rt = parse_date(f.renewed_through);
             if (!rt) errors["renewed_through"] = "\"" + f.renewed_through + "\" is not a real date written YYYY-MM-DD";

@@ -168,14 +168,17 @@ void draw_banner(App& a) {
                            static_cast<int>(n), n == 1 ? "item of your log" : "items of your log", n == 1 ? "It is" : "They are",
                            n == 1 ? "it was" : "they were", n == 1 ? "s" : "");
         track("repair");
-        const float h = std::min<float>(px(180), static_cast<float>(n) * ImGui::GetFrameHeightWithSpacing() * 2.2f);
+        const float h = std::min<float>(px(180), static_cast<float>(n) * (ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeightWithSpacing()));
         ImGui::BeginChild("repair-list", ImVec2(0, h), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
         auto row = [&](const Unreadable& u, const char* kind, bool entry) {
             const std::string id = u.id().empty() ? "(no id)" : u.id();
             ImGui::PushID(&u);
             const std::string title = u.original.is_object() && u.original.value("title", nlohmann::json()).is_string()
                                           ? u.original["title"].get<std::string>() : std::string(kind) + " " + id;
-            ImGui::TextWrapped("%s: %s", title.c_str(), u.problems.empty() ? "" : describe(u.problems.front()).c_str());
+            // The field's name, not a pointer: "credits: ..." reads as the form does.
+            const Problem first = u.problems.empty() ? Problem{} : u.problems.front();
+            ImGui::TextWrapped("%s: %s%s%s", title.c_str(), first.where.substr(first.where.empty() ? 0 : 1).c_str(), first.where.size() > 1 ? " " : "",
+                               first.what.c_str());
             if (ImGui::SmallButton(ICON_PENCIL " Fix")) entry ? open_entry_repair(a, u) : open_credential_repair(a, u);
             track("repair." + id + ".fix");
             ImGui::SameLine();

@@ -108,6 +108,7 @@ void draw_import(App& a) {
             ImGui::BeginChild("rejected", ImVec2(0, std::min(px(160), (im.rejected.size() + 1) * ImGui::GetTextLineHeightWithSpacing())), ImGuiChildFlags_Border);
             for (const auto& r : im.rejected) ImGui::TextWrapped("Line %d: %s", static_cast<int>(r.line), r.reason.c_str());
             ImGui::EndChild();
+            track("import.rejected");
         }
         ImGui::Spacing();
         ImGui::TextUnformatted("How should it be added?");

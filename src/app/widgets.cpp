@@ -111,7 +111,7 @@ void help_tip(const std::string& text) {
     }
 }
 
-bool date_input(const char* label, std::string& iso, float width) {
+bool date_input(const char* label, std::string& iso, float width, Date today) {
     ImGui::PushID(label);
     bool changed = false;
     const float button = ImGui::GetFrameHeight() + px(6);
@@ -119,9 +119,12 @@ bool date_input(const char* label, std::string& iso, float width) {
     changed |= ImGui::InputTextWithHint("##iso", "YYYY-MM-DD", &iso, ImGuiInputTextFlags_CharsNoBlank);
     track(std::string(label) + ".text");
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    static Date shown{};  // the month the open calendar shows
+    // The month this field's calendar shows, kept per field in ImGui's storage (days since 1970).
+    ImGuiStorage& storage = *ImGui::GetStateStorage();
+    const ImGuiID shown_id = ImGui::GetID("shown");
+    Date shown{date::sys_days{date::days{storage.GetInt(shown_id, 0)}}};
     if (ImGui::Button(ICON_CALENDAR, ImVec2(button, 0))) {
-        shown = parse_date(iso).value_or(Date{date::floor<date::days>(std::chrono::system_clock::now())});
+        shown = parse_date(iso).value_or(today);
         ImGui::OpenPopup("calendar");
     }
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("Pick a date");
@@ -162,6 +165,7 @@ bool date_input(const char* label, std::string& iso, float width) {
         }
         ImGui::EndPopup();
     }
+    storage.SetInt(shown_id, static_cast<int>(date::sys_days{shown}.time_since_epoch().count()));
     ImGui::PopID();
     return changed;
 }

@@ -27,7 +27,8 @@ void field_error(const std::string& message);
 void muted(const char* fmt, ...) IM_FMTARGS(1);
 void help_tip(const std::string& text);  // an (i) that explains on hover
 // A date as typed (YYYY-MM-DD) with a calendar to pick from. True when it changed.
-bool date_input(const char* label, std::string& iso, float width);
+// `today` is where the calendar opens when the field holds no date.
+bool date_input(const char* label, std::string& iso, float width, Date today);
 // A filled bar: `value` of 1 is full; `ahead` shades the part planned activities would add.
 void progress_bar(float value, float ahead, const ImVec4& colour, float height);
 // Text with a coloured background that stays readable without colour: the icon says it too.

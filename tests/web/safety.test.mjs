@@ -217,6 +217,30 @@ test('a UTF-8 CSV with a byte-order mark imports without a question', async () =
   await context.close();
 });
 
+// 8. A NUL byte cuts nothing.
+test('a CSV with a NUL in one row imports every other row and lists that one; an export never drops a row', async () => {
+  const log = JSON.parse(example);
+  log.entries[0].title = 'Title with \u0000 inside';
+  const context = await withStored(JSON.stringify(log));
+  const page = await open(context, pageUrl());
+  await click(page, 'backup');
+  const csv = (await download(page, 'menu.export-csv', 'with-nul.csv')).toString('utf8');
+  assert.equal(csv.trim().split(/\r?\n/).length, log.entries.length + 1, 'a header and every row');
+  const file = join(artifacts, 'nul-row.csv');
+  writeFileSync(file, Buffer.from('title,date,kind\nRow one,2025-01-01,other\nRow\u0000two,2025-01-02,other\nRow three,2025-01-03,other\n', 'utf8'));
+  await click(page, 'backup');
+  const choosing = page.waitForEvent('filechooser');
+  await click(page, 'menu.import');
+  await (await choosing).setFiles(file);
+  await find(page, 'import.rejected');
+  await click(page, 'import.confirm');
+  await until(page, () => window.recert.log().entries.some((e) => e.title === 'Row three'), undefined, 'the row after the NUL imported');
+  const titles = (await memory(page)).entries.map((e) => e.title);
+  assert.ok(titles.includes('Row one'));
+  assert.ok(!titles.some((t) => t.startsWith('Row') && t.includes('two')), 'the NUL row is listed, not imported');
+  await context.close();
+});
+
 // 9. A form left open in a second tab.
 test('saving a form whose activity another tab deleted says so and keeps the typing', async () => {
   const context = await withStored(example);
