@@ -7,6 +7,7 @@
 #include "log.h"
 #include "program.h"
 #include "support.h"
+#include "utf8.h"
 
 using namespace recert;
 using nlohmann::json;
@@ -167,4 +168,13 @@ TEST_CASE("Fuzz: credits written \"1.50\" count the same before a save and after
       "entries":[{"id":"e1","title":"t","date":"2025-03-01","kind":"live_webinar","credits":"1.25","topics":["fmla"]}]})");
     CHECK(test::entry(evaluate(*p.program, log.credentials[0], finer.entries, test::day("2025-06-01")), "e1").excluded ==
           Exclusion::invalid);
+}
+
+TEST_CASE("Text columns count characters, not bytes: an accented title is cut whole and pads like a plain one") {
+    CHECK(utf8_length("Café") == 4);
+    CHECK(utf8_cut("Réunion générale", 3) == "Réu");
+    CHECK(utf8_cut("日本語のセミナー", 2) == "日本");
+    CHECK(utf8_cut("abc", 10) == "abc");
+    // A byte that is not UTF-8 counts as one character and is never split from its neighbours.
+    CHECK(utf8_length("a\xFF" "b") == 3);
 }

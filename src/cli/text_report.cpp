@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <sstream>
 
+#include "utf8.h"
+
 namespace recert {
 
 namespace {
 
+// Pads to `width` characters as shown, with at least one space after.
 std::string pad(std::string s, std::size_t width) {
-    s.append(s.size() < width ? width - s.size() : 1, ' ');
+    const std::size_t n = utf8_length(s);
+    s.append(n < width ? width - n : 1, ' ');
     return s;
 }
 
@@ -58,12 +62,13 @@ std::string text_report(const Report& report, const std::vector<Program>& progra
             for (const auto& f : c.fees) o << "    " << pad(money(p != programs.end() ? p->currency : "USD", f.amount), 12) << f.label << "\n";
         }
         bool header = false;
-        for (std::size_t i = 0; i < c.entries.size(); ++i) {
-            const auto& e = c.entries[i];
+        for (const auto& e : c.entries) {
             if (e.excluded == Exclusion::none && e.detail.empty()) continue;
+            // By id: the report need not list entries in the log's order.
+            const auto le = std::find_if(log.entries.begin(), log.entries.end(), [&](const Entry& x) { return x.id == e.id; });
+            if (le == log.entries.end()) continue;
             if (!header) { o << "\n  Entries not counted in full\n"; header = true; }
-            const Entry& le = log.entries[i];
-            o << "    " << to_iso(le.date) << "  " << pad(le.title.substr(0, 44), 46)
+            o << "    " << to_iso(le->date) << "  " << pad(utf8_cut(le->title, 44), 46)
               << (e.excluded == Exclusion::none ? std::string("partly") : std::string(to_string(e.excluded))) << ": " << e.detail << "\n";
         }
         if (!c.allocation_optimal) o << "\n  Note: the best split of activities between requirements was not proven optimal within the search budget.\n";

@@ -2,6 +2,7 @@
 // valid UTF-8: nlohmann::json refuses to serialise anything else (it throws), and a message
 // that quotes half a character shows garbage.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -56,6 +57,21 @@ inline std::string utf8_excerpt(std::string_view s, std::size_t max_bytes) {
         i += n ? n : 1;
     }
     return out;
+}
+
+// Characters as a person counts them (code points; combining marks and wide scripts aside),
+// for text columns: a byte count misaligns accented titles and can split a character.
+inline std::size_t utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++n) i += std::max<std::size_t>(1, utf8_sequence(s, i));
+    return n;
+}
+
+// The first `max_chars` characters of s, never half of one.
+inline std::string utf8_cut(std::string_view s, std::size_t max_chars) {
+    std::size_t i = 0;
+    for (std::size_t shown = 0; i < s.size() && shown < max_chars; ++shown) i += std::max<std::size_t>(1, utf8_sequence(s, i));
+    return std::string(s.substr(0, i));
 }
 
 }  // namespace recert
