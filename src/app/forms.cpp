@@ -369,6 +369,7 @@ void draw_credential_form(App& a) {
             c.options = f.options;
             if (f.editing_id.empty()) {
                 apply(a, add_credential(a.log, c));
+                keep_storage_after_first_credential(a);
                 a.active = static_cast<int>(a.log.credentials.size()) - 1;
             } else {
                 apply(a, edit_credential(a.log, c));

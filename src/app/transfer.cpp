@@ -28,6 +28,7 @@ void draw_transfer_menu(App& a) {
     ImGui::MenuItem(ICON_UPLOAD "  Import a backup or CSV…");
     if (press_started()) platform::pick_file(".json,.csv,application/json,text/csv");
     track("menu.import");
+    draw_offline_copy_item(a);
 }
 
 void open_import(App& a, const std::string& name, const std::string& text) {
@@ -152,6 +153,7 @@ void draw_settings(App& a) {
 
     ImGui::Separator();
     muted("Your log is stored only in this browser. Nothing is sent anywhere.");
+    draw_storage_status(a);
     if (!a.recovered_key.empty()) {
         if (ImGui::Button(ICON_DOWNLOAD " Download the unreadable stored log")) download_recovered(a);
     }
