@@ -88,6 +88,8 @@ test('after one visit the page opens with the log and takes entries offline: rel
   const kept = await page.evaluate(() => navigator.storage.persisted());
   await click(page, 'settings');
   await find(page, kept ? 'settings.storage.persistent' : 'settings.storage.best-effort');
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(artifacts, 'settings-storage.png') });
   await click(page, 'settings.close');
 
   // No network at all: the browser is offline and the server is gone.
