@@ -5,12 +5,12 @@
 // seconds. Prints a Markdown table. Needs build-web/site (scripts/build-web).
 //
 //   node bench/page.mjs [--site DIR] [--entries N]
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { chromiumOptions, countFrames, serve } from '../tests/web/launch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let site = join(root, 'build-web', 'site');
@@ -64,31 +64,9 @@ function bigLog(n) {
   });
 }
 
-const server = spawn(process.execPath, [join(root, 'web', 'serve.mjs'), '--root', site, '--port', '0'], { stdio: 'pipe' });
-const origin = await new Promise((resolve, reject) => {
-  server.stdout.on('data', (d) => {
-    const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(String(d));
-    if (m) resolve(`http://127.0.0.1:${m[1]}`);
-  });
-  server.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-});
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
-
-// Counts frames (requestAnimationFrame callbacks) and notes when the first one ended.
-const countFrames = () => {
-  window.__frames = 0;
-  window.__firstFrame = null;
-  const raf = window.requestAnimationFrame.bind(window);
-  window.requestAnimationFrame = (cb) => raf((t) => {
-    cb(t);
-    window.__frames++;
-    if (window.__firstFrame === null) window.__firstFrame = performance.now();
-  });
-};
+const server = await serve(site);
+const { origin } = server;
+const browser = await chromium.launch(chromiumOptions);
 
 async function metrics(cdp) {
   const { metrics: m } = await cdp.send('Performance.getMetrics');
@@ -177,7 +155,7 @@ const small = await table(bigLog(10), false);
 const big = await table(log, true);
 
 await browser.close();
-server.kill();
+await server.stop();
 
 const total = sizes.reduce((s, f) => s + f.bytes, 0), totalGz = sizes.reduce((s, f) => s + f.gzipped, 0);
 console.log('| file | bytes | gzipped |');

@@ -1,6 +1,12 @@
 // Starts Recert in the page. A plain script (the page's CSP allows no inline code):
 // checks WebGL2, loads recert.js, fetches the fonts and program files meanwhile,
-// and hands them to the C++ side (recert_start) once both have arrived.
+// and hands them to the C++ side (recert_start) once both have arrived. Then it
+// registers the service worker that keeps the page working offline, and offers
+// each new version it downloads.
+//
+// The same script starts recert.html (scripts/package-site.mjs), where every file is
+// inlined: the files then come from its data block instead of the network, and
+// that is the only difference.
 (function () {
   'use strict';
 
@@ -8,6 +14,13 @@
   var errorBox = document.getElementById('error');
   var started = false;
   var failed = false;
+
+  // recert.html's files, or null on the hosted page: there they sit next to this
+  // script, in v/VERSION/ (one folder per version, named after its content).
+  var inlined = document.getElementById('recert-files');
+  var bundle = inlined ? JSON.parse(inlined.textContent) : null;
+  var here = document.currentScript ? document.currentScript.src : location.href;
+  var version = bundle ? bundle.version : ((/\/v\/([^/]+)\/boot\.js$/.exec(here) || [])[1] || null);
 
   // Shows one readable error over the page (the first one: later ones are usually
   // its consequences) and keeps the details in the console.
@@ -47,7 +60,27 @@
     report: function () { return json(Module._recert_report_json); },
     widgets: function () { return json(Module._recert_widgets_json); },
     ready: ready,
+    version: version,
   };
+
+  // Keys pressed on the page's own DOM controls are theirs: GLFW listens on the window in
+  // the capture phase (added later than this) and would take Tab, Enter and Space for the canvas.
+  ['keydown', 'keypress', 'keyup'].forEach(function (type) {
+    window.addEventListener(type, function (event) {
+      var t = event.target;
+      if (t !== canvas && t instanceof Element && t.closest('#update, #file-help')) event.stopImmediatePropagation();
+    }, true);
+  });
+
+  // The page opened straight from disk: browsers refuse it every fetch and script next to
+  // it, so say what works instead of blaming the connection.
+  if (!bundle && location.protocol === 'file:') {
+    document.body.classList.remove('loading');
+    document.body.classList.add('failed');
+    document.getElementById('file-help').hidden = false;
+    rejectReady(new Error('opened from a file: use recert.html'));
+    return;
+  }
 
   // WebGL2 first: without it nothing else is worth loading.
   var probe = null;
@@ -75,23 +108,48 @@
     },
   };
 
-  var script = document.createElement('script');
-  script.src = 'recert.js';
-  script.onerror = function () {
-    fail('Recert could not load recert.js.', 'Check the connection and reload the page.',
-         new Error('recert.js failed to load'));
-  };
-  document.body.appendChild(script);
-
-  // Meanwhile, the fonts and the program files.
-  function get(url, as) {
-    return fetch(url).then(function (response) {
-      if (!response.ok) throw new Error(url + ': HTTP ' + response.status + ' ' + response.statusText);
+  // A file of the page: from recert.html's data block, or fetched from next to this script.
+  function get(name, as) {
+    if (bundle) {
+      return new Promise(function (resolve) {
+        var f = bundle.files[name];
+        if (!f) throw new Error(name + ': not in this file');
+        resolve(as === 'json' ? JSON.parse(f.text) : as === 'text' ? f.text : decode(f.base64).buffer);
+      });
+    }
+    return fetch(new URL(name, here)).then(function (response) {
+      if (!response.ok) throw new Error(name + ': HTTP ' + response.status + ' ' + response.statusText);
       return as === 'json' ? response.json() : as === 'text' ? response.text() : response.arrayBuffer();
     }, function (err) {
-      throw new Error(url + ': ' + message(err));
+      throw new Error(name + ': ' + message(err));
     });
   }
+  function decode(base64) {
+    var text = atob(base64), bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
+
+  if (bundle) {
+    // recert.html defines recertRuntime (recert.js, wrapped) in the script before this one.
+    try {
+      Module.wasmBinary = decode(bundle.files['recert.wasm'].base64);
+      window.recertRuntime(Module);
+    } catch (e) {
+      fail('Recert could not start.', 'This copy of recert.html may be damaged: download it again. Details: ' + message(e), e);
+      return;
+    }
+  } else {
+    var script = document.createElement('script');
+    script.src = new URL('recert.js', here).href;
+    script.onerror = function () {
+      fail('Recert could not load recert.js.', 'Check the connection and reload the page.',
+           new Error('recert.js failed to load'));
+    };
+    document.body.appendChild(script);
+  }
+
+  // Meanwhile, the fonts and the program files.
 
   var programs = get('programs/index.json', 'json').then(function (ids) {
     if (!Array.isArray(ids) || !ids.every(function (id) { return typeof id === 'string'; })) {
@@ -154,6 +212,7 @@
     document.body.classList.remove('loading');
     canvas.focus({ preventScroll: true });
     resolveReady();
+    if (!bundle) keepOffline();
   }).catch(function (err) {
     if (failed) return;  // a failed fetch or abort, already shown
     fail('Recert could not start.', 'Reload the page to try again. Details: ' + message(err), err);
@@ -216,6 +275,53 @@
   window.addEventListener('touchmove', touch(1), touchOptions);
   window.addEventListener('touchend', touch(2), touchOptions);
   window.addEventListener('touchcancel', touch(2), touchOptions);
+
+  // The service worker (sw.js, Workbox's, from scripts/package-site.mjs) keeps every file of
+  // this version for offline use. A new version downloads in the background and waits; the
+  // page offers it, and only the page that takes it reloads, into the new version whole.
+  // Other open pages keep running the version they loaded (they fetch nothing after the start).
+  function keepOffline() {
+    var sw = navigator.serviceWorker;
+    if (!sw || !window.isSecureContext) return;
+    var box = document.getElementById('update');
+    var reloading = false;
+    var registration = null;
+    function offer() {
+      if (registration && registration.waiting && sw.controller) box.hidden = false;
+    }
+    sw.addEventListener('controllerchange', function () {
+      if (reloading) location.reload();
+      else box.hidden = false;  // another page took the new version; a reload here gets it too
+    });
+    document.getElementById('update-reload').addEventListener('click', function () {
+      reloading = true;
+      if (registration && registration.waiting) registration.waiting.postMessage({ type: 'SKIP_WAITING' });
+      else location.reload();
+    });
+    document.getElementById('update-later').addEventListener('click', function () {
+      box.hidden = true;
+      canvas.focus({ preventScroll: true });
+    });
+    sw.register(new URL('sw.js', document.baseURI).href).then(function (reg) {
+      registration = reg;
+      var watch = function (worker) {
+        if (worker) worker.addEventListener('statechange', function () { if (worker.state === 'installed') offer(); });
+      };
+      offer();
+      watch(reg.installing);
+      reg.addEventListener('updatefound', function () { watch(reg.installing); });
+      // A page left open for days looks for a new version when it comes back into view,
+      // at most once an hour (the browser looks on every navigation by itself).
+      var checked = Date.now();
+      document.addEventListener('visibilitychange', function () {
+        if (document.visibilityState !== 'visible' || Date.now() - checked < 3600e3) return;
+        checked = Date.now();
+        reg.update().catch(function () {});  // offline: try again later
+      });
+    }, function (err) {
+      console.warn('Recert works only online here: the service worker could not be registered.', err);
+    });
+  }
 
   // Keys go to the canvas once it has been touched.
   window.addEventListener('pointerdown', function (event) {

@@ -7,6 +7,11 @@
 // Every response carries the page's Content-Security-Policy as a header as well as in
 // index.html's <meta>, so a page that needs eval or inline code fails here as it would
 // on a strict host.
+//
+// Caching as a host should do it (README, "Hosting"): the files under v/VERSION/ never change
+// once written (VERSION is a hash of their content), so browsers may keep them for a year
+// without asking; everything else (index.html, sw.js, the manifest, icons, recert.html) is
+// revalidated on every use, so a new version is seen at once.
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
 import { stat, realpath } from "node:fs/promises";
@@ -31,6 +36,7 @@ const MIME = {
   ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json; charset=utf-8",
   ".wasm": "application/wasm",
   ".otf": "font/otf",
   ".ttf": "font/ttf",
@@ -76,6 +82,7 @@ const baseHeaders = {
   "Referrer-Policy": "no-referrer",
   "Cache-Control": "no-cache",
 };
+const immutable = "public, max-age=31536000, immutable";
 
 function send(res, status, text, extra = {}) {
   const body = `${text}\n`;
@@ -136,6 +143,7 @@ const server = createServer(async (req, res) => {
   const headers = {
     ...baseHeaders,
     "Content-Type": MIME[extname(file).toLowerCase()] || "application/octet-stream",
+    ...(pathname.startsWith("/v/") ? { "Cache-Control": immutable } : {}),
     ETag: etag,
     "Last-Modified": info.mtime.toUTCString(),
   };

@@ -454,6 +454,7 @@ void draw_credential_form(App& a) {
                 Log base = f.repairing ? without(a.log, Unreadable{*f.repairing, {}}, &Log::unreadable_credentials) : a.log;
                 c.id = f.repairing ? free_id(base, Unreadable{*f.repairing, {}}.id()) : "";
                 apply(a, add_credential(std::move(base), c));
+                keep_storage_after_first_credential(a);
                 a.active = static_cast<int>(a.log.credentials.size()) - 1;
             } else {
                 apply(a, edit_credential(a.log, c));

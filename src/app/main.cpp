@@ -386,6 +386,7 @@ EMSCRIPTEN_KEEPALIVE void recert_start(const char* programs_json, unsigned char*
     a.settings = load_settings();
     load_stored(a);
     evaluate_now(a);
+    keep_storage_if_installed(a);
 
     if (!glfwInit()) return;
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);

@@ -36,4 +36,18 @@ Date today();  // the person's local date, or ?today=YYYY-MM-DD
 bool prefers_dark();
 double now_seconds();
 
+// Whether the browser keeps the page's storage or may clear it to free space
+// (navigator.storage.persisted); `checking` until the browser has answered.
+enum class Persistence { checking, persistent, best_effort, unknown };
+Persistence storage_persistence();
+// Asks the browser to keep the page's storage (navigator.storage.persist); the answer
+// arrives later through storage_persistence().
+void request_persistent_storage();
+bool installed();  // runs as an installed app (display-mode: standalone)
+bool online();
+// The page is the hosted one (not recert.html) and so can offer recert.html, the whole of
+// Recert in one file, as a download.
+bool offline_copy_available();
+void download_offline_copy();
+
 }  // namespace recert::platform

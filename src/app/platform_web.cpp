@@ -17,6 +17,12 @@ void js_announce(const char* text);
 int js_today();
 int js_prefers_dark();
 double js_now();
+int js_storage_persistence();
+void js_request_persistence();
+int js_installed();
+int js_online();
+int js_offline_copy_available();
+void js_download_offline_copy();
 }
 
 namespace recert::platform {
@@ -78,5 +84,12 @@ Date today() {
 
 bool prefers_dark() { return js_prefers_dark() != 0; }
 double now_seconds() { return js_now(); }
+
+Persistence storage_persistence() { return static_cast<Persistence>(js_storage_persistence()); }
+void request_persistent_storage() { js_request_persistence(); }
+bool installed() { return js_installed() != 0; }
+bool online() { return js_online() != 0; }
+bool offline_copy_available() { return js_offline_copy_available() != 0; }
+void download_offline_copy() { js_download_offline_copy(); }
 
 }  // namespace recert::platform

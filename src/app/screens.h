@@ -23,4 +23,10 @@ void open_import(App& a, const std::string& name, const std::string& bytes, cons
 void draw_import(App& a);
 void draw_settings(App& a);
 
+// offline.cpp: keeping the log and Recert itself for use without a connection.
+void keep_storage_after_first_credential(const App& a);  // asks the browser to keep the storage
+void keep_storage_if_installed(const App& a);            // at the start, when installed
+void draw_offline_copy_item(App& a);                     // in the Backup menu
+void draw_storage_status(App& a);                        // in Settings
+
 }  // namespace recert::app

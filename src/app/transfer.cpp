@@ -29,6 +29,7 @@ void draw_transfer_menu(App& a) {
     ImGui::MenuItem(ICON_UPLOAD "  Import a backup or CSV…");
     if (press_started()) platform::pick_file(".json,.csv,application/json,text/csv");
     track("menu.import");
+    draw_offline_copy_item(a);
 }
 
 void open_import(App& a, const std::string& name, const std::string& bytes, const std::string& error) {
@@ -175,6 +176,7 @@ void draw_settings(App& a) {
 
     ImGui::Separator();
     muted("Your log is stored only in this browser. Nothing is sent anywhere.");
+    draw_storage_status(a);
     for (std::size_t i = 0; i < a.kept.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::TextWrapped("Kept copy of a log that could not be read (%s)%s.", a.kept[i].reason.c_str(), a.kept[i].downloaded ? ", downloaded" : "");

@@ -2,13 +2,12 @@
 // Chromium, and a person's actions on the canvas (click, type) by widget name.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumOptions, root, serve } from './launch.mjs';
 
-export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { root };
 export const site = process.env.RECERT_SITE || join(root, 'build-web', 'site');
 export const artifacts = join(root, 'test-artifacts');
 // Set once the server listens on a port the system chose (test files run side by side).
@@ -21,28 +20,15 @@ export const problems = [];  // console errors and page errors, from every page
 before(async () => {
   assert.ok(existsSync(join(site, 'index.html')), `no built site at ${site}: run scripts/build-web`);
   mkdirSync(artifacts, { recursive: true });
-  server = spawn(process.execPath, [join(root, 'web', 'serve.mjs'), '--root', site, '--port', '0'], { stdio: 'pipe' });
-  await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => {
-      const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(String(d));
-      if (!m) return;
-      port = Number(m[1]);
-      origin = `http://127.0.0.1:${port}`;
-      base = `${origin}/?test&today=2026-11-26`;
-      resolve();
-    });
-    server.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  server = await serve(site);
+  ({ port, origin } = server);
+  base = `${origin}/?test&today=2026-11-26`;
+  browser = await chromium.launch(chromiumOptions);
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  await server?.stop();
 });
 
 export async function open(context, url) {
