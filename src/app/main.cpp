@@ -170,9 +170,11 @@ void draw_banner(App& a) {
         track("repair");
         const float h = std::min<float>(px(180), static_cast<float>(n) * (ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeightWithSpacing()));
         ImGui::BeginChild("repair-list", ImVec2(0, h), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
-        auto row = [&](const Unreadable& u, const char* kind, bool entry) {
+        auto row = [&](const Unreadable& u, const char* kind, bool entry, std::size_t index) {
             const std::string id = u.id().empty() ? "(no id)" : u.id();
-            ImGui::PushID(&u);
+            // Widget ids from the list and position: the copies below move every frame.
+            ImGui::PushID(entry ? "entry" : "credential");
+            ImGui::PushID(static_cast<int>(index));
             const std::string title = u.original.is_object() && u.original.value("title", nlohmann::json()).is_string()
                                           ? u.original["title"].get<std::string>() : std::string(kind) + " " + id;
             // The field's name, not a pointer: "credits: ..." reads as the form does.
@@ -185,12 +187,13 @@ void draw_banner(App& a) {
             if (ImGui::SmallButton(ICON_TRASH " Delete")) delete_unreadable(a, u);
             track("repair." + id + ".delete");
             ImGui::PopID();
+            ImGui::PopID();
         };
         // Copies: a button's action changes the lists being drawn.
         const auto entries = a.log.unreadable_entries;
         const auto credentials = a.log.unreadable_credentials;
-        for (const auto& u : credentials) row(u, "Credential", false);
-        for (const auto& u : entries) row(u, "Activity", true);
+        for (std::size_t i = 0; i < credentials.size(); ++i) row(credentials[i], "Credential", false, i);
+        for (std::size_t i = 0; i < entries.size(); ++i) row(entries[i], "Activity", true, i);
         ImGui::EndChild();
     }
     for (const auto& e : a.program_errors) ImGui::TextWrapped(ICON_WARNING "  A program file could not be read: %s", e.c_str());
