@@ -121,6 +121,103 @@ TEST_CASE("Limits: absurd amounts in a program file are refused where they are")
           "2000000000000");
 }
 
+TEST_CASE("Limits: a program file past one of its limits is refused at the list's pointer, and one at it is read") {
+    // The shipped CPCS program with `count` copies of a list's model item (ids numbered).
+    const auto copies = [](const json& model, std::size_t count, const char* key = "id") {
+        json list = json::array();
+        for (std::size_t i = 0; i < count; ++i) {
+            json x = model;
+            if (key) x[key] = "x" + std::to_string(i);
+            list.push_back(x);
+        }
+        return list;
+    };
+    const auto topics = [&](std::size_t n) { return copies({{"name", "Topic"}}, n); };
+    struct Case {
+        const char* what;
+        std::size_t limit;
+        std::function<void(json&, std::size_t)> fill;  // makes the file hold n of them
+        std::string refused;                           // the problem with limit + 1
+    };
+    const Case cases[] = {
+        {"requirements", max_requirements, [&](json& d, std::size_t n) { d["requirements"] = copies(d["requirements"][0], n); },
+         "/requirements: has 201 requirements; at most 200 are accepted"},
+        {"requirements sharing a group", max_group_requirements,
+         [&](json& d, std::size_t n) { json r = d["requirements"][0]; r["group"] = "g"; d["requirements"] = copies(r, n); },
+         "/requirements/32/group: \"g\" is the group of more than 32 requirements; at most 32 can share one"},
+        {"topics", max_topics, [&](json& d, std::size_t n) { d["topics"] = topics(n); }, "/topics: has 201 topics; at most 200 are accepted"},
+        {"topics_any", max_topics,
+         [&](json& d, std::size_t n) {
+             d["topics"] = topics(n);
+             d["requirements"][0]["eligible"] = {{"topics_any", json::array()}};
+             for (std::size_t i = 0; i < n; ++i) d["requirements"][0]["eligible"]["topics_any"].push_back("x" + std::to_string(i));
+         },
+         // A list of more topics than a program may have: the program has them too.
+         "/topics: has 201 topics; at most 200 are accepted\n/requirements/0/eligible/topics_any: has 201 topics; at most 200 are accepted"},
+        {"options", max_options,
+         [&](json& d, std::size_t n) {
+             for (const auto& o : copies(d["options"][0], n - 1)) d["options"].push_back(o);
+         },
+         "/options: has 21 options; at most 20 are accepted"},
+        {"choices", max_topics,
+         [&](json& d, std::size_t n) {
+             d["topics"] = topics(n);
+             json o = {{"id", "area"}, {"type", "choice"}, {"label", "Area"}, {"choices", json::array()}};
+             for (std::size_t i = 0; i < n; ++i) o["choices"].push_back("x" + std::to_string(i));
+             d["options"].push_back(o);
+         },
+         "/topics: has 201 topics; at most 200 are accepted\n/options/1/choices: has 201 choices; at most 200 are accepted"},
+        {"min_when conditions", max_conditions,
+         [&](json& d, std::size_t n) {
+             d["requirements"][0]["min_when"] =
+                 copies({{"when", {{"option", "extension_requested"}, {"equals", true}}}, {"min", "1"}}, n, nullptr);
+         },
+         "/requirements/0/min_when: has 21 conditions; at most 20 are accepted"},
+        {"dates", max_dates,
+         [&](json& d, std::size_t n) {
+             for (std::size_t i = d["dates"].size(); i < n; ++i) d["dates"]["x" + std::to_string(i)] = d["dates"]["due"];
+         },
+         "/dates: has 51 dates; at most 50 are accepted"},
+        {"phases", max_phases,
+         [&](json& d, std::size_t n) {
+             for (const auto& x : copies(d["phases"][0], n - d["phases"].size(), nullptr)) d["phases"].push_back(x);
+         },
+         "/phases: has 51 phases; at most 50 are accepted"},
+        {"fees", max_fees,
+         [&](json& d, std::size_t n) {
+             for (const auto& x : copies(d["fees"][0], n - d["fees"].size())) d["fees"].push_back(x);
+         },
+         "/fees: has 51 fees; at most 50 are accepted"},
+        {"caps", max_caps,
+         [&](json& d, std::size_t n) {
+             d["caps"] = copies({{"name", "Cap"}, {"max", "4"}, {"kinds_any", {"article"}}, {"cite", d["cycle"]["cite"]}}, n);
+         },
+         "/caps: has 51 caps; at most 50 are accepted"},
+        {"sources", max_sources,
+         [&](json& d, std::size_t n) {
+             for (std::size_t i = d["sources"].size(); i < n; ++i) d["sources"]["x" + std::to_string(i)] = {{"title", "Another page"}};
+         },
+         "/sources: has 51 sources; at most 50 are accepted"},
+        {"kinds_any", max_kinds,
+         [&](json& d, std::size_t n) {
+             json kinds = json::array();
+             for (std::size_t i = 0; i < n; ++i) kinds.push_back(std::string(to_string(all_kinds[i % std::size(all_kinds)])));
+             d["caps"] = json::array({{{"id", "c"}, {"name", "Cap"}, {"max", "4"}, {"kinds_any", kinds}, {"cite", d["cycle"]["cite"]}}});
+         },
+         "/caps/0/kinds_any: has 10 activity kinds; at most 9 are accepted"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.what);
+        const auto joined = [](const std::vector<std::string>& all) {
+            std::string out;
+            for (const auto& x : all) out += x + "\n";
+            return out;
+        };
+        CHECK(joined(program_problems([&](json& d) { c.fill(d, c.limit); })) == "");
+        CHECK(joined(program_problems([&](json& d) { c.fill(d, c.limit + 1); })) == c.refused + "\n");
+    }
+}
+
 TEST_CASE("Limits: dates out of range are refused in logs and CSV") {
     const std::string base = R"("title":"t","kind":"other",)";
     for (const char* bad : {"0000-01-01", "10000-01-01", "1899-12-31", "2021-02-30", "2023-02-29", "2025-13-01", "-001-01-01"}) {
