@@ -203,9 +203,10 @@ Prepared prepare(const Program& p, const std::vector<const Requirement*>& reqs, 
 }
 
 // Counts the entries dated up to `through` toward the applicable requirements. Without
-// `words`, only the figures: no ids, details or requirement names per entry.
+// `words`, only the figures: no ids, details or requirement names per entry. Allocations
+// spend from `work`, the budget both tallies of one evaluation share.
 Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const Options& options, const Cycle& cycle,
-            const std::vector<Entry>& entries, const Prepared& prep, Date through, bool words) {
+            const std::vector<Entry>& entries, const Prepared& prep, Date through, bool words, std::int64_t& work) {
     const std::size_t n = entries.size(), R = reqs.size();
     Tally t;
     t.entries.resize(n);
@@ -325,7 +326,8 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
             item_entry.push_back(i);
             problem.items.push_back(std::move(item));
         }
-        const Allocation a = allocate(problem);
+        const Allocation a = allocate(problem, work);
+        work -= a.work;
         t.optimal = t.optimal && a.optimal;
         for (std::size_t k = 0; k < item_entry.size(); ++k) {
             const std::size_t q = member[static_cast<std::size_t>(a.choice[k])];
@@ -361,9 +363,10 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
         if (!q.when || q.when->holds(options)) reqs.push_back(&q);
 
     const Prepared prep = prepare(p, reqs, options, entries);
-    Tally now = tally(p, reqs, options, *cycle, entries, prep, as_of, true);
+    std::int64_t work = allocation_budget;
+    Tally now = tally(p, reqs, options, *cycle, entries, prep, as_of, true, work);
     const bool any_planned = std::any_of(now.entries.begin(), now.entries.end(), [](const EntryResult& r) { return r.excluded == Exclusion::planned; });
-    const Tally ahead = any_planned ? tally(p, reqs, options, *cycle, entries, prep, cycle->end, false) : Tally{};
+    const Tally ahead = any_planned ? tally(p, reqs, options, *cycle, entries, prep, cycle->end, false, work) : Tally{};
     out.allocation_optimal = now.optimal && ahead.optimal;
     out.complete = out.projected_complete = true;
     for (std::size_t q = 0; q < reqs.size(); ++q) {
