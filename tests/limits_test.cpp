@@ -292,8 +292,53 @@ TEST_CASE("Limits: strings of megabytes are refused where they are, in logs, CSV
     CHECK(kept.log->entries[0].extra["future"].get_ref<const std::string&>().size() == mb.size());
 }
 
+TEST_CASE("Limits: a JSON syntax error is named in Recert's words, at its line and column") {
+    // nlohmann's own messages ("[json.exception.out_of_range.406] number overflow parsing
+    // '1e400'", "syntax error while parsing value - invalid literal; last read: ...") were
+    // passed on as they were.
+    const std::pair<std::string, std::string> cases[] = {
+        {log_with_entry(R"("title":"t","date":"2025-01-01","kind":"other","credits":1e400)"),
+         "line 1, column 136: the number '1e400' is too large to read"},
+        {"", "line 1, column 1: the file is empty: it must hold one JSON object"},
+        {"\n  \n", "line 2, column 3: the file is empty: it must hold one JSON object"},
+        {"{\"a\": tru}", "line 1, column 10: 'tru' is not a JSON value: text is written in double quotes, and true, false and null in lower case"},
+        {"{\"a\": True}", "line 1, column 7: 'True' is not a JSON value: text is written in double quotes, and true, false and null in lower case"},
+        {"{a: 1}", "line 1, column 2: a field name in double quotes must come here, not 'a'"},
+        {"{'a': 1}", "line 1, column 2: text in single quotes: JSON writes text in double quotes"},
+        {"{\"a\" 1}", "line 1, column 6: a ':' must follow the field name, not '1'"},
+        {"{\"a\": 1 \"b\": 2}", "line 1, column 11: a ',' or '}' must follow a value in an object, not '\"b\"'"},
+        {"{\"a\": 1,}", "line 1, column 9: a ',' before '}': JSON allows none after the last field"},
+        {"[1, 2,]", "line 1, column 7: a ',' before ']': JSON allows none after the last element"},
+        {"[1 2]", "line 1, column 4: a ',' or ']' must follow a value in an array, not '2'"},
+        {"[,]", "line 1, column 2: a value must come here (text in double quotes, a number, true, false, null, an object or an array)"},
+        {"{\"a\": [1}", "line 1, column 9: a ',' or ']' must follow a value in an array"},
+        {"{\"a\": 1}}", "line 1, column 9: more text after the end of the JSON document: '}'"},
+        {"{\"a\": 1} x", "line 1, column 10: more text after the end of the JSON document: 'x'"},
+        {"{\"a\": 01}", "line 1, column 8: '01' is not a number as JSON writes them (like 12, 1.5 or 2e3)"},
+        {"{\"a\": -}", "line 1, column 8: '-' is not a number as JSON writes them (like 12, 1.5 or 2e3)"},
+        {"{\"a\": \"x\ty\"}", "line 1, column 9: text in quotes holds a control character (U+0009), which JSON writes as \\u0009"},
+        {"{\"a\": \"\\x\"}", "line 1, column 9: '\\x' is not an escape JSON knows (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and four hexadecimal digits)"},
+        {"{\"a\": \"\\u12g4\"}", "line 1, column 12: \\u must be followed by four hexadecimal digits, as in \\u00e9"},
+        {"{\"a\": \"\\ud800\"}", "line 1, column 14: \\ud800 is the first half of a character (a high surrogate) and must be followed by its second half, \\uDC00 to \\uDFFF"},
+        {"{\"a\": \"\\udc00\"}", "line 1, column 13: \\udc00 is the second half of a character (a low surrogate) without its first half"},
+        {"{\"a\": \"open", "line 1, column 11: text in quotes is never closed: the quote that ends '\"open' is missing"},
+        {"{\"a\": [true", "line 1, column 11: the text ends before the JSON is complete: an array lacks its closing ']'"},
+        {"{\"format\":\n\"recert-log\",\n\"version\": 1,,}", "line 3, column 14: a field name in double quotes must come here"},
+        {"\xEF\xBB\xBF{\"a\": \xFF}", "line 1, column 10: byte 0xFF is not UTF-8: save the file as UTF-8 text"},
+        {"{\"a\": #}", "line 1, column 7: unexpected '#': JSON has objects {...}, arrays [...], text in double quotes, numbers, true, false and null"},
+    };
+    for (const auto& [text, message] : cases) {
+        CAPTURE(text);
+        const auto all = problems_of(text);
+        REQUIRE(all.size() == 1);
+        CHECK(all[0] == message);
+        for (const char* theirs : {"json.exception", "syntax error while parsing", "last read", "parse error"})
+            CHECK(all[0].find(theirs) == std::string::npos);
+    }
+}
+
 TEST_CASE("Limits: nesting is refused past 64 levels, in objects as in arrays, and in program files") {
-    CHECK(first_problem(std::string(100000, '{')) == "line 1, column 2: syntax error while parsing object key - unexpected '{'; expected string literal");
+    CHECK(first_problem(std::string(100000, '{')) == "line 1, column 2: a field name in double quotes must come here");
     std::string objects;
     for (int i = 0; i < 100000; ++i) objects += "{\"a\":";
     CHECK(first_problem(objects) == "/: nested more than 64 levels deep");
