@@ -1,6 +1,7 @@
 #include "allocation.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <numeric>
@@ -735,7 +736,9 @@ Allocation allocate_within(const AllocationProblem& problem, Work& work, bool di
                 unmet[i] += met_at[r] == never;
             }
     }
-    work.used += static_cast<std::int64_t>(N + 2 * R + 3 * flat.size());
+    // Copying and sorting each item's candidates, and the tables above (calibrated by
+    // scripts/bench worst, like the other charges).
+    work.used += static_cast<std::int64_t>(16 * N + 2 * R + 8 * flat.size());
     for (bool changed = true; changed;) {
         changed = false;
         std::size_t still = 0;
@@ -819,7 +822,10 @@ Allocation allocate_within(const AllocationProblem& problem, Work& work, bool di
             c.cands.push_back(cands_of(i));
             c.item.push_back(i);
         }
-        work.used += static_cast<std::int64_t>(items.size() * 2 + R);
+        std::size_t component_cands = 0;
+        for (std::size_t i : items) component_cands += size[i];
+        // Sorting the items, and a vector of candidates for each.
+        work.used += static_cast<std::int64_t>(items.size() * (64 + std::bit_width(items.size())) + 16 * component_cands + R);
         const Result res = solve(c, nodes, work, diving);
         out.optimal = out.optimal && res.optimal;
         for (std::size_t k = 0; k < items.size(); ++k) out.choice[items[k]] = global[static_cast<std::size_t>(res.choice[k])];
