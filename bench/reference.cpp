@@ -115,16 +115,17 @@ Credits greedy(const AllocationProblem& p) {
 
 struct Family {
     int instances = 0, mismatches = 0, not_optimal = 0, greedy_short = 0;
-    std::int64_t max_nodes = 0;
+    std::int64_t max_nodes = 0, max_work = 0;
     std::vector<double> alloc_s, cbc_s, ratio;
 };
 
 void print_row(const char* name, const Family& f) {
-    std::printf("%-12s %6d %6d %8d %7d %10.3f %10.3f %9.1f %9.1f %9.5f %9.5f %9lld\n", name, f.instances, f.mismatches,
+    std::printf("%-12s %6d %6d %8d %7d %10.3f %10.3f %9.1f %9.1f %9.5f %9.5f %9lld %9.1f\n", name, f.instances, f.mismatches,
                 f.not_optimal, f.greedy_short, median(f.alloc_s) * 1e3,
                 f.alloc_s.empty() ? 0.0 : *std::max_element(f.alloc_s.begin(), f.alloc_s.end()) * 1e3, median(f.cbc_s) * 1e3,
                 f.cbc_s.empty() ? 0.0 : *std::max_element(f.cbc_s.begin(), f.cbc_s.end()) * 1e3, median(f.ratio),
-                f.ratio.empty() ? 0.0 : *std::max_element(f.ratio.begin(), f.ratio.end()), static_cast<long long>(f.max_nodes));
+                f.ratio.empty() ? 0.0 : *std::max_element(f.ratio.begin(), f.ratio.end()), static_cast<long long>(f.max_nodes),
+                static_cast<double>(f.max_work) / 1e6);
 }
 
 int usage() {
@@ -213,24 +214,26 @@ int main(int argc, char** argv) {
             if (!a.optimal) ++f->not_optimal;
             if (greedy(p) < a.coverage) ++f->greedy_short;
             f->max_nodes = std::max(f->max_nodes, a.nodes);
+            f->max_work = std::max(f->max_work, a.work);
             f->alloc_s.push_back(alloc_s);
             f->cbc_s.push_back(r.seconds);
             f->ratio.push_back(alloc_s / r.seconds);
         }
         if (!ok || !a.optimal || verbose)
-            std::printf("%s instance %d (%s, %zu items, %zu requirements): allocator %lld%s, cbc %lld, %.3f ms vs %.1f ms, %lld nodes%s%s\n",
+            std::printf("%s instance %d (%s, %zu items, %zu requirements): allocator %lld%s, cbc %lld, %.3f ms vs %.1f ms, %lld nodes, %.1f million work units of %.0f%s%s\n",
                         ok && a.optimal ? "ok" : "MISMATCH", index, in.family.c_str(), in.items.size(), in.required.size(),
                         static_cast<long long>(mine), a.optimal ? "" : " (not proven optimal)", theirs, alloc_s * 1e3, r.seconds * 1e3,
-                        static_cast<long long>(a.nodes), why.empty() ? "" : ": ", why.c_str());
+                        static_cast<long long>(a.nodes), static_cast<double>(a.work) / 1e6, static_cast<double>(allocation_budget) / 1e6,
+                        why.empty() ? "" : ": ", why.c_str());
         if (!ok && keep) std::printf("  kept %s\n", path.c_str());
     }
     if (!keep) fs::remove_all(dir);
     const double wall = std::chrono::duration<double>(Clock::now() - t_start).count();
 
-    std::printf("\nseed %llu, %d instances in %.1f s; times per instance, ratio = allocator time / CBC time\n",
+    std::printf("\nseed %llu, %d instances in %.1f s; times per instance, ratio = allocator time / CBC time; work in millions of units\n",
                 static_cast<unsigned long long>(seed), count, wall);
-    std::printf("%-12s %6s %6s %8s %7s %10s %10s %9s %9s %9s %9s %9s\n", "family", "count", "wrong", "unproven", "greedy<",
-                "alloc ms", "alloc max", "cbc ms", "cbc max", "ratio", "worst", "max nodes");
+    std::printf("%-12s %6s %6s %8s %7s %10s %10s %9s %9s %9s %9s %9s %9s\n", "family", "count", "wrong", "unproven", "greedy<",
+                "alloc ms", "alloc max", "cbc ms", "cbc max", "ratio", "worst", "max nodes", "max work");
     for (const auto& [name, f] : families) print_row(name.c_str(), f);
     print_row("all", all);
     std::printf("\n%d instances, %d mismatches, %d not proven optimal, greedy short of the optimum on %d", all.instances,

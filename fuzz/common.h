@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "csv.h"
 #include "evaluation.h"
 #include "log.h"
 #include "program.h"
@@ -81,9 +82,12 @@ inline void check_problems(const Problems& problems) {
     }
 }
 
-// An entry as the CSV carries it: everything but the fields the CSV has no column for.
+// An entry as the CSV carries it: everything but the fields the CSV has no column for, and
+// control characters in its texts as the pictures the CSV shows instead.
 inline nlohmann::json csv_view(const Entry& e) {
-    nlohmann::json j = to_json(e);
+    Entry shown = e;
+    for (std::string* text : {&shown.title, &shown.provider, &shown.code, &shown.notes}) *text = spreadsheet_text(*text);
+    nlohmann::json j = to_json(shown);
     for (auto it = e.extra.begin(); it != e.extra.end(); ++it) j.erase(it.key());
     return j;
 }

@@ -58,6 +58,10 @@ check_err() {
     checks=$((checks + 1))
     grep -qF -- "$1" "$tmp/err" || fail "stderr contains: $1"
 }
+check_lacks_err() {
+    checks=$((checks + 1))
+    ! grep -qF -- "$1" "$tmp/err" || fail "stderr does not contain: $1"
+}
 check_out_lacks() {
     checks=$((checks + 1))
     ! grep -qF -- "$1" "$tmp/out" || fail "stdout does not contain: $1"
@@ -343,6 +347,85 @@ check_out '"phase": "window_open"'
 run "evaluate with --programs not a folder" evaluate --log "$cpcs" --programs "$tmp/no-such-folder"
 check_rc 1
 check_err "no-such-folder"
+
+# Anything named *.json in the folder that is not a readable file stops the evaluation,
+# named with what is wrong: never skipped, never an internal error, never a hang.
+# timeout: a FIFO opened for reading would block until a writer came.
+odd_program() {
+    rm -rf "$tmp/odd"
+    mkdir "$tmp/odd"
+    cp programs/*.json "$tmp/odd/"
+    desc="evaluate with $1 in --programs"
+    shift
+    "$@" || { failures=$((failures + 1)); echo "FAIL: could not make $desc"; }
+    timeout 20 "$recert" evaluate --log "$cpcs" --as-of 2026-11-26 --programs "$tmp/odd" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    cmd="recert evaluate --log $cpcs --as-of 2026-11-26 --programs $tmp/odd"
+    check_rc 1
+    check_out_lacks '"phase"'
+}
+odd_program "a symbolic link that loops" ln -s loop.json "$tmp/odd/loop.json"
+check_err "$tmp/odd/loop.json: is a symbolic link that loops: following it never reaches a file"
+check_lacks_err "internal error"
+odd_program "a dangling symbolic link" ln -s gone.json "$tmp/odd/dangling.json"
+check_err "$tmp/odd/dangling.json: is a symbolic link to gone.json, which does not exist"
+odd_program "a FIFO" mkfifo "$tmp/odd/fifo.json"
+check_err "$tmp/odd/fifo.json: is a named pipe (FIFO), not a file: recert reads only regular files"
+odd_program "a folder named x.json" mkdir "$tmp/odd/x.json"
+check_err "$tmp/odd/x.json: is a folder, not a file"
+odd_program "a link to /dev/zero" ln -s /dev/zero "$tmp/odd/zero.json"
+check_err "$tmp/odd/zero.json: is a device, not a file: recert reads only regular files"
+odd_program "a file it may not read" sh -c "echo '{}' >'$tmp/odd/secret.json' && chmod 000 '$tmp/odd/secret.json'"
+if [ "$(id -u)" -ne 0 ]; then check_err "$tmp/odd/secret.json: cannot be read: Permission denied"; else check_err "$tmp/odd/secret.json: /format: is required"; fi
+chmod 644 "$tmp/odd/secret.json"
+# A link to a good program file is a program file.
+rm -rf "$tmp/odd"
+mkdir "$tmp/odd"
+cp programs/*.json "$tmp/odd/"
+rm "$tmp/odd/dmec-clms.json"
+ln -s "$PWD/programs/dmec-clms.json" "$tmp/odd/dmec-clms.json"
+run "evaluate with a link to a program file in --programs" evaluate --log "$cpcs" --as-of 2026-11-26 --programs "$tmp/odd"
+check_rc 0
+check_out '"phase": "window_open"'
+
+# The same for files named on the command line.
+mkfifo "$tmp/fifo.json"
+desc="validate a FIFO"
+timeout 20 "$recert" validate "$tmp/fifo.json" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+cmd="recert validate $tmp/fifo.json"
+check_rc 1
+check_err "$tmp/fifo.json: is a named pipe (FIFO), not a file: recert reads only regular files"
+desc="evaluate a FIFO as the log"
+timeout 20 "$recert" evaluate --log "$tmp/fifo.json" --as-of 2026-11-26 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+cmd="recert evaluate --log $tmp/fifo.json"
+check_rc 1
+check_err "$tmp/fifo.json: is a named pipe (FIFO)"
+desc="validate /dev/zero"
+timeout 20 "$recert" validate /dev/zero >"$tmp/out" 2>"$tmp/err"
+rc=$?
+cmd="recert validate /dev/zero"
+check_rc 1
+check_err "/dev/zero: is a device, not a file"
+ln -s self.json "$tmp/self.json"
+run "validate a symbolic link that loops" validate "$tmp/self.json"
+check_rc 1
+check_err "$tmp/self.json: is a symbolic link that loops"
+check_lacks_err "internal error"
+run "validate a folder" validate "$tmp/odd"
+check_rc 1
+check_err "$tmp/odd: is a folder, not a file"
+# Past the size limit: refused by its size, before a byte is read.
+truncate -s 33554433 "$tmp/big.json"
+run "validate a file one byte over 32 MiB" validate "$tmp/big.json"
+check_rc 1
+check_err "$tmp/big.json: is larger than 32 MiB (33,554,432 bytes): not a Recert log or program"
+truncate -s 33554432 "$tmp/big.json"
+run "validate a file of exactly 32 MiB" validate "$tmp/big.json"
+check_rc 1
+check_err "$tmp/big.json: line 1, column 1"
+rm -f "$tmp/big.json"
 
 # ---------------------------------------------------------------- top level
 

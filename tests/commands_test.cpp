@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "commands.h"
 #include "support.h"
 
@@ -12,6 +15,96 @@ Entry entry_named(const std::string& id, const std::string& title) {
     e.title = title;
     e.date = test::day("2025-01-01");
     return e;
+}
+
+// The first merge and rebase, one linear search per item (quadratic): the reference the
+// indexed ones must match exactly, ids and order included.
+template <class V>
+auto find_first(V& v, const std::string& id) {
+    return std::find_if(v.begin(), v.end(), [&](const auto& x) { return x.id == id; });
+}
+
+std::string reference_fresh(const std::vector<std::string>& taken, const std::string& prefix, std::size_t start) {
+    for (std::size_t n = start;; ++n)
+        if (auto id = prefix + std::to_string(n); std::find(taken.begin(), taken.end(), id) == taken.end()) return id;
+}
+
+Log reference_merge(Log base, const Log& incoming, MergeSummary& s) {
+    std::vector<std::string> taken;
+    for (const auto& e : base.entries) taken.push_back(e.id);
+    for (const auto& c : base.credentials) taken.push_back(c.id);
+    for (const auto& c : incoming.credentials) {
+        if (auto it = find_first(base.credentials, c.id); it != base.credentials.end() && to_json(*it) == to_json(c)) continue;
+        Credential copy = c;
+        if (std::find(taken.begin(), taken.end(), copy.id) != taken.end()) copy.id = reference_fresh(taken, "c", base.credentials.size() + 1);
+        taken.push_back(copy.id);
+        base.credentials.push_back(std::move(copy));
+        ++s.credentials_added;
+    }
+    for (const auto& e : incoming.entries) {
+        if (auto it = find_first(base.entries, e.id); it != base.entries.end()) {
+            if (to_json(*it) == to_json(e)) { ++s.unchanged; continue; }
+            Entry copy = e;
+            copy.id = reference_fresh(taken, "e", base.entries.size() + 1);
+            taken.push_back(copy.id);
+            base.entries.push_back(std::move(copy));
+            ++s.renamed;
+            continue;
+        }
+        taken.push_back(e.id);
+        base.entries.push_back(e);
+        ++s.added;
+    }
+    return base;
+}
+
+template <class T>
+void reference_carry_over(const std::vector<T>& base, const std::vector<T>& ours, std::vector<T>& theirs) {
+    for (const auto& b : base)
+        if (find_first(ours, b.id) == ours.end())
+            if (auto t = find_first(theirs, b.id); t != theirs.end()) theirs.erase(t);
+    for (const auto& o : ours) {
+        const auto b = find_first(base, o.id);
+        if (b != base.end() && to_json(*b) == to_json(o)) continue;
+        if (auto t = find_first(theirs, o.id); t != theirs.end()) *t = o;
+        else if (b == base.end()) theirs.push_back(o);  // an edit of what theirs deleted stays deleted
+    }
+}
+
+Log reference_rebase(const Log& base, const Log& ours, Log theirs) {
+    reference_carry_over(base.credentials, ours.credentials, theirs.credentials);
+    reference_carry_over(base.entries, ours.entries, theirs.entries);
+    return theirs;
+}
+
+// Small logs over few ids and titles, so that identical entries, taken ids, ids a rename
+// would pick ("e3" in a log of two) and, now and then, an id used twice all happen often.
+Log random_log(std::mt19937& rng) {
+    const char* ids[] = {"e1", "e2", "e3", "e4", "e5", "e6", "c1", "c2", "x"};
+    const char* titles[] = {"A", "B", "C"};
+    auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+    const bool repeats = pick(8) == 0;
+    Log log;
+    std::vector<std::string> used;
+    auto fresh = [&] {
+        for (int tries = 0; tries < 20; ++tries)
+            if (std::string id = ids[pick(9)]; repeats || std::find(used.begin(), used.end(), id) == used.end()) {
+                used.push_back(id);
+                return id;
+            }
+        return std::string();
+    };
+    for (int i = pick(7); i-- > 0;)
+        if (std::string id = fresh(); !id.empty()) log.entries.push_back(entry_named(id, titles[pick(3)]));
+    used.clear();
+    for (int i = pick(3); i-- > 0;)
+        if (std::string id = fresh(); !id.empty()) {
+            Credential c;
+            c.id = id;
+            c.program = pick(2) ? "namss-cpcs" : "dmec-clms";
+            log.credentials.push_back(c);
+        }
+    return log;
 }
 }  // namespace
 
@@ -115,4 +208,62 @@ TEST_CASE("Commands: new ids skip the ids of entries waiting for repair; merge a
     const Log rebased = rebase(log, ours, theirs);
     CHECK(rebased.unreadable_entries.empty());
     CHECK(rebased.entries.size() == 1);
+}
+
+TEST_CASE("Commands: merge gives exactly what the one-by-one search gave, on 20,000 small random logs") {
+    std::mt19937 rng(8);
+    int renamed = 0, unchanged = 0, added = 0, credentials = 0;
+    for (int n = 0; n < 20000; ++n) {
+        const Log base = random_log(rng), incoming = random_log(rng);
+        MergeSummary want, got;
+        const Log expected = reference_merge(base, incoming, want);
+        const Log merged = merge(base, incoming, &got);
+        CAPTURE(n);
+        REQUIRE(to_json(merged) == to_json(expected));
+        CHECK(got.added == want.added);
+        CHECK(got.unchanged == want.unchanged);
+        CHECK(got.renamed == want.renamed);
+        CHECK(got.credentials_added == want.credentials_added);
+        renamed += got.renamed;
+        unchanged += got.unchanged;
+        added += got.added;
+        credentials += got.credentials_added;
+    }
+    // Every path was taken many times.
+    CHECK(renamed > 1000);
+    CHECK(unchanged > 1000);
+    CHECK(added > 1000);
+    CHECK(credentials > 1000);
+}
+
+TEST_CASE("Commands: rebase gives exactly what the one-by-one search gave, on 20,000 small random logs") {
+    std::mt19937 rng(9);
+    for (int n = 0; n < 20000; ++n) {
+        const Log base = random_log(rng), ours = random_log(rng), theirs = random_log(rng);
+        CAPTURE(n);
+        REQUIRE(to_json(rebase(base, ours, theirs)) == to_json(reference_rebase(base, ours, theirs)));
+    }
+}
+
+TEST_CASE("Commands: a merge renames past ids already taken, and each rename takes the next free number") {
+    // Base numbered past its size: the first rename starts looking at e3 (two entries + 1)
+    // and finds e3 to e5 taken; the second starts at e4 and goes on from e7.
+    Log base = add_entry(Log{}, entry_named("e3", "Three"));
+    base = add_entry(base, entry_named("e4", "Four"));
+    Credential named_e5;
+    named_e5.id = "e5";
+    named_e5.program = "dmec-clms";
+    base = add_credential(base, named_e5);
+    Log incoming = add_entry(Log{}, entry_named("e3", "Other three"));
+    incoming = add_entry(incoming, entry_named("e4", "Other four"));
+    incoming = add_entry(incoming, entry_named("e4x", "New"));
+    incoming = add_entry(incoming, entry_named("e3", "Three"));
+    MergeSummary s;
+    const Log merged = merge(base, incoming, &s);
+    std::vector<std::string> ids;
+    for (const auto& e : merged.entries) ids.push_back(e.id + ":" + e.title);
+    CHECK(ids == std::vector<std::string>{"e3:Three", "e4:Four", "e6:Other three", "e7:Other four", "e4x:New"});
+    CHECK(s.renamed == 2);
+    CHECK(s.added == 1);
+    CHECK(s.unchanged == 1);  // the last one is base's e3 as it is
 }

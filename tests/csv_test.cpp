@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "csv.h"
 #include "support.h"
 
@@ -64,4 +66,90 @@ TEST_CASE("CSV: a file without the needed columns is refused as a whole") {
     REQUIRE(r.problems.size() == 3);
     CHECK(r.problems[0].what.rfind("the header has no \"date\" column", 0) == 0);
     CHECK(describe(parse_csv("title,date,kind\n\"open,2025-01-01,course\n").problems.at(0)) == "line 2: a quoted cell is never closed");
+}
+
+TEST_CASE("CSV: cells starting with TAB or CR are guarded like formulas, and read back as written") {
+    // OWASP's CSV injection list: = + - @ TAB CR. Each text column, each starting character.
+    Entry e;
+    e.id = "e1";
+    e.date = test::day("2025-03-04");
+    e.kind = Kind::course;
+    for (const std::string lead : {"\t", "\r", "=", "+", "-", "@", "'\t", "\t\t"}) {
+        e.title = lead + "=cmd|' /C calc'!A0";
+        e.provider = lead + "Provider";
+        e.code = lead + "C-1";
+        e.notes = lead + "note";
+        CAPTURE(lead);
+        const std::string text = to_csv({e});
+        const std::string row = text.substr(text.find("\r\n") + 2);
+        // Every text cell starts with the guard quote, inside the CSV quotes when it needs them.
+        for (const std::string& cell : {e.title, e.provider, e.code, e.notes}) {
+            CAPTURE(cell);
+            CHECK((row.find(",'" + cell) != std::string::npos || row.find(",\"'" + cell) != std::string::npos));
+        }
+        const CsvImport back = parse_csv(text);
+        CHECK(back.rejected.empty());
+        REQUIRE(back.entries.size() == 1);
+        CHECK(back.entries[0].title == e.title);
+        CHECK(back.entries[0].provider == e.provider);
+        CHECK(back.entries[0].code == e.code);
+        CHECK(back.entries[0].notes == e.notes);
+    }
+}
+
+TEST_CASE("CSV: a row holding a NUL byte or another control character is rejected with its line and reason") {
+    // Bytes a spreadsheet does not show; a NUL used to cut the import after row 1 without a word.
+    const char raw[] =
+        "title,date,kind,notes,extra\n"
+        "First,2025-01-01,course,,\n"
+        "Sec\0ond,2025-01-02,course,,\n"
+        "Third,2025-01-03,course,\"two\n\x07 lines\",\n"
+        "Fourth,2025-01-04,course,,ignored\0column\n"
+        "Fifth,2025-\x1b\x01-05,course,\x7f,\n"
+        "Sixth,2025-01-06,course,\"tab\tand\rreturn\",\n";
+    const CsvImport r = parse_csv(std::string_view(raw, sizeof raw - 1));
+    CHECK(r.problems.empty());
+    std::vector<std::string> titles;
+    for (const auto& e : r.entries) titles.push_back(e.title);
+    // A column Recert does not read may hold anything: that row is imported.
+    CHECK(titles == std::vector<std::string>{"First", "Fourth", "Sixth"});
+    CHECK(r.entries[2].notes == "tab\tand\rreturn");
+    REQUIRE(r.rejected.size() == 3);
+    CHECK(r.rejected[0].line == 3);
+    CHECK(r.rejected[0].reason == "title: character 4 is an invisible control character (NUL, code 0); delete it and import the file again");
+    CHECK(r.rejected[1].line == 4);
+    CHECK(r.rejected[1].reason == "notes: character 5 is an invisible control character (BEL, code 7); delete it and import the file again");
+    CHECK(r.rejected[2].line == 7);  // the quoted notes of line 4 took two lines
+    CHECK(r.rejected[2].reason ==
+          "date: character 6 is an invisible control character (ESC, code 27); delete it and import the file again; "
+          "notes: character 1 is an invisible control character (DEL, code 127); delete it and import the file again");
+    // Every row is accounted for: imported or rejected.
+    CHECK(r.entries.size() + r.rejected.size() == 6);
+}
+
+TEST_CASE("CSV: an export writes every entry whatever its texts hold, and reads back whole") {
+    // A backup can hold any JSON text, \u0000 included. The CSV shows each control character as
+    // its Unicode picture (NUL as U+2400), so no row is cut, dropped or rejected on the way back.
+    const Log log = test::log_from(R"({"format":"recert-log","version":1,"credentials":[],"entries":[
+        {"id":"e1","title":"Before","date":"2025-01-01","kind":"course"},
+        {"id":"e2","title":"Nul\u0000inside","provider":"\u001b[31mred","date":"2025-01-02","kind":"course","notes":"bell\u0007 del\u007f"},
+        {"id":"e3","title":"\u0000","date":"2025-01-03","kind":"course","code":"tab\tkept"},
+        {"id":"e4","title":"After","date":"2025-01-04","kind":"course"}]})");
+    REQUIRE(log.entries[1].title.size() == 10);
+    const std::string text = to_csv(log.entries);
+    CHECK(std::count(text.begin(), text.end(), '\r') == 5);  // the header and four rows
+    for (char c : text) CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\r' || c == '\n'));
+    CHECK(text.find("Nul\xE2\x90\x80inside") != std::string::npos);
+    const CsvImport back = parse_csv(text);
+    CHECK(back.problems.empty());
+    CHECK(back.rejected.empty());
+    REQUIRE(back.entries.size() == 4);
+    CHECK(back.entries[1].title == "Nul\xE2\x90\x80inside");
+    CHECK(back.entries[1].provider == "\xE2\x90\x9B[31mred");
+    CHECK(back.entries[1].notes == "bell\xE2\x90\x87 del\xE2\x90\xA1");
+    CHECK(back.entries[2].title == "\xE2\x90\x80");
+    CHECK(back.entries[2].code == "tab\tkept");
+    CHECK(back.entries[3].title == "After");
+    // As the CSV shows it: the same mapping the export uses.
+    CHECK(spreadsheet_text(log.entries[1].title) == back.entries[1].title);
 }

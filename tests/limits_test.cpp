@@ -47,6 +47,11 @@ std::string csv_rejection(const std::string& header, const std::string& row) {
 }
 
 // The shipped CPCS program with one part of it replaced.
+// A program without the phase conditions that name its requirements, for tests that replace them.
+void without_needs(json& doc) {
+    for (auto& ph : doc["phases"]) ph.erase("needs");
+}
+
 std::vector<std::string> program_problems(const std::function<void(json&)>& change) {
     json doc = json::parse(test::read_text("programs/namss-cpcs.json"));
     change(doc);
@@ -119,6 +124,104 @@ TEST_CASE("Limits: absurd amounts in a program file are refused where they are")
     // At those ceilings the largest fee possible is exact.
     CHECK(per_credit(Money::whole(10'000), Credits::whole(1000 * static_cast<std::int64_t>(max_entries))).to_string() ==
           "2000000000000");
+}
+
+TEST_CASE("Limits: a program file past one of its limits is refused at the list's pointer, and one at it is read") {
+    // The shipped CPCS program with `count` copies of a list's model item (ids numbered).
+    const auto copies = [](const json& model, std::size_t count, const char* key = "id") {
+        json list = json::array();
+        for (std::size_t i = 0; i < count; ++i) {
+            json x = model;
+            if (key) x[key] = "x" + std::to_string(i);
+            list.push_back(x);
+        }
+        return list;
+    };
+    const auto topics = [&](std::size_t n) { return copies({{"name", "Topic"}}, n); };
+    struct Case {
+        const char* what;
+        std::size_t limit;
+        std::function<void(json&, std::size_t)> fill;  // makes the file hold n of them
+        std::string refused;                           // the problem with limit + 1
+    };
+    const Case cases[] = {
+        // Phases that need a share of "total" would name a requirement the copies replace.
+        {"requirements", max_requirements, [&](json& d, std::size_t n) { without_needs(d); d["requirements"] = copies(d["requirements"][0], n); },
+         "/requirements: has 201 requirements; at most 200 are accepted"},
+        {"requirements sharing a group", max_group_requirements,
+         [&](json& d, std::size_t n) { without_needs(d); json r = d["requirements"][0]; r["group"] = "g"; d["requirements"] = copies(r, n); },
+         "/requirements/32/group: \"g\" is the group of more than 32 requirements; at most 32 can share one"},
+        {"topics", max_topics, [&](json& d, std::size_t n) { d["topics"] = topics(n); }, "/topics: has 201 topics; at most 200 are accepted"},
+        {"topics_any", max_topics,
+         [&](json& d, std::size_t n) {
+             d["topics"] = topics(n);
+             d["requirements"][0]["eligible"] = {{"topics_any", json::array()}};
+             for (std::size_t i = 0; i < n; ++i) d["requirements"][0]["eligible"]["topics_any"].push_back("x" + std::to_string(i));
+         },
+         // A list of more topics than a program may have: the program has them too.
+         "/topics: has 201 topics; at most 200 are accepted\n/requirements/0/eligible/topics_any: has 201 topics; at most 200 are accepted"},
+        {"options", max_options,
+         [&](json& d, std::size_t n) {
+             for (const auto& o : copies(d["options"][0], n - 1)) d["options"].push_back(o);
+         },
+         "/options: has 21 options; at most 20 are accepted"},
+        {"choices", max_topics,
+         [&](json& d, std::size_t n) {
+             d["topics"] = topics(n);
+             json o = {{"id", "area"}, {"type", "choice"}, {"label", "Area"}, {"choices", json::array()}};
+             for (std::size_t i = 0; i < n; ++i) o["choices"].push_back("x" + std::to_string(i));
+             d["options"].push_back(o);
+         },
+         "/topics: has 201 topics; at most 200 are accepted\n/options/1/choices: has 201 choices; at most 200 are accepted"},
+        {"min_when conditions", max_conditions,
+         [&](json& d, std::size_t n) {
+             d["requirements"][0]["min_when"] =
+                 copies({{"when", {{"option", "extension_requested"}, {"equals", true}}}, {"min", "1"}}, n, nullptr);
+         },
+         "/requirements/0/min_when: has 21 conditions; at most 20 are accepted"},
+        {"dates", max_dates,
+         [&](json& d, std::size_t n) {
+             for (std::size_t i = d["dates"].size(); i < n; ++i) d["dates"]["x" + std::to_string(i)] = d["dates"]["due"];
+         },
+         "/dates: has 51 dates; at most 50 are accepted"},
+        {"phases", max_phases,
+         [&](json& d, std::size_t n) {
+             for (const auto& x : copies(d["phases"][0], n - d["phases"].size(), nullptr)) d["phases"].push_back(x);
+         },
+         "/phases: has 51 phases; at most 50 are accepted"},
+        {"fees", max_fees,
+         [&](json& d, std::size_t n) {
+             for (const auto& x : copies(d["fees"][0], n - d["fees"].size())) d["fees"].push_back(x);
+         },
+         "/fees: has 51 fees; at most 50 are accepted"},
+        {"caps", max_caps,
+         [&](json& d, std::size_t n) {
+             d["caps"] = copies({{"name", "Cap"}, {"max", "4"}, {"kinds_any", {"article"}}, {"cite", d["cycle"]["cite"]}}, n);
+         },
+         "/caps: has 51 caps; at most 50 are accepted"},
+        {"sources", max_sources,
+         [&](json& d, std::size_t n) {
+             for (std::size_t i = d["sources"].size(); i < n; ++i) d["sources"]["x" + std::to_string(i)] = {{"title", "Another page"}};
+         },
+         "/sources: has 51 sources; at most 50 are accepted"},
+        {"kinds_any", max_kinds,
+         [&](json& d, std::size_t n) {
+             json kinds = json::array();
+             for (std::size_t i = 0; i < n; ++i) kinds.push_back(std::string(to_string(all_kinds[i % std::size(all_kinds)])));
+             d["caps"] = json::array({{{"id", "c"}, {"name", "Cap"}, {"max", "4"}, {"kinds_any", kinds}, {"cite", d["cycle"]["cite"]}}});
+         },
+         "/caps/0/kinds_any: has 10 activity kinds; at most 9 are accepted"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.what);
+        const auto joined = [](const std::vector<std::string>& all) {
+            std::string out;
+            for (const auto& x : all) out += x + "\n";
+            return out;
+        };
+        CHECK(joined(program_problems([&](json& d) { c.fill(d, c.limit); })) == "");
+        CHECK(joined(program_problems([&](json& d) { c.fill(d, c.limit + 1); })) == c.refused + "\n");
+    }
 }
 
 TEST_CASE("Limits: dates out of range are refused in logs and CSV") {
@@ -195,8 +298,53 @@ TEST_CASE("Limits: strings of megabytes are refused where they are, in logs, CSV
     CHECK(kept.log->entries[0].extra["future"].get_ref<const std::string&>().size() == mb.size());
 }
 
+TEST_CASE("Limits: a JSON syntax error is named in Recert's words, at its line and column") {
+    // nlohmann's own messages ("[json.exception.out_of_range.406] number overflow parsing
+    // '1e400'", "syntax error while parsing value - invalid literal; last read: ...") were
+    // passed on as they were.
+    const std::pair<std::string, std::string> cases[] = {
+        {log_with_entry(R"("title":"t","date":"2025-01-01","kind":"other","credits":1e400)"),
+         "line 1, column 136: the number '1e400' is too large to read"},
+        {"", "line 1, column 1: the file is empty: it must hold one JSON object"},
+        {"\n  \n", "line 2, column 3: the file is empty: it must hold one JSON object"},
+        {"{\"a\": tru}", "line 1, column 10: 'tru' is not a JSON value: text is written in double quotes, and true, false and null in lower case"},
+        {"{\"a\": True}", "line 1, column 7: 'True' is not a JSON value: text is written in double quotes, and true, false and null in lower case"},
+        {"{a: 1}", "line 1, column 2: a field name in double quotes must come here, not 'a'"},
+        {"{'a': 1}", "line 1, column 2: text in single quotes: JSON writes text in double quotes"},
+        {"{\"a\" 1}", "line 1, column 6: a ':' must follow the field name, not '1'"},
+        {"{\"a\": 1 \"b\": 2}", "line 1, column 11: a ',' or '}' must follow a value in an object, not '\"b\"'"},
+        {"{\"a\": 1,}", "line 1, column 9: a ',' before '}': JSON allows none after the last field"},
+        {"[1, 2,]", "line 1, column 7: a ',' before ']': JSON allows none after the last element"},
+        {"[1 2]", "line 1, column 4: a ',' or ']' must follow a value in an array, not '2'"},
+        {"[,]", "line 1, column 2: a value must come here (text in double quotes, a number, true, false, null, an object or an array)"},
+        {"{\"a\": [1}", "line 1, column 9: a ',' or ']' must follow a value in an array"},
+        {"{\"a\": 1}}", "line 1, column 9: more text after the end of the JSON document: '}'"},
+        {"{\"a\": 1} x", "line 1, column 10: more text after the end of the JSON document: 'x'"},
+        {"{\"a\": 01}", "line 1, column 8: '01' is not a number as JSON writes them (like 12, 1.5 or 2e3)"},
+        {"{\"a\": -}", "line 1, column 8: '-' is not a number as JSON writes them (like 12, 1.5 or 2e3)"},
+        {"{\"a\": \"x\ty\"}", "line 1, column 9: text in quotes holds a control character (U+0009), which JSON writes as \\u0009"},
+        {"{\"a\": \"\\x\"}", "line 1, column 9: '\\x' is not an escape JSON knows (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and four hexadecimal digits)"},
+        {"{\"a\": \"\\u12g4\"}", "line 1, column 12: \\u must be followed by four hexadecimal digits, as in \\u00e9"},
+        {"{\"a\": \"\\ud800\"}", "line 1, column 14: \\ud800 is the first half of a character (a high surrogate) and must be followed by its second half, \\uDC00 to \\uDFFF"},
+        {"{\"a\": \"\\udc00\"}", "line 1, column 13: \\udc00 is the second half of a character (a low surrogate) without its first half"},
+        {"{\"a\": \"open", "line 1, column 11: text in quotes is never closed: the quote that ends '\"open' is missing"},
+        {"{\"a\": [true", "line 1, column 11: the text ends before the JSON is complete: an array lacks its closing ']'"},
+        {"{\"format\":\n\"recert-log\",\n\"version\": 1,,}", "line 3, column 14: a field name in double quotes must come here"},
+        {"\xEF\xBB\xBF{\"a\": \xFF}", "line 1, column 10: byte 0xFF is not UTF-8: save the file as UTF-8 text"},
+        {"{\"a\": #}", "line 1, column 7: unexpected '#': JSON has objects {...}, arrays [...], text in double quotes, numbers, true, false and null"},
+    };
+    for (const auto& [text, message] : cases) {
+        CAPTURE(text);
+        const auto all = problems_of(text);
+        REQUIRE(all.size() == 1);
+        CHECK(all[0] == message);
+        for (const char* theirs : {"json.exception", "syntax error while parsing", "last read", "parse error"})
+            CHECK(all[0].find(theirs) == std::string::npos);
+    }
+}
+
 TEST_CASE("Limits: nesting is refused past 64 levels, in objects as in arrays, and in program files") {
-    CHECK(first_problem(std::string(100000, '{')) == "line 1, column 2: syntax error while parsing object key - unexpected '{'; expected string literal");
+    CHECK(first_problem(std::string(100000, '{')) == "line 1, column 2: a field name in double quotes must come here");
     std::string objects;
     for (int i = 0; i < 100000; ++i) objects += "{\"a\":";
     CHECK(first_problem(objects) == "/: nested more than 64 levels deep");

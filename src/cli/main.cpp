@@ -1,9 +1,13 @@
 // recert: validate program files and logs, and evaluate a log, from the terminal.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "evaluation.h"
 #include "log.h"
@@ -21,16 +25,77 @@ constexpr const char* usage =
     "  recert evaluate --log LOG [--as-of YYYY-MM-DD] [--credential ID] [--programs DIR] [--format json|text]\n";
 
 
+// 33,554,432
+std::string with_commas(std::uintmax_t n) {
+    std::string s = std::to_string(n);
+    for (auto i = s.size(); i > 3; i -= 3) s.insert(i - 3, ",");
+    return s;
+}
+
+const std::string too_large = "is larger than " + std::to_string(max_document_bytes >> 20) + " MiB (" + with_commas(max_document_bytes) +
+                              " bytes): not a Recert log or program";
+
+// Why a path that is not a regular file cannot be read, or nullptr when it is one.
+const char* not_a_file(fs::file_type type) {
+    switch (type) {
+        case fs::file_type::regular: return nullptr;
+        case fs::file_type::directory: return "is a folder, not a file";
+        case fs::file_type::fifo: return "is a named pipe (FIFO), not a file: recert reads only regular files";
+        case fs::file_type::socket: return "is a socket, not a file: recert reads only regular files";
+        case fs::file_type::block:
+        case fs::file_type::character: return "is a device, not a file: recert reads only regular files";
+        default: return "is not a regular file: recert reads only regular files";
+    }
+}
+
+// Why the file a path names cannot be found: a link that loops or leads nowhere is named as such.
+std::string unreachable(const fs::path& path, const std::error_code& status_error) {
+    std::error_code ec;
+    if (fs::is_symlink(fs::symlink_status(path, ec))) {
+        if (status_error == std::errc::too_many_symbolic_link_levels)
+            return "is a symbolic link that loops: following it never reaches a file";
+        if (status_error == std::errc::no_such_file_or_directory || !status_error) {
+            const fs::path target = fs::read_symlink(path, ec);
+            return "is a symbolic link to " + (ec ? std::string("a file") : target.string()) + ", which does not exist";
+        }
+    }
+    if (status_error == std::errc::no_such_file_or_directory || !status_error) return "does not exist";
+    return "cannot be read: " + status_error.message();
+}
+
+// A log or program file's text. Only regular files (links followed) are read, and never more
+// than the size limit: a FIFO would block until a writer came and a device can be endless.
 std::optional<std::string> read_file(const fs::path& path, std::string& error) {
     std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec) { error = ec.message(); return std::nullopt; }
-    if (size > max_document_bytes) { error = "larger than " + std::to_string(max_document_bytes >> 20) + " MB: not a Recert log or program"; return std::nullopt; }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) { error = "cannot be opened"; return std::nullopt; }
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) { error = unreachable(path, ec); return std::nullopt; }
+    if (const char* why = not_a_file(status.type())) { error = why; return std::nullopt; }
+    // Non-blocking, so that a path swapped for a FIFO since the check cannot make open() wait;
+    // fstat then refuses it.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) { error = "cannot be read: " + std::generic_category().message(errno); return std::nullopt; }
+    struct ::stat st {};
+    std::string text;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) error = "is not a regular file: recert reads only regular files";
+    else if (static_cast<std::uintmax_t>(st.st_size) > max_document_bytes) error = too_large;
+    else {
+        // One byte past the limit tells a file that grew since fstat from one that fits.
+        text.resize(static_cast<std::size_t>(st.st_size) + 1);
+        std::size_t got = 0;
+        while (error.empty()) {
+            if (got == text.size()) text.resize(std::min(text.size() * 2, max_document_bytes + 1));
+            if (got == max_document_bytes + 1) { error = too_large; break; }
+            const ::ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) error = "cannot be read: " + std::generic_category().message(errno);
+            if (n <= 0) break;
+            got += static_cast<std::size_t>(n);
+        }
+        text.resize(got);
+    }
+    ::close(fd);
+    if (!error.empty()) return std::nullopt;
+    return text;
 }
 
 void report_problems(const std::string& file, const Problems& problems) {
@@ -40,7 +105,7 @@ void report_problems(const std::string& file, const Problems& problems) {
 fs::path default_programs_dir(const char* argv0) {
     std::error_code ec;
     const fs::path beside = fs::weakly_canonical(fs::path(argv0), ec).parent_path() / "programs";
-    if (!ec && fs::is_directory(beside)) return beside;
+    if (!ec && fs::is_directory(beside, ec)) return beside;
     return RECERT_SOURCE_PROGRAMS;
 }
 
@@ -51,9 +116,14 @@ bool load_programs(const fs::path& dir, std::vector<Program>& out) {
         std::cerr << dir.string() << ": not a folder of program files\n";
         return false;
     }
+    // Every *.json but the schema, whatever it is: read_file names what is not a readable file.
     std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir, ec))
-        if (e.is_regular_file() && e.path().extension() == ".json" && e.path().filename() != "schema.json") files.push_back(e.path());
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == ".json" && it->path().filename() != "schema.json") files.push_back(it->path());
+    if (ec) {
+        std::cerr << dir.string() << ": the folder cannot be listed: " << ec.message() << "\n";
+        return false;
+    }
     std::sort(files.begin(), files.end());
     bool ok = true;
     for (const auto& f : files) {

@@ -1,6 +1,7 @@
 #include "allocation.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <numeric>
@@ -42,11 +43,20 @@ Credits coverage(const std::vector<Credits>& required, const std::vector<Credits
 //    identical items starts, the cut bound of step 3. A node whose capped
 //    deficits were already explored at the same depth is skipped (its subtree
 //    is the same). The search ends when it has explored every node left, or
-//    reached the bound (optimal either way), or used its node budget (then the
+//    reached the bound (optimal either way), or used its work budget (then the
 //    result is the best found and says it is not proven optimal).
 namespace {
 
 using Units = std::int64_t;
+
+// Work done, in units of one step of an inner loop (a requirement looked at, a set of
+// requirements tried, a word of a bit set, an edge of the flow graph): the budget is counted
+// in these, so where a search stops is the same on every machine.
+struct Work {
+    std::int64_t used = 0, limit = 0;
+    bool spent() const { return used >= limit; }
+    std::int64_t left() const { return std::max<std::int64_t>(0, limit - used); }
+};
 
 // The items of one component, in the component's own requirement numbering.
 struct Component {
@@ -82,6 +92,7 @@ class CutBound {
 public:
     // `first_left`: how many items of runs[from] are left (the search may be inside that run).
     Units operator()(const std::vector<Units>& d, const std::vector<Run>& runs, std::size_t from, Units first_left, bool knapsack) {
+        work += static_cast<std::int64_t>((runs.size() - from + 1) * d.size());
         // Number the unmet requirements 0..u-1.
         std::vector<int>& index = index_;
         index.assign(d.size(), -1);
@@ -117,6 +128,7 @@ public:
         }
         Units best = std::min(all, total);
         if (best == 0) return 0;
+        work += static_cast<std::int64_t>(size * (u + 2 + local_.size()));
 
         // Per set U: sum and largest of the deficits, credit of the runs that can only reach
         // requirements inside U (so the runs reaching U bring total - within[~U]).
@@ -153,6 +165,7 @@ public:
             }
         }
 
+        work += static_cast<std::int64_t>(size * (big_.size() + 1));
         for (std::uint32_t U = full; U; --U) {
             const Units outside = all - sum_[U], inside = sum_[U];
             if (outside >= best) continue;
@@ -166,6 +179,7 @@ public:
             if (knapsack && reach < up_[U]) {
                 // The knapsack over which requirements of U end up filled.
                 Units knap = 0;
+                work += std::int64_t{1} << __builtin_popcount(U);
                 for (std::uint32_t F = U;; F = (F - 1) & U) {
                     const Units cost = up_[F];
                     if (cost <= reach) knap = std::max(knap, sum_[F] + std::min(reach - cost, down_[U] - down_[F]));
@@ -177,6 +191,8 @@ public:
         }
         return best;
     }
+
+    std::int64_t work = 0;  // units used by all calls so far
 
 private:
     std::vector<int> index_;
@@ -207,6 +223,7 @@ public:
         w_ = static_cast<std::size_t>(bits / 64 + 1);
         if (bits > (Units{1} << 20) || (n_ + 1) * m_ * w_ > max_words) return false;
         sets_.assign((n_ + 1) * m_ * w_, 0);
+        work += static_cast<std::int64_t>((n_ + 1) * m_ * w_ * 2);
         for (std::size_t r = 0; r < m_; ++r) at(n_, r)[0] = 1;
         for (std::size_t k = n_; k-- > 0;) {
             std::copy_n(at(k + 1, 0), m_ * w_, at(k, 0));
@@ -235,12 +252,14 @@ public:
             // Largest sum below the deficit (0 is always there), least sum reaching it.
             std::size_t below = 0;
             for (std::size_t b = t; b-- > 0;) {
+                ++work;
                 const std::uint64_t word = set[b / 64] & (b % 64 == 63 ? ~0ULL : (2ULL << (b % 64)) - 1);
                 if (word) { below = b / 64 * 64 + 63 - static_cast<std::size_t>(__builtin_clzll(word)); break; }
                 b = b / 64 * 64;
             }
             Units up = -1;
             for (std::size_t b = t; b < w_ * 64;) {
+                ++work;
                 const std::uint64_t word = set[b / 64] >> (b % 64);
                 if (word) { up = static_cast<Units>(b + static_cast<std::size_t>(__builtin_ctzll(word))) * g_; break; }
                 b = (b / 64 + 1) * 64;
@@ -258,6 +277,7 @@ public:
             if (up_[r] >= 0) fillable |= 1u << r;
         waste_.assign(std::size_t{1} << u, 0);
         gained_.assign(std::size_t{1} << u, 0);
+        work += std::int64_t{2} << u;
         Units best = std::min(rest, down_all);
         // F = {} is the first value; each F builds on F without its lowest member, done before it.
         for (std::uint32_t F = 1; F < (1u << u); ++F) {
@@ -270,6 +290,8 @@ public:
         }
         return best;
     }
+
+    std::int64_t work = 0;  // units used by build and all bounds so far
 
 private:
     std::uint64_t* at(std::size_t k, std::size_t r) { return &sets_[(k * m_ + r) * w_]; }
@@ -289,11 +311,15 @@ public:
         if (slots_.empty()) slots_.assign(1024, 0);
         const std::uint64_t h = hash(key);
         std::size_t mask = slots_.size() - 1, i = h & mask;
+        // A probe of a table of megabytes is a cache miss: it costs what 64 steps do.
+        work += static_cast<std::int64_t>(4 * w_ + 64);
         while (std::uint32_t s = slots_[i]) {
+            work += static_cast<std::int64_t>(w_ + 64);
             if (std::memcmp(&keys_[(s - 1) * w_], key, w_ * sizeof(std::int32_t)) == 0) return true;
             i = (i + 1) & mask;
         }
         if (count_ >= max_keys_) return false;
+        work += static_cast<std::int64_t>(8 * w_ + 32);  // with its share of growing the table
         keys_.insert(keys_.end(), key, key + w_);
         slots_[i] = static_cast<std::uint32_t>(++count_);
         if (count_ * 2 > slots_.size()) grow();
@@ -311,6 +337,7 @@ private:
         return h;
     }
     void grow() {
+        work += static_cast<std::int64_t>(slots_.size() * 2 + count_ * (4 * w_ + 64));
         std::vector<std::uint32_t> old(slots_.size() * 2, 0);
         old.swap(slots_);
         const std::size_t mask = slots_.size() - 1;
@@ -321,6 +348,10 @@ private:
             slots_[i] = s;
         }
     }
+public:
+    std::int64_t work = 0;  // units used so far
+
+private:
     std::size_t w_, max_keys_, count_ = 0;
     std::vector<std::int32_t> keys_;
     std::vector<std::uint32_t> slots_;
@@ -337,6 +368,7 @@ public:
         return g_[u].size() - 1;
     }
     Units left(std::size_t u, std::size_t e) const { return g_[u][e].cap; }
+    std::int64_t work = 0;  // edges looked at
     Units run(std::size_t s, std::size_t t) {
         Units total = 0;
         while (levels(s, t))
@@ -352,17 +384,20 @@ private:
         std::vector<std::size_t> queue{s};
         level_[s] = 0;
         for (std::size_t q = 0; q < queue.size(); ++q)
-            for (const Edge& e : g_[queue[q]])
+            for (const Edge& e : g_[queue[q]]) {
+                ++work;
                 if (e.cap > 0 && level_[e.to] < 0) {
                     level_[e.to] = level_[queue[q]] + 1;
                     queue.push_back(e.to);
                 }
+            }
         return level_[t] >= 0;
     }
     // Paths alternate items and requirements, so they are short: recursion is fine.
     Units push(std::size_t u, std::size_t t, Units f) {
         if (u == t) return f;
         for (; it_[u] < g_[u].size(); ++it_[u]) {
+            ++work;
             Edge& e = g_[u][it_[u]];
             if (e.cap <= 0 || level_[e.to] != level_[u] + 1) continue;
             if (Units got = push(e.to, t, std::min(f, e.cap))) {
@@ -381,8 +416,9 @@ private:
 // The start of a solution guided by the relaxation: split the items as the
 // maximum flow would, count whole items where the flow carries whole items,
 // and solve the flow again for the rest until it carries no whole item. The
-// items left (-1) are for an exact search on what remains.
-std::vector<int> dive(const Component& c) {
+// items left (-1) are for an exact search on what remains. Stops early (more items left)
+// when the work runs out.
+std::vector<int> dive(const Component& c, Work& work) {
     const std::size_t m = c.deficit.size(), n = c.amount.size();
     struct Run { std::size_t first, left; };
     std::vector<Run> runs;
@@ -399,7 +435,7 @@ std::vector<int> dive(const Component& c) {
         dr = std::max<Units>(0, dr - a * static_cast<Units>(count));
     };
     const std::size_t J = runs.size(), rounds = 2 * J + 2 * m + 64;
-    for (std::size_t round = 0; round < rounds; ++round) {
+    for (std::size_t round = 0; round < rounds && !work.spent(); ++round) {
         // Nodes: source, runs, requirements, sink.
         Flow flow(J + m + 2);
         const std::size_t source = 0, sink = J + m + 1;
@@ -412,7 +448,9 @@ std::vector<int> dive(const Component& c) {
         }
         for (std::size_t r = 0; r < m; ++r)
             if (d[r] > 0) flow.add(1 + J + r, sink, d[r]);
-        if (flow.run(source, sink) == 0) break;
+        const Units carried = flow.run(source, sink);
+        work.used += flow.work + static_cast<std::int64_t>(J * (m + 2));
+        if (carried == 0) break;
         bool whole = false;
         for (std::size_t j = 0; j < J; ++j) {
             if (runs[j].left == 0) continue;
@@ -430,6 +468,7 @@ std::vector<int> dive(const Component& c) {
     }
     // Give the exact search some room: where three or more identical items went to one
     // requirement, up to three of them go back to it.
+    work.used += static_cast<std::int64_t>(n + J * m);
     for (std::size_t k = 0, end = 0; k < n; k = end) {
         end = k + 1;
         while (end < n && c.amount[end] == c.amount[k] && c.cands[end] == c.cands[k]) ++end;
@@ -453,10 +492,12 @@ struct Result {
     bool optimal = true;
 };
 
-Allocation allocate_within(const AllocationProblem& problem, std::int64_t node_budget, bool diving);
+Allocation allocate_within(const AllocationProblem& problem, Work& work, bool diving);
 
-Result solve(const Component& c, std::int64_t& nodes, std::int64_t node_budget, bool diving) {
+Result solve(const Component& c, std::int64_t& nodes, Work& work, bool diving) {
     const std::size_t m = c.deficit.size(), n = c.amount.size();
+    std::size_t all_cands = 0;
+    for (const auto& k : c.cands) all_cands += k.size();
     auto gain_of = [&](const std::vector<Units>& d) {
         Units g = 0;
         for (std::size_t r = 0; r < m; ++r) g += c.deficit[r] - d[r];
@@ -489,18 +530,22 @@ Result solve(const Component& c, std::int64_t& nodes, std::int64_t node_budget, 
         const Units g = gain_of(d);
         if (g > best_gain) { best_gain = g; out.choice = choice; }
     }
+    work.used += static_cast<std::int64_t>(3 * (all_cands + m));
     const std::vector<Run> runs = runs_of(c);
     const bool cuts = m <= 16;  // the cut bound enumerates sets of requirements
     CutBound cut_bound;
     const Units ceiling = cuts ? cut_bound(c.deficit, runs, 0, runs.empty() ? 0 : runs[0].count, m <= 12)
                                : std::min(std::accumulate(c.deficit.begin(), c.deficit.end(), Units{0}),
                                           std::accumulate(c.amount.begin(), c.amount.end(), Units{0}));
+    work.used += cut_bound.work;
+    cut_bound.work = 0;
     ++nodes;
-    if (best_gain >= ceiling) return out;
+    out.optimal = best_gain >= ceiling;
+    if (out.optimal || work.spent()) return out;
     if (diving) {
         // The relaxation's whole items, then the best completion of them (found by the same
         // search, on the few items left; its optimality does not matter here).
-        std::vector<int> choice = dive(c);
+        std::vector<int> choice = dive(c, work);
         std::vector<Units> d = c.deficit;
         for (std::size_t k = 0; k < n; ++k) {
             if (choice[k] < 0) continue;
@@ -515,8 +560,10 @@ Result solve(const Component& c, std::int64_t& nodes, std::int64_t node_budget, 
                 left.push_back(k);
                 rest.items.push_back({Credits::from_units(c.amount[k]), c.cands[k]});
             }
-        const Allocation sub = allocate_within(rest, std::min<std::int64_t>(node_budget / 10, node_budget - nodes), false);
+        Work sub_work{0, std::min(work.limit / 10, work.left())};
+        const Allocation sub = allocate_within(rest, sub_work, false);
         nodes += sub.nodes;
+        work.used += sub_work.used;
         for (std::size_t q = 0; q < left.size(); ++q) {
             const int r = sub.choice[q];
             choice[left[q]] = r;
@@ -525,7 +572,8 @@ Result solve(const Component& c, std::int64_t& nodes, std::int64_t node_budget, 
         }
         const Units g = gain_of(d);
         if (g > best_gain) { best_gain = g; out.choice = std::move(choice); }
-        if (best_gain >= ceiling) return out;
+        out.optimal = best_gain >= ceiling;
+        if (out.optimal || work.spent()) return out;
     }
 
     // reach[k * m + r]: credit items k.. could still bring to r; rest[k]: all of it.
@@ -535,8 +583,11 @@ Result solve(const Component& c, std::int64_t& nodes, std::int64_t node_budget, 
         for (int r : c.cands[k]) reach[k * m + static_cast<std::size_t>(r)] += c.amount[k];
         rest[k] = rest[k + 1] + c.amount[k];
     }
+    work.used += static_cast<std::int64_t>((n + 1) * m);
     SubsetSums sums;
     const bool sums_ok = sums.build(c, std::size_t{1} << 20);
+    work.used += sums.work;
+    sums.work = 0;
     std::vector<std::size_t> run_at(n);  // the run item k belongs to
     for (std::size_t j = 0; j < runs.size(); ++j)
         for (Units q = 0; q < runs[j].count; ++q) run_at[runs[j].first + static_cast<std::size_t>(q)] = j;
@@ -557,6 +608,7 @@ Result solve(const Component& c, std::int64_t& nodes, std::int64_t node_budget, 
     while (true) {
         if (descending) {
             ++nodes;
+            work.used += static_cast<std::int64_t>(m + c.cands[std::min(k, n - 1)].size());
             bool cut = false;
             if (k == n) {
                 if (gain > best_gain) { best_gain = gain; out.choice = cur; }
@@ -571,12 +623,20 @@ Result solve(const Component& c, std::int64_t& nodes, std::int64_t node_budget, 
                     key[1] = floor;
                     for (std::size_t r = 0; r < m; ++r) key[r + 2] = static_cast<std::int32_t>(d[r]);
                     cut = seen.check_and_add(key.data());
+                    work.used += seen.work;
+                    seen.work = 0;
                 }
-                if (!cut && sums_ok) cut = gain + sums.bound(k, d, rest[k]) <= best_gain;
+                if (!cut && sums_ok) {
+                    cut = gain + sums.bound(k, d, rest[k]) <= best_gain;
+                    work.used += sums.work;
+                    sums.work = 0;
+                }
                 // Where a run of identical items starts, the cut bound on what is left, when it is cheap enough.
                 if (!cut && cuts && runs[run_at[k]].first == k && ((runs.size() - run_at[k]) << m) <= (std::size_t{1} << 16)) {
                     const Run& run = runs[run_at[k]];
                     cut = gain + cut_bound(d, runs, run_at[k], static_cast<Units>(run.first) + run.count - static_cast<Units>(k), m <= 8) <= best_gain;
+                    work.used += cut_bound.work;
+                    cut_bound.work = 0;
                 }
                 if (!cut) {
                     // Unmet candidates at or above the floor, largest deficit first; if all are met, any one.
@@ -589,13 +649,16 @@ Result solve(const Component& c, std::int64_t& nodes, std::int64_t node_budget, 
                         for (int r : c.cands[k])
                             if (r >= floor) { o[count++] = r; break; }
                     } else {
-                        std::stable_sort(o, o + count, [&](int a, int b) { return d[static_cast<std::size_t>(a)] > d[static_cast<std::size_t>(b)]; });
+                        // Stable insertion sort: a few options, and std::stable_sort allocates a buffer per call.
+                        for (int x = 1; x < count; ++x)
+                            for (int y = x; y > 0 && d[static_cast<std::size_t>(o[y])] > d[static_cast<std::size_t>(o[y - 1])]; --y) std::swap(o[y], o[y - 1]);
+                        work.used += count * count;
                     }
                     nopts[k] = count;
                     next[k] = 0;
                 }
             }
-            if (best_gain >= ceiling || nodes >= node_budget) break;
+            if (best_gain >= ceiling || work.spent()) break;
             descending = !cut;
             if (cut) {
                 if (k == 0) { exhausted = true; break; }
@@ -627,7 +690,7 @@ Result solve(const Component& c, std::int64_t& nodes, std::int64_t node_budget, 
     return out;
 }
 
-Allocation allocate_within(const AllocationProblem& problem, std::int64_t node_budget, bool diving) {
+Allocation allocate_within(const AllocationProblem& problem, Work& work, bool diving) {
     const std::size_t R = problem.required.size(), N = problem.items.size();
     Allocation out;
     out.choice.assign(N, -1);
@@ -650,25 +713,71 @@ Allocation allocate_within(const AllocationProblem& problem, std::int64_t node_b
     std::vector<std::size_t> open;
     for (std::size_t i = 0; i < N; ++i)
         if (size[i] > 0) open.push_back(i);
+    // Items are fixed one at a time, in order, pass after pass while one had a single unmet
+    // candidate. Each item keeps a count of its unmet candidates, lowered when one of them is
+    // met, so a pass costs a step per item, not per candidate: with many candidates per item
+    // and a requirement met per pass, that was quadratic.
+    constexpr std::int64_t never = std::numeric_limits<std::int64_t>::max();
+    std::vector<std::int64_t> met_at(R, never);  // when each requirement was met: the count of `met` then
+    std::int64_t met = 0;
+    for (std::size_t r = 0; r < R; ++r)
+        if (base[r] >= req[r]) met_at[r] = 0;
+    std::vector<std::size_t> with_first(R + 1, 0), with(flat.size());  // items with each requirement as a candidate
+    for (int r : flat) ++with_first[static_cast<std::size_t>(r) + 1];
+    for (std::size_t r = 0; r < R; ++r) with_first[r + 1] += with_first[r];
+    std::vector<std::size_t> unmet(N, 0);
+    std::vector<std::int64_t> checked(N, -1);  // `met` when the item was last found with two or more unmet
+    {
+        std::vector<std::size_t> fill(with_first.begin(), with_first.end() - 1);
+        for (std::size_t i : open)
+            for (std::size_t k = 0; k < size[i]; ++k) {
+                const auto r = static_cast<std::size_t>(flat[first[i] + k]);
+                with[fill[r]++] = i;
+                unmet[i] += met_at[r] == never;
+            }
+    }
+    // Copying and sorting each item's candidates, and the tables above (calibrated by
+    // scripts/bench worst, like the other charges).
+    work.used += static_cast<std::int64_t>(16 * N + 2 * R + 8 * flat.size());
     for (bool changed = true; changed;) {
         changed = false;
         std::size_t still = 0;
+        work.used += static_cast<std::int64_t>(open.size());
         for (std::size_t i : open) {
-            // Keep the unmet candidates, in order, at the front.
-            int* c = &flat[first[i]];
-            std::size_t unmet = 0;
-            for (std::size_t k = 0; k < size[i]; ++k)
-                if (base[static_cast<std::size_t>(c[k])] < req[static_cast<std::size_t>(c[k])]) c[unmet++] = c[k];
-            if (unmet >= 2) {
-                size[i] = unmet;
+            if (unmet[i] >= 2) {
+                checked[i] = met;
                 open[still++] = i;
                 continue;
             }
-            out.choice[i] = c[0];  // the one unmet candidate, or with none the first of all
-            base[static_cast<std::size_t>(c[0])] += problem.items[i].amount.units();
-            changed = changed || unmet == 1;
+            // The one unmet candidate; with none, the first one that was unmet when the item
+            // was last checked (the first of all if never), as a list kept to those would start.
+            const int* c = &flat[first[i]];
+            std::size_t k = 0;
+            while (k + 1 < size[i] && !(unmet[i] == 1 ? met_at[static_cast<std::size_t>(c[k])] == never
+                                                       : met_at[static_cast<std::size_t>(c[k])] > checked[i])) ++k;
+            work.used += static_cast<std::int64_t>(k + 1);
+            const auto r = static_cast<std::size_t>(c[k]);
+            out.choice[i] = c[k];
+            changed = changed || unmet[i] == 1;
+            const bool was_met = met_at[r] != never;
+            base[r] += problem.items[i].amount.units();
+            if (!was_met && base[r] >= req[r]) {
+                met_at[r] = ++met;
+                for (std::size_t q = with_first[r]; q < with_first[r + 1]; ++q)
+                    if (out.choice[with[q]] < 0) --unmet[with[q]];
+                work.used += static_cast<std::int64_t>(with_first[r + 1] - with_first[r]);
+            }
         }
         open.resize(still);
+    }
+    // The open items keep their unmet candidates, in order. (The last pass met nothing.)
+    for (std::size_t i : open) {
+        int* c = &flat[first[i]];
+        std::size_t kept = 0;
+        for (std::size_t k = 0; k < size[i]; ++k)
+            if (met_at[static_cast<std::size_t>(c[k])] == never) c[kept++] = c[k];
+        size[i] = kept;
+        work.used += static_cast<std::int64_t>(size[i]);
     }
     auto cands_of = [&](std::size_t i) { return std::vector<int>(flat.begin() + static_cast<std::ptrdiff_t>(first[i]),
                                                                  flat.begin() + static_cast<std::ptrdiff_t>(first[i] + size[i])); };
@@ -713,11 +822,16 @@ Allocation allocate_within(const AllocationProblem& problem, std::int64_t node_b
             c.cands.push_back(cands_of(i));
             c.item.push_back(i);
         }
-        const Result res = solve(c, nodes, node_budget, diving);
+        std::size_t component_cands = 0;
+        for (std::size_t i : items) component_cands += size[i];
+        // Sorting the items, and a vector of candidates for each.
+        work.used += static_cast<std::int64_t>(items.size() * (64 + std::bit_width(items.size())) + 16 * component_cands + R);
+        const Result res = solve(c, nodes, work, diving);
         out.optimal = out.optimal && res.optimal;
         for (std::size_t k = 0; k < items.size(); ++k) out.choice[items[k]] = global[static_cast<std::size_t>(res.choice[k])];
     }
     out.nodes = nodes;
+    out.work = work.used;
 
     out.earned.assign(R, Credits{});
     for (std::size_t i = 0; i < N; ++i)
@@ -728,6 +842,9 @@ Allocation allocate_within(const AllocationProblem& problem, std::int64_t node_b
 
 }  // namespace
 
-Allocation allocate(const AllocationProblem& problem, std::int64_t node_budget) { return allocate_within(problem, node_budget, true); }
+Allocation allocate(const AllocationProblem& problem, std::int64_t work_budget) {
+    Work work{0, work_budget};
+    return allocate_within(problem, work, true);
+}
 
 }  // namespace recert

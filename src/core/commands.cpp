@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace recert {
@@ -11,13 +12,9 @@ auto find_id(V& v, const std::string& id) {
     return std::find_if(v.begin(), v.end(), [&](const auto& x) { return x.id == id; });
 }
 
-std::string fresh(const std::unordered_set<std::string>& taken, const std::string& prefix, std::size_t start) {
-    for (std::size_t n = start;; ++n)
-        if (auto id = prefix + std::to_string(n); !taken.count(id)) return id;
-}
-
 std::unordered_set<std::string> ids_of(const Log& log) {
     std::unordered_set<std::string> ids;
+    ids.reserve(log.entries.size() + log.credentials.size());
     for (const auto& e : log.entries) ids.insert(e.id);
     for (const auto& c : log.credentials) ids.insert(c.id);
     // An item waiting for repair keeps its id: a new one must not take it.
@@ -26,10 +23,54 @@ std::unordered_set<std::string> ids_of(const Log& log) {
             if (auto id = u.id(); !id.empty()) ids.insert(std::move(id));
     return ids;
 }
+
+// Fresh ids "<prefix><n>": the first n from `start` up that is not taken. Within one merge
+// `start` never decreases and taken ids stay taken, so each search resumes where the last
+// one stopped instead of walking past the same taken numbers again.
+class FreshIds {
+public:
+    explicit FreshIds(std::string prefix) : prefix_(std::move(prefix)) {}
+    template <class Taken>
+    std::string next(std::size_t start, const Taken& taken) {
+        for (std::size_t n = std::max(start, resume_);; ++n)
+            if (auto id = prefix_ + std::to_string(n); !taken(id)) {
+                resume_ = n + 1;
+                return id;
+            }
+    }
+
+private:
+    std::string prefix_;
+    std::size_t resume_ = 0;
+};
+
+// Position of the first item with each id, kept up to date as items are appended.
+template <class T>
+class FirstById {
+public:
+    explicit FirstById(const std::vector<T>& v) {
+        index_.reserve(v.size());
+        for (std::size_t i = 0; i < v.size(); ++i) index_.emplace(v[i].id, i);
+    }
+    bool has(const std::string& id) const { return index_.count(id) > 0; }
+    const T* find(const std::vector<T>& v, const std::string& id) const {
+        const auto it = index_.find(id);
+        return it == index_.end() ? nullptr : &v[it->second];
+    }
+    std::size_t* position(const std::string& id) {
+        const auto it = index_.find(id);
+        return it == index_.end() ? nullptr : &it->second;
+    }
+    void appended(const std::vector<T>& v) { index_.emplace(v.back().id, v.size() - 1); }
+
+private:
+    std::unordered_map<std::string, std::size_t> index_;
+};
 }  // namespace
 
 std::string next_id(const Log& log, const std::string& prefix) {
-    return fresh(ids_of(log), prefix, log.entries.size() + log.credentials.size() + 1);
+    const auto ids = ids_of(log);
+    return FreshIds(prefix).next(log.entries.size() + log.credentials.size() + 1, [&](const std::string& id) { return ids.count(id) > 0; });
 }
 
 Log add_entry(Log log, Entry e) {
@@ -64,32 +105,36 @@ Log delete_credential(Log log, const std::string& id) {
     return log;
 }
 
+// Each incoming item is looked up by id in a hash index, never by a walk through the log:
+// merging 100,000 entries into 100,000 used to take seconds natively and froze the page.
 Log merge(Log base, const Log& incoming, MergeSummary* summary) {
     MergeSummary s;
-    auto taken = ids_of(base);
+    base.entries.reserve(base.entries.size() + incoming.entries.size());
+    FirstById<Credential> credentials(base.credentials);
+    FirstById<Entry> entries(base.entries);
+    // The ids in use: every id the log has, and each one it receives, is in one of the two.
+    const auto taken = [&](const std::string& id) { return entries.has(id) || credentials.has(id); };
+    FreshIds fresh_credential("c"), fresh_entry("e");
     for (const auto& c : incoming.credentials) {
-        if (auto it = find_id(base.credentials, c.id); it != base.credentials.end()) {
-            if (to_json(*it) == to_json(c)) continue;
-        }
+        if (const Credential* same = credentials.find(base.credentials, c.id); same && to_json(*same) == to_json(c)) continue;
         Credential copy = c;
-        if (taken.count(copy.id)) copy.id = fresh(taken, "c", base.credentials.size() + 1);
-        taken.insert(copy.id);
+        if (taken(copy.id)) copy.id = fresh_credential.next(base.credentials.size() + 1, taken);
         base.credentials.push_back(std::move(copy));
+        credentials.appended(base.credentials);
         ++s.credentials_added;
     }
     for (const auto& e : incoming.entries) {
-        if (auto it = find_id(base.entries, e.id); it != base.entries.end()) {
-            if (to_json(*it) == to_json(e)) { ++s.unchanged; continue; }
+        if (const Entry* same = entries.find(base.entries, e.id)) {
+            if (to_json(*same) == to_json(e)) { ++s.unchanged; continue; }
             Entry copy = e;
-            copy.id = fresh(taken, "e", base.entries.size() + 1);
-            taken.insert(copy.id);
+            copy.id = fresh_entry.next(base.entries.size() + 1, taken);
             base.entries.push_back(std::move(copy));
             ++s.renamed;
-            continue;
+        } else {
+            base.entries.push_back(e);
+            ++s.added;
         }
-        taken.insert(e.id);
-        base.entries.push_back(e);
-        ++s.added;
+        entries.appended(base.entries);
     }
     // Unreadable items come along as they are, once.
     auto carry = [](const std::vector<Unreadable>& in, std::vector<Unreadable>& out) {
@@ -105,15 +150,39 @@ Log merge(Log base, const Log& incoming, MergeSummary* summary) {
 namespace {
 template <class T>
 void carry_over(const std::vector<T>& base, const std::vector<T>& ours, std::vector<T>& theirs, std::vector<std::string>* dropped) {
+    // What we deleted goes from theirs: per deleted item, the first of theirs with its id.
+    std::unordered_set<std::string> kept;
+    kept.reserve(ours.size());
+    for (const auto& o : ours) kept.insert(o.id);
+    std::unordered_map<std::string, std::size_t> deleted;
     for (const auto& b : base)
-        if (find_id(ours, b.id) == ours.end())
-            if (auto t = find_id(theirs, b.id); t != theirs.end()) theirs.erase(t);
+        if (!kept.count(b.id)) ++deleted[b.id];
+    if (!deleted.empty()) {
+        std::size_t to = 0;
+        for (std::size_t from = 0; from < theirs.size(); ++from) {
+            if (auto d = deleted.find(theirs[from].id); d != deleted.end() && d->second > 0) {
+                --d->second;
+                continue;
+            }
+            if (to != from) theirs[to] = std::move(theirs[from]);
+            ++to;
+        }
+        theirs.resize(to);
+    }
+    // What we added or edited replaces theirs, or is appended.
+    const FirstById<T> before(base);
+    FirstById<T> now(theirs);
     for (const auto& o : ours) {
-        const auto b = find_id(base, o.id);
-        if (b != base.end() && to_json(*b) == to_json(o)) continue;  // unchanged by us
-        if (auto t = find_id(theirs, o.id); t != theirs.end()) *t = o;
-        else if (b == base.end()) theirs.push_back(o);
-        else if (dropped) dropped->push_back(o.id);  // deleted there: an edit must not bring it back
+        const T* b = before.find(base, o.id);
+        if (b && to_json(*b) == to_json(o)) continue;  // unchanged by us
+        if (std::size_t* t = now.position(o.id)) {
+            theirs[*t] = o;
+        } else if (!b) {
+            theirs.push_back(o);
+            now.appended(theirs);
+        } else if (dropped) {
+            dropped->push_back(o.id);  // deleted there: an edit must not bring it back
+        }
     }
 }
 

@@ -85,10 +85,12 @@ std::string iso_date(const std::string& s) {
     return s;
 }
 
-// A cell that a spreadsheet would run as a formula is written with a leading quote. So is
-// one that only looks guarded ("'=x" as the person typed it): the reader takes exactly one
-// quote off whatever, after its leading quotes, starts like a formula.
-bool formula_like(const std::string& s) { return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'); }
+// A cell that a spreadsheet would run as a formula (OWASP's list: = + - @ TAB CR) is written
+// with a leading quote. So is one that only looks guarded ("'=x" as the person typed it): the
+// reader takes exactly one quote off whatever, after its leading quotes, starts like a formula.
+bool formula_like(const std::string& s) {
+    return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+}
 bool needs_guard(const std::string& s) { return formula_like(s.substr(std::min(s.find_first_not_of('\''), s.size()))); }
 
 std::string unguard(std::string s) {
@@ -102,6 +104,24 @@ std::string cell(const std::string& raw, bool is_text) {
     std::string q = "\"";
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
     return q + "\"";
+}
+
+// Control characters but tab and line breaks: no spreadsheet shows them, and a NUL ends a C
+// string, which silently cut an import or export short where text crosses into one.
+bool control(char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\x7f'; }
+
+// "character 4 is an invisible control character (NUL, code 0)..." for the first one in s.
+std::optional<std::string> control_problem(const std::string& s) {
+    static const char* const names[] = {"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF",
+                                        "VT",  "FF",  "CR",  "SO",  "SI",  "DLE", "DC1", "DC2", "DC3", "DC4", "NAK",
+                                        "SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
+    const auto at = std::find_if(s.begin(), s.end(), control);
+    if (at == s.end()) return std::nullopt;
+    // Characters, not bytes: continuation bytes of UTF-8 do not start one.
+    const auto character = 1 + std::count_if(s.begin(), at, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    const auto code = static_cast<unsigned char>(*at);
+    return "character " + std::to_string(character) + " is an invisible control character (" + (code < 0x20 ? names[code] : "DEL") +
+           ", code " + std::to_string(code) + "); delete it and import the file again";
 }
 
 std::optional<std::string> kind_id(const std::string& s) {
@@ -165,6 +185,17 @@ CsvImport parse_csv(std::string_view text) {
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const Row& row = rows[r];
         auto get = [&](const char* name) { return cell_of(row, name); };
+        // A control character in a column Recert reads rejects the row, named, rather than
+        // reaching a title; the columns it does not read may hold anything.
+        std::string controls;
+        for (const char* name : csv_columns)
+            if (const auto c = col.find(name); c != col.end() && c->second < row.cells.size())
+                if (const auto why = control_problem(row.cells[c->second]))
+                    controls += (controls.empty() ? "" : "; ") + std::string(name) + ": " + *why;
+        if (!controls.empty()) {
+            out.rejected.push_back({row.line, controls});
+            continue;
+        }
         json j = json::object();
         std::string id = get("id");
         if (id.empty()) {
@@ -219,6 +250,18 @@ CsvImport parse_csv(std::string_view text) {
     return out;
 }
 
+std::string spreadsheet_text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        if (!control(c)) { out += c; continue; }
+        // U+2400 + code (U+2421 for DEL), three bytes of UTF-8: E2 90 80+code.
+        out += "\xE2\x90";
+        out += static_cast<char>(c == '\x7f' ? 0xA1 : 0x80 + static_cast<unsigned char>(c));
+    }
+    return out;
+}
+
 std::string to_csv(const std::vector<Entry>& entries) {
     std::string out;
     for (const char* c : csv_columns) out += std::string(out.empty() ? "" : ",") + c;
@@ -226,10 +269,11 @@ std::string to_csv(const std::vector<Entry>& entries) {
     for (const auto& e : entries) {
         std::string topics;
         for (const auto& t : e.topics) topics += (topics.empty() ? "" : ";") + t;
-        const std::string cells[] = {cell(e.id, true), to_iso(e.date), cell(e.title, true), cell(e.provider, true),
-                                     std::string(to_string(e.kind)), e.minutes ? std::to_string(*e.minutes) : "",
-                                     e.credits ? e.credits->to_string(e.credit_places) : "", cell(topics, true),
-                                     e.approved ? (*e.approved ? "yes" : "no") : "", cell(e.code, true), cell(e.notes, true)};
+        const std::string cells[] = {cell(e.id, true), to_iso(e.date), cell(spreadsheet_text(e.title), true),
+                                     cell(spreadsheet_text(e.provider), true), std::string(to_string(e.kind)),
+                                     e.minutes ? std::to_string(*e.minutes) : "", e.credits ? e.credits->to_string(e.credit_places) : "",
+                                     cell(topics, true), e.approved ? (*e.approved ? "yes" : "no") : "",
+                                     cell(spreadsheet_text(e.code), true), cell(spreadsheet_text(e.notes), true)};
         std::string line;
         for (const auto& c : cells) line += (line.empty() ? "" : ",") + c;
         out += line + "\r\n";

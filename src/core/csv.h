@@ -22,8 +22,15 @@ struct CsvImport {
     Problems problems;           // the file as a whole cannot be read (no header, no date column...)
 };
 
+// Rows holding a control character (other than tab and line breaks) in a column it reads are
+// rejected, named; every row is either imported or listed in `rejected`.
 CsvImport parse_csv(std::string_view text);
+// Every entry becomes one row, whatever its texts hold.
 std::string to_csv(const std::vector<Entry>& entries);
+// A text as to_csv writes it: each control character but tab and line breaks becomes its
+// Unicode picture (NUL is U+2400 "␀", DEL U+2421), which a spreadsheet shows and an import
+// keeps as that picture. The JSON backup keeps such text exactly.
+std::string spreadsheet_text(std::string_view s);
 
 inline constexpr const char* csv_columns[] = {"id", "date", "title", "provider", "kind", "minutes",
                                               "credits", "topics", "approved", "code", "notes"};

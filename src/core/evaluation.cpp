@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 
 #include "allocation.h"
 #include "calendar.h"
@@ -117,17 +118,49 @@ Options resolve_options(const Program& p, const Credential& c, Problems& problem
     return out;
 }
 
-bool eligible(const Requirement& q, const Entry& e, const Options& options) {
+// Topics as bits: each requirement's topics_any (less the topic of its except_option_topic)
+// and each entry's topics as sets of the program's topics, so that matching 200,000
+// activities against 200 requirements compares no topic names.
+class TopicBits {
+public:
+    TopicBits(const Program& p, const std::vector<const Requirement*>& reqs, const Options& options)
+        : words_(p.topics.size() / 64 + 1), any_(reqs.size() * words_, 0) {
+        for (std::size_t t = 0; t < p.topics.size(); ++t) index_.emplace(p.topics[t].id, t);
+        for (std::size_t q = 0; q < reqs.size(); ++q) {
+            if (!reqs[q]->eligible) continue;
+            const Eligibility& el = *reqs[q]->eligible;
+            std::string own;
+            if (!el.except_option_topic.empty())
+                if (auto it = options.find(el.except_option_topic); it != options.end())
+                    if (const auto* s = std::get_if<std::string>(&it->second)) own = *s;
+            for (const auto& t : el.topics_any)
+                if (const auto b = index_.find(t); b != index_.end() && t != own) any_[q * words_ + b->second / 64] |= 1ULL << (b->second % 64);
+        }
+    }
+    const std::vector<std::uint64_t>& of(const Entry& e) {
+        entry_.assign(words_, 0);
+        for (const auto& t : e.topics)
+            if (const auto b = index_.find(t); b != index_.end()) entry_[b->second / 64] |= 1ULL << (b->second % 64);
+        return entry_;
+    }
+    bool any(std::size_t q, const std::vector<std::uint64_t>& entry) const {
+        for (std::size_t w = 0; w < words_; ++w)
+            if (any_[q * words_ + w] & entry[w]) return true;
+        return false;
+    }
+
+private:
+    std::unordered_map<std::string, std::size_t> index_;
+    std::size_t words_;
+    std::vector<std::uint64_t> any_, entry_;
+};
+
+bool eligible(const Requirement& q, std::size_t index, const Entry& e, const TopicBits& topics, const std::vector<std::uint64_t>& entry_topics) {
     if (!q.eligible) return true;
     const Eligibility& el = *q.eligible;
     if (!el.kinds_any.empty() && !contains(el.kinds_any, e.kind)) return false;
     if (el.approved && e.approved.value_or(false) != *el.approved) return false;
-    if (el.topics_any.empty()) return true;
-    std::string own;
-    if (!el.except_option_topic.empty())
-        if (auto it = options.find(el.except_option_topic); it != options.end())
-            if (const auto* s = std::get_if<std::string>(&it->second)) own = *s;
-    return std::any_of(e.topics.begin(), e.topics.end(), [&](const std::string& t) { return t != own && contains(el.topics_any, t); });
+    return el.topics_any.empty() || topics.any(index, entry_topics);
 }
 
 // What an activity is worth under the program, or why it is worth nothing.
@@ -175,6 +208,7 @@ Prepared prepare(const Program& p, const std::vector<const Requirement*>& reqs, 
     out.first = first_of_kind(entries);
     out.minutes.assign(n, -1);
     out.fits.assign(n * R, 0);
+    TopicBits topics(p, reqs, options);
     for (std::size_t i = 0; i < n; ++i) {
         const Entry& e = entries[i];
         EntryResult r;
@@ -186,7 +220,8 @@ Prepared prepare(const Program& p, const std::vector<const Requirement*>& reqs, 
             out.why.push_back(std::move(r.detail));
             continue;
         }
-        for (std::size_t q = 0; q < R; ++q) out.fits[i * R + q] = eligible(*reqs[q], e, options);
+        const auto& entry_topics = topics.of(e);
+        for (std::size_t q = 0; q < R; ++q) out.fits[i * R + q] = eligible(*reqs[q], q, e, topics, entry_topics);
     }
     out.capped.assign(n, 0);
     std::vector<std::pair<int, std::size_t>> dated;
@@ -209,9 +244,10 @@ struct Window {
 };
 
 // Counts the entries dated up to `through` toward the applicable requirements. Without
-// `words`, only the figures: no ids, details or requirement names per entry.
+// `words`, only the figures: no ids, details or requirement names per entry. Allocations
+// spend from `work`, the budget both tallies of one evaluation share.
 Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const Options& options, const Cycle& cycle,
-            const Window& window, const std::vector<Entry>& entries, const Prepared& prep, Date through, bool words) {
+            const Window& window, const std::vector<Entry>& entries, const Prepared& prep, Date through, bool words, std::int64_t& work) {
     const std::size_t n = entries.size(), R = reqs.size();
     Tally t;
     t.entries.resize(n);
@@ -339,7 +375,8 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
             item_entry.push_back(i);
             problem.items.push_back(std::move(item));
         }
-        const Allocation a = allocate(problem);
+        const Allocation a = allocate(problem, work);
+        work -= a.work;
         t.optimal = t.optimal && a.optimal;
         for (std::size_t k = 0; k < item_entry.size(); ++k) {
             const std::size_t q = member[static_cast<std::size_t>(a.choice[k])];
@@ -404,6 +441,8 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
         if (!q.when || q.when->holds(options)) reqs.push_back(&q);
 
     const Prepared prep = prepare(p, reqs, options, entries);
+    // One budget for every allocation of this evaluation, the previous cycle's figures included.
+    std::int64_t work = allocation_budget;
 
     // The figures for a cycle's activities in `w` dated up to `through`, each worked out once.
     struct Figures {
@@ -414,7 +453,7 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     auto figures = [&](const Cycle& cy, const Window& w, Date through) -> std::vector<Credits> {
         for (const auto& f : known)
             if (f.start == cy.start && f.from == w.from && f.until == w.until && f.through == through) return f.earned;
-        return known.emplace_back(Figures{cy.start, w.from, w.until, through, tally(p, reqs, options, cy, w, entries, prep, through, false).earned})
+        return known.emplace_back(Figures{cy.start, w.from, w.until, through, tally(p, reqs, options, cy, w, entries, prep, through, false, work).earned})
             .earned;
     };
     // A phase's needs, from the activities dated up to its `by` day (or to today, if earlier).
@@ -452,9 +491,9 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     }
     window.until = counts_until(*cycle, Window{window.from, cycle->end}, true);
 
-    Tally now = tally(p, reqs, options, *cycle, window, entries, prep, as_of, true);
+    Tally now = tally(p, reqs, options, *cycle, window, entries, prep, as_of, true, work);
     const bool any_planned = std::any_of(now.entries.begin(), now.entries.end(), [](const EntryResult& r) { return r.excluded == Exclusion::planned; });
-    const Tally ahead = any_planned ? tally(p, reqs, options, *cycle, window, entries, prep, window.until, false) : Tally{};
+    const Tally ahead = any_planned ? tally(p, reqs, options, *cycle, window, entries, prep, window.until, false, work) : Tally{};
     out.allocation_optimal = now.optimal && ahead.optimal;
     out.complete = out.projected_complete = true;
     for (std::size_t q = 0; q < reqs.size(); ++q) {

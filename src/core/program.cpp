@@ -1,6 +1,7 @@
 #include "program.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace recert {
@@ -40,6 +41,19 @@ constexpr int max_amount_places = 2;
 constexpr std::int64_t max_credits_per_activity = 1000;
 constexpr std::int64_t max_fee_per_credit = 10'000;
 
+// A list or object longer than its limit gets a problem at its pointer. It is still read, so
+// that what refers to its items is not reported too.
+void limit(const Node& list, std::size_t max, const char* what) {
+    const std::size_t n = list.raw().size();
+    if ((list.raw().is_array() || list.raw().is_object()) && n > max)
+        list.problem("has " + std::to_string(n) + " " + what + "; at most " + std::to_string(max) + " are accepted");
+}
+
+std::vector<std::string> read_ids(const Node& n, std::string_view key, Need need, std::size_t max, const char* what) {
+    if (n.has(key)) limit(n.at(key), max, what);
+    return n.ids(key, need);
+}
+
 Cite read_cite(const Node& rule) {
     Cite c;
     Node cite = rule.at("cite");
@@ -57,7 +71,7 @@ Cite read_cite(const Node& rule) {
 
 std::vector<Kind> read_kinds(const Node& n, std::string_view key) {
     std::vector<Kind> out;
-    const auto names = n.ids(key, Need::optional);
+    const auto names = read_ids(n, key, Need::optional, max_kinds, "activity kinds");
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (auto k = parse_kind(names[i])) out.push_back(*k);
         else n.at(key).at(i).problem("\"" + names[i] + "\" is not an activity kind");
@@ -85,7 +99,7 @@ Eligibility read_eligibility(const Node& n) {
     Eligibility e;
     if (!n.expect_object()) return e;
     n.only({"topics_any", "kinds_any", "approved", "except_option_topic"});
-    e.topics_any = n.ids("topics_any", Need::optional);
+    e.topics_any = read_ids(n, "topics_any", Need::optional, max_topics, "topics");
     e.kinds_any = read_kinds(n, "kinds_any");
     e.approved = n.boolean("approved", Need::optional);
     e.except_option_topic = n.id("except_option_topic", Need::optional).value_or("");
@@ -93,13 +107,14 @@ Eligibility read_eligibility(const Node& n) {
 }
 
 template <class F>
-void each(const Node& parent, std::string_view key, Need need, F&& f) {
+void each(const Node& parent, std::string_view key, Need need, std::size_t max, const char* what, F&& f) {
     if (!parent.has(key)) {
         if (need == Need::required) parent.problem_at(key, "is required");
         return;
     }
     Node list = parent.at(key);
     if (!list.expect_array()) return;
+    limit(list, max, what);
     for (std::size_t i = 0; i < list.raw().size(); ++i) f(list.at(i));
 }
 
@@ -183,6 +198,7 @@ ProgramResult read_program(const json& doc) {
     p.lapse_text = root.text("lapse_text", Need::optional).value_or("");
 
     std::set<std::string> source_ids;
+    if (root.has("sources")) limit(root.at("sources"), max_sources, "sources");
     if (root.has("sources") && root.at("sources").expect_object())
         for (const auto& [k, v] : root.at("sources").raw().items()) {
             Node s = root.at("sources").at(k);
@@ -208,7 +224,7 @@ ProgramResult read_program(const json& doc) {
     else root.problem_at("cycle", "is required");
 
     std::set<std::string> topic_ids;
-    each(root, "topics", Need::optional, [&](const Node& n) {
+    each(root, "topics", Need::optional, max_topics, "topics", [&](const Node& n) {
         if (!n.expect_object()) return;
         n.only({"id", "name", "group"});
         Topic t{n.id("id", Need::required).value_or(""), n.text("name", Need::required, 200).value_or(""),
@@ -217,7 +233,7 @@ ProgramResult read_program(const json& doc) {
         p.topics.push_back(std::move(t));
     });
 
-    each(root, "options", Need::optional, [&](const Node& n) {
+    each(root, "options", Need::optional, max_options, "options", [&](const Node& n) {
         if (!n.expect_object()) return;
         n.only({"id", "type", "label", "help", "choices", "default"});
         OptionRule o;
@@ -229,7 +245,7 @@ ProgramResult read_program(const json& doc) {
         if (type != "choice" && type != "boolean" && n.has("type"))
             n.problem_at("type", "\"" + type + "\" is not an option type (boolean, choice)");
         if (o.is_choice) {
-            o.choices = n.ids("choices", Need::required);
+            o.choices = read_ids(n, "choices", Need::required, max_topics, "choices");
             for (std::size_t i = 0; i < o.choices.size(); ++i)
                 if (!topic_ids.count(o.choices[i])) n.at("choices").at(i).problem("\"" + o.choices[i] + "\" is not a topic of this program");
             if (auto d = n.id("default", Need::optional)) o.default_value = *d;
@@ -253,14 +269,15 @@ ProgramResult read_program(const json& doc) {
     };
 
     std::set<std::string> requirement_ids;
-    each(root, "requirements", Need::required, [&](const Node& n) {
+    std::vector<std::string> requirement_paths;
+    each(root, "requirements", Need::required, max_requirements, "requirements", [&](const Node& n) {
         if (!n.expect_object()) return;
         n.only({"id", "name", "min", "min_when", "when", "eligible", "group", "cite", "interpretation"});
         Requirement q;
         q.id = n.id("id", Need::required).value_or("");
         q.name = n.text("name", Need::required, 200).value_or("");
         q.min = n.credits("min", Need::required, max_amount_places).value_or(Credits{});
-        each(n, "min_when", Need::optional, [&](const Node& m) {
+        each(n, "min_when", Need::optional, max_conditions, "conditions", [&](const Node& m) {
             if (!m.expect_object()) return;
             m.only({"when", "min"});
             auto c = m.has("when") ? read_condition(m.at("when")) : std::nullopt;
@@ -283,11 +300,22 @@ ProgramResult read_program(const json& doc) {
         q.cite = read_cite(n);
         if (!requirement_ids.insert(q.id).second) n.problem_at("id", "requirement \"" + q.id + "\" is listed twice");
         p.requirements.push_back(std::move(q));
+        requirement_paths.push_back(n.path());
     });
     if (root.has("requirements") && p.requirements.empty() && root.at("requirements").raw().is_array())
         root.problem_at("requirements", "must list at least one requirement");
+    // An activity counts toward one requirement of a group: the allocator's search grows with
+    // how many share it.
+    {
+        std::map<std::string, std::size_t> in_group;
+        for (std::size_t i = 0; i < p.requirements.size(); ++i)
+            if (const auto& g = p.requirements[i].group; !g.empty() && ++in_group[g] == max_group_requirements + 1)
+                problems.push_back({requirement_paths[i] + "/group",
+                                    "\"" + g + "\" is the group of more than " + std::to_string(max_group_requirements) +
+                                        " requirements; at most " + std::to_string(max_group_requirements) + " can share one"});
+    }
 
-    each(root, "caps", Need::optional, [&](const Node& n) {
+    each(root, "caps", Need::optional, max_caps, "caps", [&](const Node& n) {
         if (!n.expect_object()) return;
         n.only({"id", "name", "max", "kinds_any", "cite", "interpretation"});
         Cap c;
@@ -300,6 +328,7 @@ ProgramResult read_program(const json& doc) {
         p.caps.push_back(std::move(c));
     });
 
+    if (root.has("dates")) limit(root.at("dates"), max_dates, "dates");
     if (root.has("dates") && root.at("dates").expect_object())
         for (const auto& [k, v] : root.at("dates").raw().items()) {
             Node n = root.at("dates").at(k);
@@ -325,7 +354,7 @@ ProgramResult read_program(const json& doc) {
     if (p.cycle.type == CycleRule::Type::lookback && !p.dates.empty())
         root.problem_at("dates", "a look-back window has no calendar of its own: it ends on the day you apply");
 
-    each(root, "phases", Need::optional, [&](const Node& n) {
+    each(root, "phases", Need::optional, max_phases, "phases", [&](const Node& n) {
         if (!n.expect_object()) return;
         n.only({"id", "from", "after", "until", "when", "needs", "counts_activities", "text", "cite", "interpretation"});
         PhaseRule ph;
@@ -368,7 +397,7 @@ ProgramResult read_program(const json& doc) {
         p.phases.push_back(std::move(ph));
     });
 
-    each(root, "fees", Need::optional, [&](const Node& n) {
+    each(root, "fees", Need::optional, max_fees, "fees", [&](const Node& n) {
         if (!n.expect_object()) return;
         n.only({"id", "label", "amount", "phase", "per_credit", "kinds_any", "cite", "interpretation"});
         FeeRule f;

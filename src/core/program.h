@@ -146,4 +146,20 @@ ProgramResult read_program(const nlohmann::json& doc);
 inline constexpr std::string_view program_format = "recert-program";
 inline constexpr int program_version = 1;
 
+// Limits on a program file: generous for real programs (the shipped ones have at most 8
+// requirements, 12 topics, 5 dates), and small enough that an evaluation's work is bounded.
+// programs/schema.json states the same as maxItems / maxProperties (tests/web/schema.test.mjs
+// reads them here); the group limit only the parser can check.
+inline constexpr std::size_t max_requirements = 200;
+inline constexpr std::size_t max_group_requirements = 32;  // requirements sharing one group
+inline constexpr std::size_t max_topics = 200;             // also topics_any and an option's choices
+inline constexpr std::size_t max_options = 20;
+inline constexpr std::size_t max_conditions = 20;          // a requirement's min_when
+inline constexpr std::size_t max_dates = 50;
+inline constexpr std::size_t max_phases = 50;
+inline constexpr std::size_t max_fees = 50;
+inline constexpr std::size_t max_caps = 50;
+inline constexpr std::size_t max_sources = 50;
+inline constexpr std::size_t max_kinds = 9;                // a kinds_any list: each activity kind once
+
 }  // namespace recert

@@ -101,3 +101,62 @@ for (const [what, path, breakIt] of broken) {
     assert.ok(describe(validate.errors).includes(path), "the error text names the path");
   });
 }
+
+// The limits on a program file: the C++ parser's constants (src/core/program.h) and the
+// schema's maxItems / maxProperties must say the same, and the schema must accept a file at
+// each limit and refuse one past it, at the list's path.
+const header = readFileSync(fileURLToPath(new URL("../../src/core/program.h", import.meta.url)), "utf8");
+const cppLimit = (name) => {
+  const m = header.match(new RegExp(`constexpr std::size_t ${name} = ([0-9']+);`));
+  assert.ok(m, `${name} is not in src/core/program.h`);
+  return Number(m[1].replaceAll("'", ""));
+};
+const numbered = (model, n) => Array.from({ length: n }, (_, i) => ({ ...structuredClone(model), id: `x${i}` }));
+const topicList = (n) => numbered({ name: "Topic" }, n);
+const limits = [
+  // [C++ constant, path of the list, where the schema says it, makes the exemplar hold n]
+  ["max_requirements", "/requirements", (s) => s.properties.requirements.maxItems,
+    (p, n) => { p.requirements = numbered(p.requirements[0], n); }],
+  ["max_topics", "/topics", (s) => s.properties.topics.maxItems, (p, n) => { p.topics = topicList(n); }],
+  ["max_topics", "/requirements/0/eligible/topics_any",
+    (s) => s.$defs.requirement.properties.eligible.properties.topics_any.maxItems,
+    (p, n) => { p.requirements[0].eligible = { topics_any: Array.from({ length: n }, (_, i) => `t${i}`) }; }],
+  ["max_options", "/options", (s) => s.properties.options.maxItems,
+    (p, n) => { p.options = [p.options[0], ...numbered(p.options[0], n - 1)]; }],
+  ["max_topics", "/options/1/choices", (s) => s.$defs.option.properties.choices.maxItems,
+    (p, n) => { p.options.push({ id: "area", type: "choice", label: "Area", choices: Array.from({ length: n }, (_, i) => `t${i}`) }); }],
+  ["max_conditions", "/requirements/0/min_when", (s) => s.$defs.requirement.properties.min_when.maxItems,
+    (p, n) => { p.requirements[0].min_when = Array.from({ length: n }, () => ({ when: { option: "extension_requested", equals: true }, min: "1" })); }],
+  ["max_dates", "/dates", (s) => s.properties.dates.maxProperties,
+    (p, n) => { for (let i = Object.keys(p.dates).length; i < n; ++i) p.dates[`x${i}`] = p.dates.due; }],
+  ["max_phases", "/phases", (s) => s.properties.phases.maxItems,
+    (p, n) => { while (p.phases.length < n) p.phases.push(structuredClone(p.phases[0])); }],
+  ["max_fees", "/fees", (s) => s.properties.fees.maxItems,
+    (p, n) => { p.fees.push(...numbered(p.fees[0], n - p.fees.length)); }],
+  ["max_caps", "/caps", (s) => s.properties.caps.maxItems,
+    (p, n) => { p.caps = numbered({ name: "Cap", max: "4", kinds_any: ["article"], cite: p.cycle.cite }, n); }],
+  ["max_sources", "/sources", (s) => s.properties.sources.maxProperties,
+    (p, n) => { for (let i = Object.keys(p.sources).length; i < n; ++i) p.sources[`x${i}`] = { title: "Another page" }; }],
+  ["max_kinds", "/caps/0/kinds_any", (s) => s.$defs.kinds.maxItems,
+    (p, n) => { p.caps = [{ id: "c", name: "Cap", max: "4", kinds_any: schema.$defs.kind.enum.slice(0, n), cite: p.cycle.cite }]; }],
+];
+
+for (const [name, path, stated, fill] of limits) {
+  test(`the schema's limit at ${path} is ${name} of src/core/program.h; one more is refused there`, () => {
+    const limit = cppLimit(name);
+    assert.equal(stated(schema), limit, `the schema says ${stated(schema)} at ${path}, the parser ${limit}`);
+    const at = exemplar();
+    fill(at, limit);
+    assert.ok(validate(at), `a file at the limit was refused:\n${describe(validate.errors)}`);
+    const over = exemplar();
+    // One more kind than there are: the list repeats one, as a longer list must.
+    if (name === "max_kinds") { fill(over, limit); over.caps[0].kinds_any.push("article"); } else fill(over, limit + 1);
+    assert.equal(validate(over), false, `${limit + 1} at ${path} was accepted`);
+    assert.ok(validate.errors.some((e) => e.instancePath === path && (e.keyword === "maxItems" || e.keyword === "maxProperties")),
+      `no maxItems / maxProperties error at ${path}; errors:\n${describe(validate.errors)}`);
+  });
+}
+
+test("kinds_any cannot list more kinds than there are", () => {
+  assert.equal(schema.$defs.kind.enum.length, cppLimit("max_kinds"));
+});
