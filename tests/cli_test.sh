@@ -270,6 +270,19 @@ done
 
 # ---------------------------------------------------------------- evaluate: mistakes
 
+# A certification so late that its cycle would end after 9999-12-31: named, not printed.
+cat >"$tmp/late-cert.json" <<'EOF'
+{"format": "recert-log", "version": 1,
+ "credentials": [{"id": "c1", "program": "dmec-clms", "certified_on": "9998-06-01"}], "entries": []}
+EOF
+run "evaluate a credential certified in 9998" evaluate --log "$tmp/late-cert.json" --as-of 9998-07-01 --format text
+check_rc 1
+check_err "/credentials/0/certified_on: with dmec-clms, certified on 9998-06-01, the cycle would fall after 9999-12-31"
+check_out_lacks "10000-"
+run "validate a log certified in 9998" validate "$tmp/late-cert.json"
+check_rc 1
+check_err "/credentials/0/certified_on: with dmec-clms"
+
 run "evaluate a credential the log does not have" evaluate --log "$cpcs" --as-of 2026-11-26 --credential nope
 check_rc 1
 check_err 'no credential "nope"'

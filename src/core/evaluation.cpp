@@ -378,6 +378,31 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
     return t;
 }
 
+// A report names only dates a log can hold: a cycle or deadline past 9999-12-31 (or before
+// 1900-01-01) is a problem of the date it comes from, never printed as 10000-06-01.
+std::optional<Problem> outside_dates(const Program& p, const Credential& c, const Cycle& cycle, Date as_of) {
+    std::string what;
+    Date when = cycle.start;
+    if (!in_range(cycle.start) || !in_range(cycle.end)) {
+        what = "the cycle";
+        when = in_range(cycle.start) ? cycle.end : cycle.start;
+    }
+    for (const auto& d : p.dates)
+        if (const Date x = resolve(d, cycle); what.empty() && !in_range(x)) {
+            what = "\"" + d.label + "\"";
+            when = x;
+        }
+    if (what.empty()) return std::nullopt;
+    const std::string edge = when > last_date ? "after " + to_iso(last_date) + ", the last day" : "before " + to_iso(first_date) + ", the first day";
+    if (p.cycle.type == CycleRule::Type::lookback)
+        return Problem{"program", "as of " + to_iso(as_of) + ", " + p.id + "'s " + std::to_string(p.cycle.months) + "-month window would start " + edge +
+                                      " Recert handles"};
+    const bool renewed = c.renewed_through.has_value();
+    return Problem{renewed ? "renewed_through" : "certified_on",
+                   "with " + p.id + ", " + (renewed ? "renewed through " + to_iso(*c.renewed_through) : "certified on " + to_iso(*c.certified_on)) +
+                       ", " + what + " would fall " + edge + " Recert handles"};
+}
+
 std::string plural(const Program& p, Credits c) { return c.to_string() + " " + (c == Credits::whole(1) ? p.unit_singular : p.unit_plural); }
 
 }  // namespace
@@ -389,6 +414,10 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     const Options options = resolve_options(p, c, out.problems);
     const auto cycle = current_cycle(p, c, as_of, out.problems);
     if (!out.problems.empty() || !cycle) return out;
+    if (auto why = outside_dates(p, c, *cycle, as_of)) {
+        out.problems.push_back(std::move(*why));
+        return out;
+    }
     out.start = cycle->start;
     out.end = cycle->end;
     out.days_left = days_between(as_of, cycle->end);
