@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <set>
 #include <unordered_map>
 
 #include "allocation.h"
@@ -489,6 +490,26 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     return out;
 }
 
+namespace {
+// A topic that no program of the log's credentials knows is most likely a typo: each
+// credential's report warns about it on the entry, and the entry is evaluated as it is.
+void warn_unknown_topics(const std::vector<Program>& programs, const Log& log, Report& report) {
+    std::set<std::string> known;
+    for (const auto& c : log.credentials)
+        for (const auto& p : programs)
+            if (p.id == c.program)
+                for (const auto& t : p.topics) known.insert(t.id);
+    for (auto& r : report.credentials) {
+        if (!r.problems.empty()) continue;
+        for (std::size_t i = 0; i < log.entries.size(); ++i)
+            for (std::size_t k = 0; k < log.entries[i].topics.size(); ++k)
+                if (const auto& t = log.entries[i].topics[k]; !known.count(t))
+                    r.entries[i].warnings.push_back({"/entries/" + std::to_string(i) + "/topics/" + std::to_string(k),
+                                                     "\"" + t + "\" is not a topic of " + r.program + ": the entry is evaluated without it"});
+    }
+}
+}  // namespace
+
 Report evaluate(const std::vector<Program>& programs, const Log& log, Date as_of, const std::optional<std::string>& only) {
     Report report;
     report.as_of = as_of;
@@ -508,6 +529,7 @@ Report evaluate(const std::vector<Program>& programs, const Log& log, Date as_of
         // Credential problems name fields; make them JSON pointers into the log.
         for (auto& pr : report.credentials.back().problems) pr.where = "/credentials/" + std::to_string(i) + "/" + pr.where;
     }
+    warn_unknown_topics(programs, log, report);
     return report;
 }
 
