@@ -39,6 +39,9 @@ void check_report(const Report& report, const Log& log, Date day) {
             if (e.excluded != Exclusion::none) FUZZ_CHECK(e.counted == Credits{} && e.toward.empty(), "an excluded entry counts nothing");
         }
         for (std::size_t i = 1; i < c.deadlines.size(); ++i) FUZZ_CHECK(c.deadlines[i - 1].date <= c.deadlines[i].date, "deadlines by date");
+        // Every date reported is one a log can hold (reads back with parse_date).
+        FUZZ_CHECK(in_range(c.start) && in_range(c.end), "the cycle is inside 1900 to 9999: " + to_iso(c.start) + " to " + to_iso(c.end));
+        for (const auto& d : c.deadlines) FUZZ_CHECK(in_range(d.date), "a deadline is inside 1900 to 9999: " + to_iso(d.date));
     }
 }
 

@@ -164,6 +164,26 @@ run "validate a log with unknown fields" validate "$tmp/extra.json"
 check_rc 0
 check_out "ok (log, 1 credentials, 1 entries)"
 
+# A topic no program of the log knows (a typo): a warning naming the entry, the credential
+# and the program; the log is still valid and evaluates.
+cat >"$tmp/typo.json" <<'EOF'
+{"format": "recert-log", "version": 1,
+ "credentials": [{"id": "c1", "program": "dmec-clms", "certified_on": "2025-02-10"}],
+ "entries": [{"id": "e1", "title": "FMLA update", "date": "2025-03-01", "credits": 1, "kind": "live_webinar", "topics": ["fmla", "zzz"]}]}
+EOF
+run "validate a log with an unknown topic" validate "$tmp/typo.json"
+check_rc 0
+check_out "$tmp/typo.json: ok (log, 1 credentials, 1 entries, 1 warning)"
+check_err "$tmp/typo.json: /entries/0/topics/1: warning: credential c1, entry \"e1\": \"zzz\" is not a topic of dmec-clms: the entry is evaluated without it"
+run "evaluate a log with an unknown topic" evaluate --log "$tmp/typo.json" --as-of 2026-11-26
+check_rc 0
+check_out '"what": "\"zzz\" is not a topic of dmec-clms: the entry is evaluated without it",'
+check_out '"where": "/entries/0/topics/1"'
+run "evaluate a log with an unknown topic, as text" evaluate --log "$tmp/typo.json" --as-of 2026-11-26 --format text
+check_rc 0
+check_out "Warnings"
+check_out '"zzz" is not a topic of dmec-clms'
+
 # Credits are exact: more decimals than a log may hold are refused, never rounded.
 cat >"$tmp/precise.json" <<'EOF'
 {"format": "recert-log", "version": 1, "credentials": [],
@@ -293,6 +313,19 @@ for f in programs/examples/*.json; do
 done
 
 # ---------------------------------------------------------------- evaluate: mistakes
+
+# A certification so late that its cycle would end after 9999-12-31: named, not printed.
+cat >"$tmp/late-cert.json" <<'EOF'
+{"format": "recert-log", "version": 1,
+ "credentials": [{"id": "c1", "program": "dmec-clms", "certified_on": "9998-06-01"}], "entries": []}
+EOF
+run "evaluate a credential certified in 9998" evaluate --log "$tmp/late-cert.json" --as-of 9998-07-01 --format text
+check_rc 1
+check_err "/credentials/0/certified_on: with dmec-clms, certified on 9998-06-01, the cycle would fall after 9999-12-31"
+check_out_lacks "10000-"
+run "validate a log certified in 9998" validate "$tmp/late-cert.json"
+check_rc 1
+check_err "/credentials/0/certified_on: with dmec-clms"
 
 run "evaluate a credential the log does not have" evaluate --log "$cpcs" --as-of 2026-11-26 --credential nope
 check_rc 1

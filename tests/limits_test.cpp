@@ -241,24 +241,60 @@ TEST_CASE("Limits: dates out of range are refused in logs and CSV") {
     }
 }
 
-TEST_CASE("Limits: evaluation at the ends of the date range works and its report serialises") {
-    // Cycles, deadlines and phases past 9999 are computed and written, not wrapped or refused.
-    for (const char* program : {"namss-cpcs", "dmec-clms", "ala-clm-recert", "namss-dual"}) {
-        CAPTURE(program);
-        const auto end = test::evaluate_one(program, R"({"certified_on":"9999-12-31"})", R"([{"id":"e1","title":"t","date":"9999-12-31","kind":"conference","credits":1000,"approved":true}])", "9999-12-31");
-        CHECK(end.problems.empty());
-        CHECK(to_iso(end.end).size() == 10 + 1);  // a five-digit year
-        CHECK_NOTHROW((void)to_json(end).dump());
-        // Renewed through the last day there is: the cycle is found by stepping through 8,000 years.
-        const auto far = test::evaluate_one(program, R"({"certified_on":"1900-01-01","renewed_through":"9999-12-31"})", "", "1900-01-01");
-        CHECK(far.problems.empty());
-        CHECK(far.end > test::day("9999-12-31"));
-        CHECK(far.phase == Phase::not_started);
-    }
-    const auto lookback = test::evaluate_one("ala-clm-application", "", R"([{"id":"e1","title":"t","date":"1900-01-01","kind":"course","credits":1,"topics":["writing"]}])", "1900-01-01");
-    CHECK(lookback.problems.empty());
-    CHECK(to_iso(lookback.start) == "1898-01-01");  // 24 months back
-    CHECK_NOTHROW((void)to_json(lookback).dump());
+TEST_CASE("Limits: a credential whose cycle or deadlines would leave 1900 to 9999 is refused, named; no report prints such a date") {
+    // A certification in 9998 made the report print 10000-06-01, a date no log can read back.
+    const auto dmec = test::evaluate_one("dmec-clms", R"({"certified_on":"9998-06-01"})", "", "9998-07-01");
+    REQUIRE(dmec.problems.size() == 1);
+    CHECK(describe(dmec.problems[0]) == "certified_on: with dmec-clms, certified on 9998-06-01, the cycle would fall after 9999-12-31, the last day Recert handles");
+    // CPCS: the cycle ends 9999-12-01, inside; the reinstatement deadline half a year later is not.
+    const auto cpcs = test::evaluate_one("namss-cpcs", R"({"certified_on":"9996-03-01"})", "", "9996-04-01");
+    REQUIRE(cpcs.problems.size() == 1);
+    CHECK(describe(cpcs.problems[0]) ==
+          "certified_on: with namss-cpcs, certified on 9996-03-01, \"Extended deadline for the remaining credits\" would fall after 9999-12-31, the last day Recert handles");
+    CHECK(test::evaluate_one("namss-cpcs", R"({"certified_on":"9995-12-31"})", "", "9996-04-01").problems.empty());
+    // Renewed through the last day there is: the next cycle is past it.
+    const auto far = test::evaluate_one("ala-clm-recert", R"({"certified_on":"1900-01-01","renewed_through":"9999-12-31"})", "", "1900-01-01");
+    REQUIRE(far.problems.size() == 1);
+    CHECK(describe(far.problems[0]) ==
+          "renewed_through: with ala-clm-recert, renewed through 9999-12-31, the cycle would fall after 9999-12-31, the last day Recert handles");
+    // A look-back window as of a day less than 24 months after 1900-01-01.
+    const auto early = test::evaluate_one("ala-clm-application", "", "", "1901-12-31");
+    REQUIRE(early.problems.size() == 1);
+    CHECK(describe(early.problems[0]) ==
+          "program: as of 1901-12-31, ala-clm-application's 24-month window would start before 1900-01-01, the first day Recert handles");
+    CHECK(to_iso(test::evaluate_one("ala-clm-application", "", "", "1902-01-01").start) == "1900-01-01");
+    // In the log the problem has the credential's pointer, and the CLI says so (tests/cli_test.sh).
+    const Log log = test::log_from(R"({"format":"recert-log","version":1,"credentials":[{"id":"c1","program":"dmec-clms","certified_on":"9998-06-01"}],"entries":[]})");
+    const Report report = evaluate(test::all_programs(), log, test::day("2026-11-26"));
+    REQUIRE(report.credentials.at(0).problems.size() == 1);
+    CHECK(report.credentials[0].problems[0].where == "/credentials/0/certified_on");
+
+    // Everywhere else every date of the report reads back as a log date: each program, from
+    // the first day to the last, certified then and evaluated then.
+    int evaluated = 0, refused = 0;
+    for (const auto& p : test::all_programs())
+        for (const char* on : {"1900-01-01", "1901-06-30", "2026-11-26", "9990-01-01", "9995-12-31", "9997-02-28", "9999-12-31"})
+            for (const char* as_of : {"1900-01-01", "1902-01-01", "2026-11-26", "9999-12-31"}) {
+                CAPTURE(p.id);
+                CAPTURE(on);
+                CAPTURE(as_of);
+                const auto r = test::evaluate_one(p.id, std::string(R"({"certified_on":")") + on + "\"}",
+                                                  std::string(R"([{"id":"e1","title":"t","date":")") + on + R"(","kind":"conference","credits":1,"approved":true}])", as_of);
+                if (!r.problems.empty()) {
+                    ++refused;
+                    CHECK(r.problems[0].what.find("Recert handles") != std::string::npos);
+                    continue;
+                }
+                ++evaluated;
+                const std::string text = to_json(r).dump();
+                for (std::size_t at = text.find("\"date\":\""); at != std::string::npos; at = text.find("\"date\":\"", at + 1))
+                    CHECK(parse_date(text.substr(at + 8, 10)).has_value());
+                CHECK(in_range(r.start));
+                CHECK(in_range(r.end));
+                for (const auto& d : r.deadlines) CHECK(in_range(d.date));
+            }
+    CHECK(evaluated > 100);
+    CHECK(refused > 10);
 }
 
 TEST_CASE("Limits: a key given twice in one object is refused, not silently overwritten") {

@@ -161,7 +161,7 @@ int validate(std::vector<std::string> files, const char* argv0) {
         std::string error;
         auto text = read_file(f, error);
         if (!text) { std::cerr << f << ": " << error << "\n"; status = 1; continue; }
-        Problems problems;
+        Problems problems, warnings;
         auto doc = parse_json(*text, problems);
         std::string what;
         if (doc && doc->is_object() && doc->value("format", "") == program_format) {
@@ -178,11 +178,18 @@ int validate(std::vector<std::string> files, const char* argv0) {
                     programs.emplace();
                     if (!load_programs(programs_dir, *programs)) status = 1;
                 }
-                for (const auto& c : evaluate(*programs, *r.log, *today()).credentials)
+                for (const auto& c : evaluate(*programs, *r.log, *today()).credentials) {
                     problems.insert(problems.end(), c.problems.begin(), c.problems.end());
+                    for (std::size_t i = 0; i < c.entries.size(); ++i)
+                        for (const auto& w : c.entries[i].warnings)
+                            warnings.push_back({w.where, "warning: credential " + c.id + ", entry \"" + r.log->entries[i].id + "\": " + w.what});
+                }
             }
             if (r.log) what = "log, " + std::to_string(r.log->credentials.size()) + " credentials, " + std::to_string(r.log->entries.size()) + " entries";
         }
+        // Warnings block nothing: the file is still valid.
+        report_problems(f, warnings);
+        if (!warnings.empty()) what += ", " + std::to_string(warnings.size()) + (warnings.size() == 1 ? " warning" : " warnings");
         if (problems.empty()) {
             std::cout << f << ": ok (" << what << ")\n";
         } else {

@@ -71,6 +71,12 @@ std::string text_report(const Report& report, const std::vector<Program>& progra
             o << "    " << to_iso(le->date) << "  " << pad(utf8_cut(le->title, 44), 46)
               << (e.excluded == Exclusion::none ? std::string("partly") : std::string(to_string(e.excluded))) << ": " << e.detail << "\n";
         }
+        header = false;
+        for (std::size_t i = 0; i < c.entries.size(); ++i)
+            for (const auto& w : c.entries[i].warnings) {
+                if (!header) { o << "\n  Warnings\n"; header = true; }
+                o << "    " << to_iso(log.entries[i].date) << "  " << pad(log.entries[i].title.substr(0, 44), 46) << w.what << "\n";
+            }
         if (!c.allocation_optimal) o << "\n  Note: the best split of activities between requirements was not proven optimal within the search budget.\n";
     }
     return o.str();

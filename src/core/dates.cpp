@@ -14,9 +14,8 @@ std::optional<Date> parse_date(std::string_view t) {
             if (c < '0' || c > '9') return std::nullopt;
             v[f] = v[f] * 10 + (c - '0');
         }
-    if (v[0] < 1900) return std::nullopt;
     const Date d{date::year{v[0]}, date::month{static_cast<unsigned>(v[1])}, date::day{static_cast<unsigned>(v[2])}};
-    if (!d.ok()) return std::nullopt;
+    if (!d.ok() || !in_range(d)) return std::nullopt;
     return d;
 }
 

@@ -10,6 +10,11 @@ namespace recert {
 
 using Date = date::year_month_day;
 
+// The days a log can hold, and so every date Recert may report: 1900-01-01 to 9999-12-31.
+inline constexpr Date first_date{date::year{1900}, date::January, date::day{1}};
+inline constexpr Date last_date{date::year{9999}, date::December, date::day{31}};
+inline constexpr bool in_range(Date d) { return first_date <= d && d <= last_date; }
+
 // Strict "YYYY-MM-DD" with a real day (no Feb 30) in years 1900 to 9999.
 std::optional<Date> parse_date(std::string_view text);
 std::string to_iso(Date d);

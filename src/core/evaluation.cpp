@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <set>
 #include <unordered_map>
 
 #include "allocation.h"
@@ -392,6 +393,31 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
     return t;
 }
 
+// A report names only dates a log can hold: a cycle or deadline past 9999-12-31 (or before
+// 1900-01-01) is a problem of the date it comes from, never printed as 10000-06-01.
+std::optional<Problem> outside_dates(const Program& p, const Credential& c, const Cycle& cycle, Date as_of) {
+    std::string what;
+    Date when = cycle.start;
+    if (!in_range(cycle.start) || !in_range(cycle.end)) {
+        what = "the cycle";
+        when = in_range(cycle.start) ? cycle.end : cycle.start;
+    }
+    for (const auto& d : p.dates)
+        if (const Date x = resolve(d, cycle); what.empty() && !in_range(x)) {
+            what = "\"" + d.label + "\"";
+            when = x;
+        }
+    if (what.empty()) return std::nullopt;
+    const std::string edge = when > last_date ? "after " + to_iso(last_date) + ", the last day" : "before " + to_iso(first_date) + ", the first day";
+    if (p.cycle.type == CycleRule::Type::lookback)
+        return Problem{"program", "as of " + to_iso(as_of) + ", " + p.id + "'s " + std::to_string(p.cycle.months) + "-month window would start " + edge +
+                                      " Recert handles"};
+    const bool renewed = c.renewed_through.has_value();
+    return Problem{renewed ? "renewed_through" : "certified_on",
+                   "with " + p.id + ", " + (renewed ? "renewed through " + to_iso(*c.renewed_through) : "certified on " + to_iso(*c.certified_on)) +
+                       ", " + what + " would fall " + edge + " Recert handles"};
+}
+
 std::string plural(const Program& p, Credits c) { return c.to_string() + " " + (c == Credits::whole(1) ? p.unit_singular : p.unit_plural); }
 
 // Whether a phase's `needs` hold for these figures, with what it takes to say why not.
@@ -432,6 +458,10 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     std::optional<Cycle> previous;
     const auto cycle = current_cycle(p, c, as_of, out.problems, &previous);
     if (!out.problems.empty() || !cycle) return out;
+    if (auto why = outside_dates(p, c, *cycle, as_of)) {
+        out.problems.push_back(std::move(*why));
+        return out;
+    }
     out.start = cycle->start;
     out.end = cycle->end;
     out.days_left = days_between(as_of, cycle->end);
@@ -565,6 +595,26 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     return out;
 }
 
+namespace {
+// A topic that no program of the log's credentials knows is most likely a typo: each
+// credential's report warns about it on the entry, and the entry is evaluated as it is.
+void warn_unknown_topics(const std::vector<Program>& programs, const Log& log, Report& report) {
+    std::set<std::string> known;
+    for (const auto& c : log.credentials)
+        for (const auto& p : programs)
+            if (p.id == c.program)
+                for (const auto& t : p.topics) known.insert(t.id);
+    for (auto& r : report.credentials) {
+        if (!r.problems.empty()) continue;
+        for (std::size_t i = 0; i < log.entries.size(); ++i)
+            for (std::size_t k = 0; k < log.entries[i].topics.size(); ++k)
+                if (const auto& t = log.entries[i].topics[k]; !known.count(t))
+                    r.entries[i].warnings.push_back({"/entries/" + std::to_string(i) + "/topics/" + std::to_string(k),
+                                                     "\"" + t + "\" is not a topic of " + r.program + ": the entry is evaluated without it"});
+    }
+}
+}  // namespace
+
 Report evaluate(const std::vector<Program>& programs, const Log& log, Date as_of, const std::optional<std::string>& only) {
     Report report;
     report.as_of = as_of;
@@ -584,6 +634,7 @@ Report evaluate(const std::vector<Program>& programs, const Log& log, Date as_of
         // Credential problems name fields; make them JSON pointers into the log.
         for (auto& pr : report.credentials.back().problems) pr.where = "/credentials/" + std::to_string(i) + "/" + pr.where;
     }
+    warn_unknown_topics(programs, log, report);
     return report;
 }
 

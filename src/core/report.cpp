@@ -68,6 +68,7 @@ json to_json(const CredentialReport& c) {
         if (e.excluded == Exclusion::none) x["toward"] = e.toward;
         else x["excluded"] = std::string(to_string(e.excluded));
         if (!e.detail.empty()) x["detail"] = e.detail;
+        for (const auto& w : e.warnings) x["warnings"].push_back({{"where", w.where}, {"what", w.what}});
         j["entries"].push_back(std::move(x));
     }
     return j;

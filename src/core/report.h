@@ -23,6 +23,9 @@ struct EntryResult {
     std::vector<std::string> toward;
     Exclusion excluded = Exclusion::none;
     std::string detail;  // why, in words, for exclusions and partly capped entries
+    // What looks like a mistake in the entry but blocks nothing: a topic no program of the
+    // log knows ("zzz"). `where` is the JSON pointer into the log ("/entries/3/topics/1").
+    Problems warnings;
 };
 
 struct RequirementResult {
