@@ -121,6 +121,13 @@ void draw_status(const EntryResult& er, const Program* p) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
+    // A topic no program knows (a typo): said on the entry, blocking nothing.
+    for (const auto& w : er.warnings) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(pal.risk, ICON_WARNING " %s", w.what.c_str());
+        ImGui::PopTextWrapPos();
+        track("row." + er.id + ".warning");
+    }
 }
 
 void row_actions(const Entry& e, int i, RowAction& action) {

@@ -241,6 +241,20 @@ test('a CSV with a NUL in one row imports every other row and lists that one; an
   await context.close();
 });
 
+// 12 (the page's part). A topic no program knows.
+test('a topic id no program knows is a warning on its entry, and the entry still counts', async () => {
+  const log = JSON.parse(example);
+  log.entries.push({ id: 'typo1', title: 'Typo in a topic', date: '2026-11-20', kind: 'live_webinar', credits: 1, topics: ['zzz'] });
+  const context = await withStored(JSON.stringify(log));
+  const page = await open(context, pageUrl());
+  await find(page, 'row.typo1.warning');
+  const entry = (await page.evaluate(() => window.recert.report())).credentials[0].entries.find((e) => e.id === 'typo1');
+  assert.match(entry.warnings[0].what, /"zzz" is not a topic/);
+  assert.equal(entry.counted, 1);
+  assert.equal(JSON.parse(await stored(page)).entries.find((e) => e.id === 'typo1').topics[0], 'zzz', 'nothing changed');
+  await context.close();
+});
+
 // 9. A form left open in a second tab.
 test('saving a form whose activity another tab deleted says so and keeps the typing', async () => {
   const context = await withStored(example);
