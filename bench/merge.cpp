@@ -1,16 +1,19 @@
 // The log commands on large logs: merging an import, carrying a tab's changes over
-// (rebase) and a fresh id, at 100,000 entries by default. Prints one Markdown table row
+// (rebase) and a fresh id, at 100,000 entries by default; then writing and reading the
+// largest backup and CSV accepted. Prints one Markdown table row
 // per case: the median of at least 3 runs and what the result holds.
 //
-//   recert_bench_merge [--entries N] [--runs R]
+//   recert_bench_merge [--entries N] [--runs R] [--write-backup PATH]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "commands.h"
+#include "csv.h"
 #include "instances.h"
 
 using namespace recert;
@@ -35,6 +38,7 @@ Log numbered(std::size_t n, std::size_t first_number, const char* prefix, const 
     Credential c;
     c.id = "c1";
     c.program = "dmec-clms";
+    c.certified_on = parse_date("2025-02-10");
     log.credentials.push_back(c);
     for (std::size_t i = 0; i < n; ++i) log.entries.push_back(entry(prefix + std::to_string(first_number + i), i, title));
     return log;
@@ -67,9 +71,11 @@ std::string summary(const MergeSummary& s, const Log& merged) {
 int main(int argc, char** argv) {
     std::size_t n = 100'000;
     int runs = 3;
+    std::string backup;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--entries") n = static_cast<std::size_t>(std::atol(argv[i + 1]));
+        else if (a == "--write-backup") backup = argv[i + 1];
         else if (a == "--runs") runs = std::max(1, std::atoi(argv[i + 1]));
         else { std::fprintf(stderr, "recert_bench_merge: unknown flag %s\n", a.c_str()); return 2; }
     }
@@ -139,6 +145,41 @@ int main(int argc, char** argv) {
         std::string id;
         const double ms = median_ms(runs, [&] { id = next_id(base, "e"); });
         row("next_id", n, 0, ms, id);
+    }
+
+    // The largest backup the CLI and the page accept (max_document_bytes), written as Recert
+    // writes it, read back; and its CSV export. --write-backup PATH keeps it, for measuring
+    // the CLI on it (/usr/bin/time -v recert validate PATH).
+    Log big = numbered(1000, 1, "e", "Webinar");
+    const std::size_t per_entry = serialize(big).size() / 1000 + 1;
+    big = numbered(max_document_bytes / per_entry, 1, "e", "Webinar");
+    std::string text = serialize(big);
+    while (text.size() > max_document_bytes) {
+        big.entries.resize(big.entries.size() - (text.size() - max_document_bytes) / per_entry - 1);
+        text = serialize(big);
+    }
+    if (!backup.empty()) std::ofstream(backup, std::ios::binary) << text;
+    const std::string size = std::to_string(text.size()) + " bytes";
+    {
+        const double ms = median_ms(runs, [&] { text = serialize(big); });
+        row(("serialize: a backup at the size limit, " + size).c_str(), big.entries.size(), 0, ms, "");
+    }
+    {
+        LogResult r;
+        const double ms = median_ms(runs, [&] { r = parse_log(text); });
+        row(("parse_log: the same backup, " + size).c_str(), 0, big.entries.size(), ms,
+            std::to_string(r.log ? r.log->entries.size() : 0) + " entries");
+    }
+    std::string csv;
+    {
+        const double ms = median_ms(runs, [&] { csv = to_csv(big.entries); });
+        row(("to_csv: its entries, " + std::to_string(csv.size()) + " bytes").c_str(), big.entries.size(), 0, ms, "");
+    }
+    {
+        CsvImport r;
+        const double ms = median_ms(runs, [&] { r = parse_csv(csv); });
+        row("parse_csv: that CSV", 0, big.entries.size(), ms,
+            std::to_string(r.entries.size()) + " entries, " + std::to_string(r.rejected.size()) + " rejected");
     }
     return 0;
 }

@@ -24,10 +24,11 @@ failures=0
 desc=
 
 # run DESCRIPTION ARGS...: runs recert ARGS; keeps stdout, stderr and the exit code.
+# timeout: a regression that blocks (on a FIFO, say) fails its check instead of hanging.
 run() {
     desc=$1
     shift
-    "$recert" "$@" >"$tmp/out" 2>"$tmp/err"
+    timeout 60 "$recert" "$@" >"$tmp/out" 2>"$tmp/err"
     rc=$?
     cmd="recert $*"
 }
@@ -383,17 +384,14 @@ check_err "no-such-folder"
 
 # Anything named *.json in the folder that is not a readable file stops the evaluation,
 # named with what is wrong: never skipped, never an internal error, never a hang.
-# timeout: a FIFO opened for reading would block until a writer came.
 odd_program() {
     rm -rf "$tmp/odd"
     mkdir "$tmp/odd"
     cp programs/*.json "$tmp/odd/"
-    desc="evaluate with $1 in --programs"
+    what=$1
     shift
-    "$@" || { failures=$((failures + 1)); echo "FAIL: could not make $desc"; }
-    timeout 20 "$recert" evaluate --log "$cpcs" --as-of 2026-11-26 --programs "$tmp/odd" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    cmd="recert evaluate --log $cpcs --as-of 2026-11-26 --programs $tmp/odd"
+    "$@" || { failures=$((failures + 1)); echo "FAIL: could not make $what"; }
+    run "evaluate with $what in --programs" evaluate --log "$cpcs" --as-of 2026-11-26 --programs "$tmp/odd"
     check_rc 1
     check_out_lacks '"phase"'
 }
@@ -423,22 +421,13 @@ check_out '"phase": "window_open"'
 
 # The same for files named on the command line.
 mkfifo "$tmp/fifo.json"
-desc="validate a FIFO"
-timeout 20 "$recert" validate "$tmp/fifo.json" >"$tmp/out" 2>"$tmp/err"
-rc=$?
-cmd="recert validate $tmp/fifo.json"
+run "validate a FIFO" validate "$tmp/fifo.json"
 check_rc 1
 check_err "$tmp/fifo.json: is a named pipe (FIFO), not a file: recert reads only regular files"
-desc="evaluate a FIFO as the log"
-timeout 20 "$recert" evaluate --log "$tmp/fifo.json" --as-of 2026-11-26 >"$tmp/out" 2>"$tmp/err"
-rc=$?
-cmd="recert evaluate --log $tmp/fifo.json"
+run "evaluate a FIFO as the log" evaluate --log "$tmp/fifo.json" --as-of 2026-11-26
 check_rc 1
 check_err "$tmp/fifo.json: is a named pipe (FIFO)"
-desc="validate /dev/zero"
-timeout 20 "$recert" validate /dev/zero >"$tmp/out" 2>"$tmp/err"
-rc=$?
-cmd="recert validate /dev/zero"
+run "validate /dev/zero" validate /dev/zero
 check_rc 1
 check_err "/dev/zero: is a device, not a file"
 ln -s self.json "$tmp/self.json"

@@ -55,7 +55,9 @@ inline constexpr int log_version = 1;
 inline constexpr std::int64_t max_minutes = 100'000;
 inline constexpr std::size_t max_entries = 200'000;
 inline constexpr std::size_t max_text = 2'000;
-// The largest log or CSV file read: 100,000 activities take about 25 MB.
+// The largest log or CSV file the CLI and the page read (32 MiB): a backup of about 100,000
+// activities as Recert writes it, or 200,000 short ones. The core's parsers have no size
+// limit of their own.
 inline constexpr std::size_t max_document_bytes = 32u << 20;
 
 // `log` is set when the document as a whole could be read; entries and credentials that
