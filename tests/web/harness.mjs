@@ -89,3 +89,32 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`) });
 }
 
+
+// A context whose storage already holds `text` under the log's key, set from a page of the
+// same origin that does not start the app (which would read the store first).
+export async function withStored(text, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, ...options });
+  const setup = await context.newPage();
+  await setup.goto(`${origin}/programs/index.json`);
+  await setup.evaluate((t) => localStorage.setItem('recert-log', t), text);
+  await setup.close();
+  return context;
+}
+
+// Backup menu, Import, and the file chosen in the picker.
+export async function importFile(page, file) {
+  await click(page, 'backup');
+  const choosing = page.waitForEvent('filechooser');
+  await click(page, 'menu.import');
+  await (await choosing).setFiles(file);
+}
+
+// The add-credential form filled for DMEC CLMS certified on `day`, and saved.
+export async function addDmecCredential(page, day = '2025-01-15') {
+  await click(page, 'add-credential');
+  await click(page, 'credential.program');
+  await click(page, 'program.dmec-clms');
+  await click(page, 'credential.certified_on.text');
+  await page.keyboard.type(day);
+  await click(page, 'credential.save');
+}

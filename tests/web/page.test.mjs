@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, base, browser, click, entryCount, fill, find, open, port, problems, root, shot, until } from './harness.mjs';
+import { artifacts, browser, click, entryCount, fill, find, importFile, open, port, problems, root, shot, until } from './harness.mjs';
 
 const activities = [
   { title: 'NAMSS Webinar: Credentialing Basics', date: '2023-05-10', credits: '1.5', approved: true },
@@ -121,10 +121,7 @@ test('a new user sets up NAMSS CPCS, logs six activities, reloads, exports and i
   // Import a CSV: the preview lists the bad row, nothing changes until confirmed.
   const csvPath = join(artifacts, 'import.csv');
   writeFileSync(csvPath, 'title,date,kind,credits,approved\nSynergy quiz,2025-08-01,recording,1,yes\nBroken,2025-13-01,course,1,\n');
-  await click(page, 'backup');
-  const choosing = page.waitForEvent('filechooser');
-  await click(page, 'menu.import');
-  await (await choosing).setFiles(csvPath);
+  await importFile(page, csvPath);
   await find(page, 'import.confirm');
   await shot(page, '06-import-preview');
   assert.equal((await page.evaluate(() => window.recert.log())).entries.length, 6);

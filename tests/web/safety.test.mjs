@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, browser, click, fill, find, open, origin, problems, root, shot, until } from './harness.mjs';
+import { artifacts, click, fill, find, importFile, open, origin, problems, root, shot, until, withStored } from './harness.mjs';
 
 const example = readFileSync(join(root, 'programs', 'examples', 'namss-cpcs.json'), 'utf8');
 const pageUrl = () => `${origin}/?test&today=2026-11-26`;
@@ -13,14 +13,6 @@ const stored = (page) => page.evaluate(() => localStorage.getItem('recert-log'))
 const memory = (page) => page.evaluate(() => window.recert.log());
 const recertKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('recert')).sort());
 
-async function withStored(text) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const setup = await context.newPage();
-  await setup.goto(`${origin}/programs/index.json`);  // same origin, without starting the app
-  await setup.evaluate((t) => localStorage.setItem('recert-log', t), text);
-  await setup.close();
-  return context;
-}
 
 // The first activity whose delete button is on screen.
 async function firstRow(page) {
@@ -188,10 +180,7 @@ test('a Windows-1252 CSV is shown decoded before anything is imported, and impor
   const csv = Buffer.from('title,date,kind,credits\r\nCaf\u00e9 reunion,2025-04-01,conference,1\r\nNa\u00efve session,2025-04-02,conference,1\r\n', 'latin1');
   const file = join(artifacts, 'excel-1252.csv');
   writeFileSync(file, csv);
-  await click(page, 'backup');
-  const choosing = page.waitForEvent('filechooser');
-  await click(page, 'menu.import');
-  await (await choosing).setFiles(file);
+  await importFile(page, file);
   await find(page, 'import.encoding');
   assert.equal(await stored(page), example, 'nothing imported yet');
   await shot(page, '23-import-windows-1252');
@@ -206,10 +195,7 @@ test('a UTF-8 CSV with a byte-order mark imports without a question', async () =
   const page = await open(context, pageUrl());
   const file = join(artifacts, 'utf8-bom.csv');
   writeFileSync(file, '\ufefftitle,date,kind,credits\nCaf\u00e9 UTF-8,2025-04-01,conference,1\n');
-  await click(page, 'backup');
-  const choosing = page.waitForEvent('filechooser');
-  await click(page, 'menu.import');
-  await (await choosing).setFiles(file);
+  await importFile(page, file);
   await find(page, 'import.confirm');
   assert.ok(!('import.encoding' in await page.evaluate(() => window.recert.widgets())));
   await click(page, 'import.confirm');
@@ -228,10 +214,7 @@ test('a CSV with a NUL in one row imports every other row and lists that one; an
   assert.equal(csv.trim().split(/\r?\n/).length, log.entries.length + 1, 'a header and every row');
   const file = join(artifacts, 'nul-row.csv');
   writeFileSync(file, Buffer.from('title,date,kind\nRow one,2025-01-01,other\nRow\u0000two,2025-01-02,other\nRow three,2025-01-03,other\n', 'utf8'));
-  await click(page, 'backup');
-  const choosing = page.waitForEvent('filechooser');
-  await click(page, 'menu.import');
-  await (await choosing).setFiles(file);
+  await importFile(page, file);
   await find(page, 'import.rejected');
   await click(page, 'import.confirm');
   await until(page, () => window.recert.log().entries.some((e) => e.title === 'Row three'), undefined, 'the row after the NUL imported');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, browser, click, entryCount, find, open, origin, problems, root, shot, until } from './harness.mjs';
+import { addDmecCredential, artifacts, browser, click, entryCount, find, importFile, open, origin, problems, root, shot, until, withStored } from './harness.mjs';
 
 const example = readFileSync(join(root, 'programs', 'examples', 'namss-cpcs.json'), 'utf8');
 const pageUrl = () => `${origin}/?test&today=2026-11-26`;
@@ -24,16 +24,6 @@ async function visibleRows(page, gone = []) {
   }
 }
 
-// A context whose storage already holds `text` under the log's key.
-async function withStored(text, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, ...options });
-  const setup = await context.newPage();
-  // A file of the same origin that does not start the app, which would read the store first.
-  await setup.goto(`${origin}/programs/index.json`);
-  await setup.evaluate((t) => localStorage.setItem('recert-log', t), text);
-  await setup.close();
-  return context;
-}
 
 for (const [name, text] of [
   ['garbage', 'not json at all {'],
@@ -71,12 +61,7 @@ test('a log from a newer version stays where it is, untouched: the page says so 
   await find(page, 'notice');
   await find(page, 'reload');
   await shot(page, '10-newer-version-kept');
-  await click(page, 'add-credential');
-  await click(page, 'credential.program');
-  await click(page, 'program.dmec-clms');
-  await click(page, 'credential.certified_on.text');
-  await page.keyboard.type('2025-01-15');
-  await click(page, 'credential.save');
+  await addDmecCredential(page);
   await until(page, () => window.recert.log().credentials.length === 1, undefined, 'the credential in memory');
   await find(page, 'download-unsaved');
   assert.equal(await stored(page), text);
@@ -176,10 +161,7 @@ test('a reload right after an edit loses nothing; a failed import changes nothin
   const before = await stored(page);
   const bad = join(artifacts, 'broken.json');
   writeFileSync(bad, '{"format": "recert-log", "version": 1, "entries": [{"id": "x", "title": "t", "date": "2025-02-30"');
-  await click(page, 'backup');
-  const choosing = page.waitForEvent('filechooser');
-  await click(page, 'menu.import');
-  await (await choosing).setFiles(bad);
+  await importFile(page, bad);
   await find(page, 'import.problem');
   await shot(page, '13-import-refused');
   await click(page, 'import.close');
@@ -222,10 +204,7 @@ test('a 50 MB import is refused with a reason and changes nothing', async () => 
   const huge = join(artifacts, 'huge.csv');
   const row = 'Padding webinar,2025-01-01,live_webinar,1,,' + 'x'.repeat(200) + '\n';
   writeFileSync(huge, 'title,date,kind,credits,approved,notes\n' + row.repeat(Math.ceil(50e6 / row.length)));
-  await click(page, 'backup');
-  const choosing = page.waitForEvent('filechooser');
-  await click(page, 'menu.import');
-  await (await choosing).setFiles(huge);
+  await importFile(page, huge);
   await find(page, 'import.problem', 60000);
   await click(page, 'import.close');
   assert.equal(await stored(page), before);
