@@ -1,8 +1,17 @@
-// The page's state: the person's log, what it evaluates to, and what the screen is doing.
-// Each frame draws from this; edits go through apply(), which saves and re-evaluates.
+// The page's model: the person's log, what it evaluates to, what the screen is doing, and
+// the named actions that change it. Views draw from App and emit actions; update() (in
+// update.cpp) applies them, and only it changes the log.
+//
+// Index
+//   1. Settings, forms and views: state the screens edit as the person types
+//   2. Stored data: what keeps the page from saving
+//   3. Actions: everything a person can do to their data
+//   4. App, and the functions the model offers the views
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "csv.h"
@@ -19,6 +28,13 @@ struct Settings {
     Theme theme = Theme::system;
     float text_scale = 1.0f;  // 0.85 to 1.5
 };
+
+// The forms' fields, by the names the log format gives them: a problem the log reader finds
+// at "/credits" is the credits field's message.
+enum class Field { title, date, kind, provider, minutes, credits, topics, approved, code, notes,
+                   program, certified_on, renewed_through, label, options, other };
+std::string_view to_string(Field f);
+Field field_at(std::string_view pointer);  // "/credits/0" -> credits; other when no field has that name
 
 // The entry form holds text as typed; it becomes an Entry only when it validates.
 struct EntryForm {
@@ -58,13 +74,19 @@ struct ImportPreview {
 
 enum class Sort { date, title, credits, status };
 
+// One row of the activities list: an entry of the log and its result in the report, found by id.
+struct Row {
+    int entry = -1;
+    const EntryResult* result = nullptr;  // none when the credential could not be evaluated
+};
+
 struct LogView {
     std::string filter;
     int status_filter = 0;  // 0 all, 1 counted, 2 not counted
     Sort sort = Sort::date;
     bool ascending = false;
     // Rows to show, sorted; rebuilt only when the log, report, sort or filter change.
-    std::vector<int> rows, planned;
+    std::vector<Row> rows, planned;
     std::string built_for;
 };
 
@@ -83,6 +105,48 @@ struct KeptCopy {
     bool downloaded = false;  // once downloaded it leaves the banner (Settings still lists it)
 };
 
+// ---- 3. Actions ------------------------------------------------------------------------
+// Each is a plain value; update() applies it. Those that change the log are undoable.
+namespace act {
+struct NewEntry {};
+struct OpenEntry { std::string id; bool duplicate = false; };
+struct RepairEntry { nlohmann::json original; };        // an unreadable entry, into the form
+struct SaveEntry {};                                    // the entry form, as typed
+struct DeleteEntry { std::string id; };
+struct NewCredential {};
+struct OpenCredential { std::string id; };
+struct RepairCredential { nlohmann::json original; };
+struct SaveCredential {};
+struct DeleteCredential { std::string id; };
+struct DeleteUnreadable { nlohmann::json original; };   // an entry or credential that cannot be read
+struct PickFile {};                                     // at a press: the browser's picker opens at its release
+struct FilePicked { std::string name, bytes, error; };  // into the import preview
+struct Import {};                                       // the preview, merged or replacing, as chosen
+struct Undo {};
+struct Redo {};
+struct ExportBackup {};
+struct ExportCsv {};
+struct SaveSettings {};
+struct Wipe {};                                         // "Delete all my data", once confirmed
+struct DownloadKept { std::string key; };
+struct DiscardKept { std::string key; };
+struct StorageChanged {};                               // another tab wrote
+struct Reload {};
+}  // namespace act
+
+using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act::SaveEntry, act::DeleteEntry, act::NewCredential,
+                            act::OpenCredential, act::RepairCredential, act::SaveCredential, act::DeleteCredential, act::DeleteUnreadable,
+                            act::PickFile, act::FilePicked, act::Import, act::Undo, act::Redo, act::ExportBackup, act::ExportCsv,
+                            act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload>;
+
+// A change to the log, as undo and redo keep it: the log before, and what the change was.
+struct Change {
+    Log before;
+    std::string what;  // "Deleted \"Ethics webinar\"", shown again when undone
+};
+inline constexpr std::size_t undo_levels = 50;
+
+// ---- 4. App ------------------------------------------------------------------------------
 struct App {
     std::vector<Program> programs;
     std::vector<std::string> program_errors;  // program files that could not be read
@@ -106,19 +170,33 @@ struct App {
     Trouble trouble = Trouble::none;
     std::vector<KeptCopy> kept;
     std::string confirm_discard;  // the kept copy whose discarding awaits a yes
-    std::optional<Log> undo;    // the log before the last delete
+    std::vector<Change> undo, redo;  // newest last; cleared when another tab changes the log
+    std::vector<Action> pending;     // emitted while drawing, applied after the frame
     std::string toast;
     double toast_until = 0;
 };
 
 const Program* program_of(const App& a, const Credential& c);
-// Replaces the log, saves it, and evaluates it again.
-void apply(App& a, Log next);
 void evaluate_now(App& a);
 void show_toast(App& a, std::string text, double seconds = 6);
-void save_settings_now(App& a);  // stores the settings and restyles the page
-void wipe_all(App& a);           // "Delete all my data", after the person confirmed
-void download_kept(App& a, const std::string& key);  // a kept copy, byte for byte
-void discard_kept(App& a, const std::string& key);
+
+// The forms as the person typed them, checked: the view shows the messages, update() saves.
+using FieldErrors = std::map<Field, std::string>;
+struct EntryCheck {
+    std::optional<Entry> entry;
+    FieldErrors errors;
+};
+EntryCheck check_entry(const EntryForm& f);
+struct CredentialCheck {
+    std::optional<Credential> credential;
+    FieldErrors errors;
+};
+CredentialCheck check_credential(const App& a, const CredentialForm& f);
+
+// Views call emit(); the frame ends with run_pending(). Calls from the browser (a file
+// picked, another tab's write) go straight to update().
+void emit(App& a, Action action);
+void update(App& a, const Action& action);
+void run_pending(App& a);
 
 }  // namespace recert::app

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 #include "icons.h"
-#include "platform.h"
 #include "screens.h"
 #include "theme.h"
 #include "widgets.h"
@@ -116,8 +117,10 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
     }
     Credits last_year;
     const Date year_ago = add_days(a.today, -365);
-    for (std::size_t i = 0; i < r.entries.size() && i < a.log.entries.size(); ++i)
-        if (r.entries[i].excluded == Exclusion::none && a.log.entries[i].date > year_ago) last_year += r.entries[i].counted;
+    std::unordered_map<std::string_view, Date> dates;  // by id: the report need not keep the log's order
+    for (const auto& e : a.log.entries) dates.emplace(e.id, e.date);
+    for (const auto& er : r.entries)
+        if (const auto d = dates.find(er.id); er.excluded == Exclusion::none && d != dates.end() && d->second > year_ago) last_year += er.counted;
     const DeadlineResult* due = nullptr;
     for (const auto& d : r.deadlines)
         if (d.id == "due") due = &d;
@@ -160,7 +163,7 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         card_begin("problems");
         ImGui::TextColored(pal.late, ICON_EXCLAMATION_CIRCLE " This credential needs a correction before it can be evaluated:");
         for (const auto& pr : r.problems) ImGui::BulletText("%s", describe(pr).c_str());
-        if (ImGui::Button(ICON_PENCIL " Edit credential")) open_credential_form(a, &c);
+        if (ImGui::Button(ICON_PENCIL " Edit credential")) emit(a, act::OpenCredential{c.id});
         card_end();
         return;
     }
@@ -255,11 +258,11 @@ void draw_welcome(App& a) {
     muted(ICON_CHECK "  Your log stays in this browser: no account, nothing sent anywhere, works offline.");
     muted(ICON_CHECK "  Export a backup or a spreadsheet at any time.");
     ImGui::Spacing();
-    if (primary_button(ICON_PLUS "  Add your credential", ImVec2(0, ImGui::GetFrameHeight() * 1.3f))) open_credential_form(a, nullptr);
+    if (primary_button(ICON_PLUS "  Add your credential", ImVec2(0, ImGui::GetFrameHeight() * 1.3f))) emit(a, act::NewCredential{});
     track("add-credential");
     ImGui::SameLine();
     ImGui::Button(ICON_UPLOAD "  Restore a backup", ImVec2(0, ImGui::GetFrameHeight() * 1.3f));
-    if (press_started()) platform::pick_file(".json,.csv,application/json,text/csv");
+    if (press_started()) emit(a, act::PickFile{});
     track("restore");
     ImGui::EndChild();
 }

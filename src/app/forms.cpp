@@ -4,18 +4,14 @@
 #include <algorithm>
 #include <map>
 
-#include "commands.h"
 #include "icons.h"
 #include "screens.h"
-#include "store.h"
 #include "theme.h"
 #include "widgets.h"
 
 namespace recert::app {
 
 namespace {
-
-using nlohmann::json;
 
 // Topics offered in the form: those of the person's programs (all programs before any credential).
 std::vector<Topic> offered_topics(const App& a) {
@@ -39,34 +35,6 @@ bool any_program_counts_approval(const App& a) {
     return false;
 }
 
-// The form's text as an entry document, checked by the same reader as a log file.
-std::optional<Entry> read_form(const EntryForm& f, std::map<std::string, std::string>& errors) {
-    json j = json::object();
-    j["id"] = f.editing_id.empty() ? "new" : f.editing_id;
-    j["title"] = f.title;
-    j["date"] = f.date;
-    j["kind"] = std::string(to_string(all_kinds[f.kind]));
-    if (!f.provider.empty()) j["provider"] = f.provider;
-    if (!f.code.empty()) j["code"] = f.code;
-    if (!f.notes.empty()) j["notes"] = f.notes;
-    if (!f.minutes.empty()) {
-        if (f.minutes.find_first_not_of("0123456789") == std::string::npos && f.minutes.size() < 10) j["minutes"] = std::stoll(f.minutes);
-        else j["minutes"] = f.minutes;
-    }
-    if (!f.credits.empty()) j["credits"] = f.credits;
-    if (!f.topics.empty()) j["topics"] = f.topics;
-    if (f.approved) j["approved"] = true;
-    Problems problems;
-    auto e = read_entry(Node(j, "", problems));
-    for (const auto& p : problems) {
-        const std::string field = p.where.substr(1, p.where.find('/', 1) - 1);
-        if (!errors.count(field)) errors[field] = p.what;
-    }
-    if (f.title.empty()) errors["title"] = "Give the activity a title, as on its certificate";
-    if (f.date.empty()) errors["date"] = "When did it take place (or when will it)?";
-    return problems.empty() ? e : std::nullopt;
-}
-
 void label_row(const char* text, bool required = false) {
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(text);
@@ -76,112 +44,26 @@ void label_row(const char* text, bool required = false) {
         ImGui::TextColored(palette().muted, "(required)");
     }
 }
-
-
 }  // namespace
-
-void open_entry_form(App& a, const Entry* from, bool duplicate) {
-    EntryForm f;
-    f.open = true;
-    f.focus_first = true;
-    f.date = to_iso(a.today);
-    if (from) {
-        f.editing_id = duplicate ? "" : from->id;
-        f.title = from->title;
-        f.provider = from->provider;
-        f.date = to_iso(from->date);
-        f.minutes = from->minutes ? std::to_string(*from->minutes) : "";
-        f.credits = from->credits ? from->credits->to_string(from->credit_places) : "";
-        f.kind = static_cast<int>(from->kind);
-        f.topics = from->topics;
-        f.approved = from->approved.value_or(false);
-        f.code = duplicate ? "" : from->code;
-        f.notes = from->notes;
-        if (!duplicate) f.original = to_json(*from);
-    }
-    a.entry_form = std::move(f);
-}
-
-namespace {
-// A field of an unreadable item as text to correct: strings as they are, anything else as JSON.
-std::string field_text(const nlohmann::json& j, const char* key) {
-    if (!j.is_object() || !j.contains(key)) return "";
-    const auto& v = j[key];
-    return v.is_string() ? v.get<std::string>() : v.dump();
-}
-
-// Log without the unreadable item `u`, and with `id` if no one else uses it (else a new one).
-Log without(Log log, const Unreadable& u, std::vector<Unreadable> Log::*list) {
-    auto& v = log.*list;
-    if (auto it = std::find_if(v.begin(), v.end(), [&](const Unreadable& x) { return x.original == u.original; }); it != v.end()) v.erase(it);
-    return log;
-}
-
-std::string free_id(const Log& log, const std::string& id) {
-    if (id.empty()) return "";
-    for (const auto& e : log.entries) if (e.id == id) return "";
-    for (const auto& c : log.credentials) if (c.id == id) return "";
-    return id;
-}
-}  // namespace
-
-void open_entry_repair(App& a, const Unreadable& u) {
-    const auto& j = u.original;
-    EntryForm f;
-    f.open = f.focus_first = f.tried = true;  // show every problem at once
-    f.repairing = j;
-    for (auto [field, key] : {std::pair{&f.title, "title"}, {&f.provider, "provider"}, {&f.date, "date"}, {&f.minutes, "minutes"},
-                              {&f.credits, "credits"}, {&f.code, "code"}, {&f.notes, "notes"}})
-        *field = field_text(j, key);
-    if (const auto k = parse_kind(field_text(j, "kind")))
-        f.kind = static_cast<int>(std::find(std::begin(all_kinds), std::end(all_kinds), *k) - std::begin(all_kinds));
-    if (j.is_object() && j.contains("topics") && j["topics"].is_array())
-        for (const auto& t : j["topics"])
-            if (t.is_string()) f.topics.push_back(t.get<std::string>());
-    f.approved = j.is_object() && j.value("approved", nlohmann::json()).is_boolean() && j["approved"].get<bool>();
-    a.entry_form = std::move(f);
-}
-
-void open_credential_repair(App& a, const Unreadable& u) {
-    const auto& j = u.original;
-    CredentialForm f;
-    f.open = f.tried = true;
-    f.repairing = j;
-    for (std::size_t i = 0; i < a.programs.size(); ++i)
-        if (a.programs[i].id == field_text(j, "program")) f.program = static_cast<int>(i);
-    f.certified_on = field_text(j, "certified_on");
-    f.renewed_through = field_text(j, "renewed_through");
-    f.label = field_text(j, "label");
-    a.credential_form = std::move(f);
-}
-
-void delete_unreadable(App& a, const Unreadable& u) {
-    const bool entry = std::any_of(a.log.unreadable_entries.begin(), a.log.unreadable_entries.end(),
-                                   [&](const Unreadable& x) { return x.original == u.original; });
-    a.undo = a.log;
-    apply(a, without(a.log, u, entry ? &Log::unreadable_entries : &Log::unreadable_credentials));
-    show_toast(a, entry ? "Deleted the activity that could not be read." : "Deleted the credential that could not be read.");
-}
 
 void draw_entry_form(App& a) {
     EntryForm& f = a.entry_form;
-    if (!f.open) return;
-    const char* id = "Activity";
-    if (!begin_dialog(id, &f.open, 640)) return;
-    std::map<std::string, std::string> errors;
-    const auto entry = read_form(f, errors);
-    auto message_for = [&](const char* field) -> std::string {
+    if (!begin_dialog("Activity", &f.open, 640)) return;
+    const auto check = check_entry(f);
+    const auto& errors = check.errors;
+    auto message_for = [&](Field field) -> std::string {
         auto it = errors.find(field);
         if (it == errors.end()) return "";
-        const bool empty_required = (std::string(field) == "title" && f.title.empty()) || (std::string(field) == "date" && f.date.empty());
+        // A required field left empty is named only once the person tried to save.
+        const bool empty_required = (field == Field::title && f.title.empty()) || (field == Field::date && f.date.empty());
         return !empty_required || f.tried ? it->second : "";
     };
-    auto error_for = [&](const char* field) { field_error(message_for(field)); };
+    auto error_for = [&](Field field) { field_error(message_for(field)); };
     // Rows whose message comes and goes while typing keep a line for it, so the
     // fields below do not jump under the pointer.
-    auto error_line = [&](std::initializer_list<const char*> fields) {
+    auto error_line = [&](std::initializer_list<Field> fields) {
         bool shown = false;
-        for (const char* field : fields)
+        for (const Field field : fields)
             if (const auto m = message_for(field); !m.empty()) {
                 field_error(m);
                 shown = true;
@@ -200,7 +82,7 @@ void draw_entry_form(App& a) {
     ImGui::SetNextItemWidth(w);
     ImGui::InputTextWithHint("##title", "e.g. FMLA Intermittent Leave Webinar", &f.title);
     track("entry.title");
-    error_for("title");
+    error_for(Field::title);
 
     // Two fields side by side: labels on one line, fields on the next (groups would
     // carry the field's text offset over to the second label and misalign it).
@@ -223,7 +105,7 @@ void draw_entry_form(App& a) {
         muted(ICON_CLOCK " Dated after today: kept as a planned activity.");  // in the line kept for messages
         ImGui::PopFont();
     } else {
-        error_line({"date"});
+        error_line({Field::date});
     }
 
     label_row("Provider");
@@ -241,7 +123,7 @@ void draw_entry_form(App& a) {
     ImGui::SetNextItemWidth(half);
     ImGui::InputTextWithHint("##credits", "as on the certificate, e.g. 1.5", &f.credits, ImGuiInputTextFlags_CharsDecimal);
     track("entry.credits");
-    error_line({"minutes", "credits"});
+    error_line({Field::minutes, Field::credits});
     muted("Where only minutes are given, programs that count hours use them (75 minutes = 1.25 hours).");
 
     const auto topics = offered_topics(a);
@@ -264,7 +146,7 @@ void draw_entry_form(App& a) {
             ImGui::SameLine();
         }
         ImGui::NewLine();
-        error_for("topics");
+        error_for(Field::topics);
     }
     if (any_program_counts_approval(a)) {
         ImGui::Checkbox("NAMSS-approved (the certificate carries the NAMSS logo)", &f.approved);
@@ -281,47 +163,12 @@ void draw_entry_form(App& a) {
 
     const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) && !ImGui::IsItemActive();  // the notes take newlines
     ImGui::Separator();
-    if (primary_button(f.editing_id.empty() ? ICON_CHECK " Save activity" : ICON_CHECK " Save changes") || enter) {
-        f.tried = true;
-        if (entry) {
-            // Another tab may have changed or deleted this entry since the form opened.
-            if (sync_with_storage(a)) evaluate_now(a);
-            const auto current = std::find_if(a.log.entries.begin(), a.log.entries.end(), [&](const Entry& x) { return x.id == f.editing_id; });
-            if (!f.editing_id.empty() && current == a.log.entries.end()) {
-                f.conflict = "This activity was deleted in another tab while you were editing it. Your changes are still here: "
-                             "save again to keep it as a new activity, or cancel.";
-                f.editing_id.clear();
-                f.original = nlohmann::json();
-            } else if (!f.editing_id.empty() && to_json(*current) != f.original) {
-                f.conflict = "This activity was changed in another tab while you were editing it (it now reads \"" + current->title +
-                             "\"). Your changes are still here: save again to replace the other tab's version with yours, or cancel to keep it.";
-                f.original = to_json(*current);
-            } else {
-                Entry e = *entry;
-                if (f.editing_id.empty()) {
-                    Log base = f.repairing ? without(a.log, Unreadable{*f.repairing, {}}, &Log::unreadable_entries) : a.log;
-                    e.id = f.repairing ? free_id(base, Unreadable{*f.repairing, {}}.id()) : "";
-                    apply(a, add_entry(std::move(base), e));
-                    show_toast(a, (f.repairing ? "Repaired \"" : "Logged \"") + e.title + "\".");
-                } else {
-                    // Keep fields this page does not edit (unknown ones from newer versions).
-                    e.extra = current->extra;
-                    apply(a, edit_entry(a.log, e));
-                    show_toast(a, "Saved \"" + e.title + "\".");
-                }
-                f.open = false;
-                ImGui::CloseCurrentPopup();
-            }
-        }
-    }
+    if (primary_button(f.editing_id.empty() ? ICON_CHECK " Save activity" : ICON_CHECK " Save changes") || enter) emit(a, act::SaveEntry{});
     track("entry.save");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-        f.open = false;
-        ImGui::CloseCurrentPopup();
-    }
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) f.open = false;
     track("entry.cancel");
-    if (f.tried && !entry) {
+    if (f.tried && !check.entry) {
         ImGui::SameLine();
         ImGui::TextColored(palette().late, ICON_EXCLAMATION_CIRCLE " Check the fields marked above.");
     }
@@ -334,25 +181,9 @@ void draw_entry_form(App& a) {
     ImGui::EndPopup();
 }
 
-void open_credential_form(App& a, const Credential* from) {
-    CredentialForm f;
-    f.open = true;
-    if (from) {
-        f.editing_id = from->id;
-        for (std::size_t i = 0; i < a.programs.size(); ++i)
-            if (a.programs[i].id == from->program) f.program = static_cast<int>(i);
-        f.certified_on = from->certified_on ? to_iso(*from->certified_on) : "";
-        f.renewed_through = from->renewed_through ? to_iso(*from->renewed_through) : "";
-        f.label = from->label;
-        f.options = from->options;
-    }
-    a.credential_form = std::move(f);
-}
-
 void draw_credential_form(App& a) {
     CredentialForm& f = a.credential_form;
-    if (!f.open || a.programs.empty()) return;
-    if (!begin_dialog("Credential", &f.open, 620)) return;
+    if (a.programs.empty() || !begin_dialog("Credential", &f.open, 620)) return;
     const float w = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(f.editing_id.empty() ? "Add your credential" : "Edit credential");
@@ -379,25 +210,18 @@ void draw_credential_form(App& a) {
     const Program& p = a.programs[static_cast<std::size_t>(f.program)];
     if (!p.description.empty()) muted("%s", p.description.c_str());
 
-    std::map<std::string, std::string> errors;
-    const bool lookback = p.cycle.type == CycleRule::Type::lookback;
-    const auto certified = parse_date(f.certified_on);
-    if (!lookback) {
+    const auto errors = check_credential(a, f).errors;
+    auto error_for = [&](Field field) {
+        if (const auto it = errors.find(field); it != errors.end()) field_error(it->second);
+    };
+    if (p.cycle.type != CycleRule::Type::lookback) {
         label_row("Date you earned or last renewed the credential", true);
         date_input("credential.certified_on", f.certified_on, std::min(w, px(300)), a.today);
-        if (f.certified_on.empty()) errors["certified_on"] = "Enter the date on your certificate";
-        else if (!certified) errors["certified_on"] = "\"" + f.certified_on + "\" is not a real date written YYYY-MM-DD";
-        else if (*certified > a.today) errors["certified_on"] = "This date is in the future";
-        if (errors.count("certified_on") && (f.tried || !f.certified_on.empty())) field_error(errors["certified_on"]);
+        if (f.tried || !f.certified_on.empty()) error_for(Field::certified_on);  // not before a first try
         label_row("Cycle already renewed through (optional)");
         help_tip("Leave empty if you are in your first cycle. Otherwise enter the last day of the cycle you have already renewed; Recert then tracks the next one.");
         date_input("credential.renewed_through", f.renewed_through, std::min(w, px(300)), a.today);
-        if (!f.renewed_through.empty()) {
-            const auto rt = parse_date(f.renewed_through);
-            if (!rt) errors["renewed_through"] = "\"" + f.renewed_through + "\" is not a real date written YYYY-MM-DD";
-            else if (certified && *rt < *certified) errors["renewed_through"] = "This is before the date you earned the credential";
-            if (errors.count("renewed_through")) field_error(errors["renewed_through"]);
-        }
+        error_for(Field::renewed_through);
     } else {
         muted(ICON_INFO " This program looks back from the day you apply: activities in the 24 months up to today count.");
     }
@@ -438,37 +262,10 @@ void draw_credential_form(App& a) {
 
     ImGui::Separator();
     const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false);
-    if (primary_button(ICON_CHECK " Save credential") || enter) {
-        f.tried = true;
-        if (errors.empty()) {
-            Credential c;
-            for (const auto& old : a.log.credentials)
-                if (old.id == f.editing_id) c = old;
-            c.id = f.editing_id;
-            c.program = p.id;
-            c.label = f.label;
-            c.certified_on = lookback ? std::nullopt : certified;
-            c.renewed_through = lookback || f.renewed_through.empty() ? std::nullopt : parse_date(f.renewed_through);
-            c.options = f.options;
-            if (f.editing_id.empty()) {
-                Log base = f.repairing ? without(a.log, Unreadable{*f.repairing, {}}, &Log::unreadable_credentials) : a.log;
-                c.id = f.repairing ? free_id(base, Unreadable{*f.repairing, {}}.id()) : "";
-                apply(a, add_credential(std::move(base), c));
-                keep_storage_after_first_credential(a);
-                a.active = static_cast<int>(a.log.credentials.size()) - 1;
-            } else {
-                apply(a, edit_credential(a.log, c));
-            }
-            f.open = false;
-            ImGui::CloseCurrentPopup();
-        }
-    }
+    if (primary_button(ICON_CHECK " Save credential") || enter) emit(a, act::SaveCredential{});
     track("credential.save");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-        f.open = false;
-        ImGui::CloseCurrentPopup();
-    }
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) f.open = false;
     track("credential.cancel");
     if (!f.editing_id.empty()) {
         ImGui::SameLine(w - px(160));
@@ -478,15 +275,7 @@ void draw_credential_form(App& a) {
     if (a.confirm_remove_credential) {
         ImGui::Spacing();
         ImGui::TextWrapped("Remove this credential? Your logged activities stay.");
-        if (danger_button("Remove credential")) {
-            a.undo = a.log;
-            apply(a, delete_credential(a.log, f.editing_id));
-            a.active = 0;
-            show_toast(a, "Credential removed.");
-            a.confirm_remove_credential = false;
-            f.open = false;
-            ImGui::CloseCurrentPopup();
-        }
+        if (danger_button("Remove credential")) emit(a, act::DeleteCredential{f.editing_id});
         ImGui::SameLine();
         if (ImGui::Button("Keep it")) a.confirm_remove_credential = false;
     }

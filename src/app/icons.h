@@ -12,6 +12,7 @@
 #define ICON_DOWNLOAD "\xef\x80\x99"
 #define ICON_UPLOAD "\xef\x82\x93"
 #define ICON_UNDO "\xef\x83\xa2"
+#define ICON_REDO "\xef\x80\x9e"
 #define ICON_COG "\xef\x80\x93"
 #define ICON_TIMES "\xef\x80\x8d"
 #define ICON_CHECK "\xef\x80\x8c"

@@ -4,8 +4,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cfloat>
+#include <string_view>
+#include <unordered_map>
 
-#include "commands.h"
 #include "icons.h"
 #include "screens.h"
 #include "theme.h"
@@ -29,10 +30,6 @@ const char* reason_text(Exclusion x) {
     return "";
 }
 
-const EntryResult* result_for(const CredentialReport* r, int i) {
-    return r && static_cast<std::size_t>(i) < r->entries.size() ? &r->entries[static_cast<std::size_t>(i)] : nullptr;
-}
-
 std::string lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
@@ -53,40 +50,35 @@ void rebuild_rows(App& a, const CredentialReport* r) {
     v.built_for = key;
     v.rows.clear();
     v.planned.clear();
+    // Results by entry id: the report need not list entries in the log's order.
+    std::unordered_map<std::string_view, const EntryResult*> results;
+    if (r)
+        for (const auto& er : r->entries) results.emplace(er.id, &er);
     const std::string needle = lower(v.filter);
     const auto& entries = a.log.entries;
-    auto result = [&](int i) { return result_for(r, i); };
     for (int i = 0; i < static_cast<int>(entries.size()); ++i) {
         const Entry& e = entries[static_cast<std::size_t>(i)];
         if (!needle.empty() && lower(e.title + " " + e.provider + " " + e.code + " " + e.notes).find(needle) == std::string::npos) continue;
-        if (e.date > a.today) { v.planned.push_back(i); continue; }
-        const EntryResult* er = result(i);
-        const bool counted = er && er->excluded == Exclusion::none;
+        const auto found = results.find(e.id);
+        const Row row{i, found == results.end() ? nullptr : found->second};
+        if (e.date > a.today) { v.planned.push_back(row); continue; }
+        const bool counted = row.result && row.result->excluded == Exclusion::none;
         if (v.status_filter == 1 && !counted) continue;
         if (v.status_filter == 2 && counted) continue;
-        v.rows.push_back(i);
+        v.rows.push_back(row);
     }
-    auto less = [&](int x, int y) {
-        const Entry& a1 = entries[static_cast<std::size_t>(x)];
-        const Entry& b1 = entries[static_cast<std::size_t>(y)];
+    auto entry = [&](const Row& x) -> const Entry& { return entries[static_cast<std::size_t>(x.entry)]; };
+    auto less = [&](const Row& x, const Row& y) {
         switch (v.sort) {
-            case Sort::title: return lower(a1.title) < lower(b1.title);
-            case Sort::credits: {
-                const auto* ra = result(x);
-                const auto* rb = result(y);
-                return (ra ? ra->counted : Credits{}) < (rb ? rb->counted : Credits{});
-            }
-            case Sort::status: {
-                const auto* ra = result(x);
-                const auto* rb = result(y);
-                return (ra ? static_cast<int>(ra->excluded) : 99) < (rb ? static_cast<int>(rb->excluded) : 99);
-            }
+            case Sort::title: return lower(entry(x).title) < lower(entry(y).title);
+            case Sort::credits: return (x.result ? x.result->counted : Credits{}) < (y.result ? y.result->counted : Credits{});
+            case Sort::status: return (x.result ? static_cast<int>(x.result->excluded) : 99) < (y.result ? static_cast<int>(y.result->excluded) : 99);
             case Sort::date: break;
         }
-        return a1.date < b1.date;
+        return entry(x).date < entry(y).date;
     };
-    std::stable_sort(v.rows.begin(), v.rows.end(), [&](int x, int y) { return v.ascending ? less(x, y) : less(y, x); });
-    std::stable_sort(v.planned.begin(), v.planned.end(), [&](int x, int y) { return entries[static_cast<std::size_t>(x)].date < entries[static_cast<std::size_t>(y)].date; });
+    std::stable_sort(v.rows.begin(), v.rows.end(), [&](const Row& x, const Row& y) { return v.ascending ? less(x, y) : less(y, x); });
+    std::stable_sort(v.planned.begin(), v.planned.end(), [&](const Row& x, const Row& y) { return entry(x).date < entry(y).date; });
 }
 
 std::string toward_names(const EntryResult& er, const Program* p) {
@@ -100,12 +92,6 @@ std::string toward_names(const EntryResult& er, const Program* p) {
     }
     return out;
 }
-
-// One table of entries; returns an action the caller applies after the table ends.
-struct RowAction {
-    enum { none, edit, duplicate, remove } what = none;
-    int index = -1;
-};
 
 void draw_status(const EntryResult& er, const Program* p) {
     const Palette& pal = palette();
@@ -130,20 +116,19 @@ void draw_status(const EntryResult& er, const Program* p) {
     }
 }
 
-void row_actions(const Entry& e, int i, RowAction& action) {
-    if (icon_button(ICON_PENCIL, "edit", "Edit")) action = {RowAction::edit, i};
+void row_actions(App& a, const Entry& e) {
+    if (icon_button(ICON_PENCIL, "edit", "Edit")) emit(a, act::OpenEntry{e.id});
     track("row." + e.id + ".edit");
     ImGui::SameLine(0, 0);
-    if (icon_button(ICON_COPY, "dup", "Duplicate")) action = {RowAction::duplicate, i};
+    if (icon_button(ICON_COPY, "dup", "Duplicate")) emit(a, act::OpenEntry{e.id, true});
     track("row." + e.id + ".duplicate");
     ImGui::SameLine(0, 0);
-    if (icon_button(ICON_TRASH, "del", "Delete")) action = {RowAction::remove, i};
+    if (icon_button(ICON_TRASH, "del", "Delete")) emit(a, act::DeleteEntry{e.id});
     track("row." + e.id + ".delete");
 }
 
 // Narrow screens: one card per entry instead of a table too wide to read.
-void draw_cards(App& a, const char* id, const std::vector<int>& rows, const CredentialReport* r, const Program* p, RowAction& action,
-                float height) {
+void draw_cards(App& a, const char* id, const std::vector<Row>& rows, const Program* p, float height) {
     ImGui::BeginChild(id, ImVec2(0, height), ImGuiChildFlags_None);
     const Palette& pal = palette();
     const float line = ImGui::GetTextLineHeightWithSpacing();
@@ -153,10 +138,10 @@ void draw_cards(App& a, const char* id, const std::vector<int>& rows, const Cred
     clipper.Begin(static_cast<int>(rows.size()), card_h);
     while (clipper.Step())
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-            const int i = rows[static_cast<std::size_t>(k)];
-            const Entry& e = a.log.entries[static_cast<std::size_t>(i)];
-            const EntryResult* er = result_for(r, i);
-            ImGui::PushID(i);
+            const Row& row = rows[static_cast<std::size_t>(k)];
+            const Entry& e = a.log.entries[static_cast<std::size_t>(row.entry)];
+            const EntryResult* er = row.result;
+            ImGui::PushID(row.entry);
             const float top = ImGui::GetCursorPosY();
             // Title and actions share the first line; a long title is cut, the full one is in the form.
             const float title_w = ImGui::GetContentRegionAvail().x - actions_w - px(8);
@@ -166,7 +151,7 @@ void draw_cards(App& a, const char* id, const std::vector<int>& rows, const Cred
             ImGui::PopClipRect();
             ImGui::PopFont();
             ImGui::SameLine(ImGui::GetContentRegionMax().x - actions_w);
-            row_actions(e, i, action);
+            row_actions(a, e);
             std::string sub = to_iso(e.date) + "  ·  " + std::string(label(e.kind));
             if (const auto c = credit_text(e, er); !c.empty() && c.find("min") == std::string::npos)
                 sub += "  ·  " + c + " " + (p ? (c == "1" ? p->unit_singular : p->unit_plural) : "credits");
@@ -181,8 +166,7 @@ void draw_cards(App& a, const char* id, const std::vector<int>& rows, const Cred
 }
 
 
-void draw_table(App& a, const char* id, const std::vector<int>& rows, const CredentialReport* r, const Program* p, bool sortable,
-                RowAction& action, float height) {
+void draw_table(App& a, const char* id, const std::vector<Row>& rows, const Program* p, bool sortable, float height) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp | (sortable ? ImGuiTableFlags_Sortable : 0);
     if (!ImGui::BeginTable(id, 5, flags, ImVec2(0, height))) return;
@@ -207,10 +191,10 @@ void draw_table(App& a, const char* id, const std::vector<int>& rows, const Cred
     clipper.Begin(static_cast<int>(rows.size()));
     while (clipper.Step())
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-            const int i = rows[static_cast<std::size_t>(k)];
-            const Entry& e = a.log.entries[static_cast<std::size_t>(i)];
-            const EntryResult* er = result_for(r, i);
-            ImGui::PushID(i);
+            const Row& row = rows[static_cast<std::size_t>(k)];
+            const Entry& e = a.log.entries[static_cast<std::size_t>(row.entry)];
+            const EntryResult* er = row.result;
+            ImGui::PushID(row.entry);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(to_iso(e.date).c_str());
@@ -234,7 +218,7 @@ void draw_table(App& a, const char* id, const std::vector<int>& rows, const Cred
             ImGui::TableNextColumn();
             if (er) draw_status(*er, p);
             ImGui::TableNextColumn();
-            row_actions(e, i, action);
+            row_actions(a, e);
             ImGui::PopID();
         }
     ImGui::EndTable();
@@ -250,7 +234,7 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
     ImGui::TextUnformatted("Activities");
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(ICON_PLUS " Log an activity").x - ImGui::GetStyle().FramePadding.x * 2);
-    if (primary_button(ICON_PLUS " Log an activity")) open_entry_form(a, nullptr, false);
+    if (primary_button(ICON_PLUS " Log an activity")) emit(a, act::NewEntry{});
     track("add-entry");
 
     ImGui::SetNextItemWidth(std::min(px(320), ImGui::GetContentRegionAvail().x * 0.55f));
@@ -261,7 +245,6 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
     const char* statuses[] = {"All activities", "Counted", "Not counted"};
     if (ImGui::Combo("##status", &a.view.status_filter, statuses, 3)) a.view.built_for.clear();
 
-    RowAction action;
     if (a.log.entries.empty()) {
         ImGui::Spacing();
         muted("Nothing logged yet. Add each webinar, course, conference session or other activity as you complete it: "
@@ -273,23 +256,15 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
                                                                   (a.view.planned.size() + 1.6f) * ImGui::GetFrameHeightWithSpacing() * 1.4f);
         const float table_h = std::max(px(160), ImGui::GetContentRegionAvail().y - planned_h - (a.view.planned.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 2));
         const bool narrow = ImGui::GetContentRegionAvail().x < px(560);
-        if (narrow) draw_cards(a, "entries", a.view.rows, r, p, action, table_h);
-        else draw_table(a, "entries", a.view.rows, r, p, true, action, table_h);
+        if (narrow) draw_cards(a, "entries", a.view.rows, p, table_h);
+        else draw_table(a, "entries", a.view.rows, p, true, table_h);
         if (!a.view.planned.empty()) {
             ImGui::PushFont(fonts().bold);
             ImGui::TextColored(palette().planned, ICON_CLOCK " Planned (%d): counted in the projection, not yet earned", static_cast<int>(a.view.planned.size()));
             ImGui::PopFont();
-            if (narrow) draw_cards(a, "planned", a.view.planned, r, p, action, planned_h);
-            else draw_table(a, "planned", a.view.planned, r, p, false, action, planned_h);
+            if (narrow) draw_cards(a, "planned", a.view.planned, p, planned_h);
+            else draw_table(a, "planned", a.view.planned, p, false, planned_h);
         }
-    }
-    if (action.what == RowAction::edit) open_entry_form(a, &a.log.entries[static_cast<std::size_t>(action.index)], false);
-    if (action.what == RowAction::duplicate) open_entry_form(a, &a.log.entries[static_cast<std::size_t>(action.index)], true);
-    if (action.what == RowAction::remove) {
-        const std::string title = a.log.entries[static_cast<std::size_t>(action.index)].title;
-        a.undo = a.log;
-        apply(a, delete_entry(a.log, a.log.entries[static_cast<std::size_t>(action.index)].id));
-        show_toast(a, "Deleted \"" + title + "\".");
     }
 }
 

@@ -126,12 +126,11 @@ void draw_banner(App& a) {
         case Trouble::newer_log:
             say("Your log was saved by a newer version of Recert (in another tab, or after an update). This page is older, so it saves "
                 "nothing over it: reload to use the newer version.");
-            if (ImGui::Button(ICON_UNDO " Reload the page")) platform::reload_page();
+            if (ImGui::Button(ICON_UNDO " Reload the page")) emit(a, act::Reload{});
             track("reload");
             if (!a.log.credentials.empty() || !a.log.entries.empty()) {
                 ImGui::SameLine();
-                if (ImGui::Button(ICON_DOWNLOAD " Download what this page shows"))
-                    platform::download("recert-backup-" + to_iso(a.today) + ".json", "application/json", serialize(a.log) + "\n");
+                if (ImGui::Button(ICON_DOWNLOAD " Download what this page shows")) emit(a, act::ExportBackup{});
                 track("download-unsaved");
             }
             break;
@@ -147,14 +146,14 @@ void draw_banner(App& a) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::TextWrapped(ICON_WARNING "  A log stored in this browser could not be read (%s). It is kept, unchanged.", k.reason.c_str());
         track("notice");
-        if (ImGui::Button(ICON_DOWNLOAD " Download it")) download_kept(a, k.key);
+        if (ImGui::Button(ICON_DOWNLOAD " Download it")) emit(a, act::DownloadKept{k.key});
         track("kept." + std::to_string(i) + ".download");
         ImGui::SameLine();
         if (a.confirm_discard != k.key) {
             if (ImGui::Button(ICON_TRASH " Discard it")) a.confirm_discard = k.key;
             track("kept." + std::to_string(i) + ".discard");
         } else {
-            if (danger_button("Yes, discard it for good")) discard_kept(a, k.key);
+            if (danger_button("Yes, discard it for good")) emit(a, act::DiscardKept{k.key});
             track("kept." + std::to_string(i) + ".discard-confirm");
             ImGui::SameLine();
             if (ImGui::Button("Keep it")) a.confirm_discard.clear();
@@ -181,17 +180,16 @@ void draw_banner(App& a) {
             const Problem first = u.problems.empty() ? Problem{} : u.problems.front();
             ImGui::TextWrapped("%s: %s%s%s", title.c_str(), first.where.substr(first.where.empty() ? 0 : 1).c_str(), first.where.size() > 1 ? " " : "",
                                first.what.c_str());
-            if (ImGui::SmallButton(ICON_PENCIL " Fix")) entry ? open_entry_repair(a, u) : open_credential_repair(a, u);
+            if (ImGui::SmallButton(ICON_PENCIL " Fix")) entry ? emit(a, act::RepairEntry{u.original}) : emit(a, act::RepairCredential{u.original});
             track("repair." + id + ".fix");
             ImGui::SameLine();
-            if (ImGui::SmallButton(ICON_TRASH " Delete")) delete_unreadable(a, u);
+            if (ImGui::SmallButton(ICON_TRASH " Delete")) emit(a, act::DeleteUnreadable{u.original});
             track("repair." + id + ".delete");
             ImGui::PopID();
             ImGui::PopID();
         };
-        // Copies: a button's action changes the lists being drawn.
-        const auto entries = a.log.unreadable_entries;
-        const auto credentials = a.log.unreadable_credentials;
+        const auto& entries = a.log.unreadable_entries;
+        const auto& credentials = a.log.unreadable_credentials;
         for (std::size_t i = 0; i < credentials.size(); ++i) row(credentials[i], "Credential", false, i);
         for (std::size_t i = 0; i < entries.size(); ++i) row(entries[i], "Activity", true, i);
         ImGui::EndChild();
@@ -216,20 +214,17 @@ void draw_toast(App& a) {
                                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
     ImGui::TextUnformatted(a.toast.c_str());
     track("toast");
-    if (a.undo) {
+    // The last change can be undone from its message; once undone, it can be redone.
+    auto offer = [&](const char* label, const char* name, Action action) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, palette().text);
         ImGui::PushStyleColor(ImGuiCol_Button, palette().bg);
-        const bool undo = ImGui::SmallButton(ICON_UNDO " Undo");
+        if (ImGui::SmallButton(label)) emit(a, std::move(action));
         ImGui::PopStyleColor(2);
-        if (undo) {
-            Log previous = std::move(*a.undo);
-            a.undo.reset();
-            apply(a, std::move(previous));
-            show_toast(a, "Undone.");
-        }
-        track("undo");
-    }
+        track(name);
+    };
+    if (!a.undo.empty()) offer(ICON_UNDO " Undo", "undo", act::Undo{});
+    if (!a.redo.empty()) offer(ICON_REDO " Redo", "redo", act::Redo{});
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
@@ -243,6 +238,14 @@ void draw_main(App& a) {
     ImGui::Begin("Recert", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
+    // Ctrl+Z, and Ctrl+Shift+Z or Ctrl+Y, as in any editor, when no text field or dialog has
+    // the keys (a text field undoes its typing).
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool dialog = a.entry_form.open || a.credential_form.open || a.import.open || a.settings_open;
+    if ((io.KeyCtrl || io.KeySuper) && !io.WantTextInput && !dialog) {
+        if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) emit(a, io.KeyShift ? Action{act::Redo{}} : Action{act::Undo{}});
+        else if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) emit(a, act::Redo{});
+    }
     draw_header(a);
     draw_banner(a);
 
@@ -261,7 +264,7 @@ void draw_main(App& a) {
                 }
                 track("tab." + c.id);
             }
-            if (ImGui::TabItemButton(ICON_PLUS " Add credential", ImGuiTabItemFlags_Trailing)) open_credential_form(a, nullptr);
+            if (ImGui::TabItemButton(ICON_PLUS " Add credential", ImGuiTabItemFlags_Trailing)) emit(a, act::NewCredential{});
             track("add-credential");
             ImGui::EndTabBar();
         }
@@ -275,13 +278,13 @@ void draw_main(App& a) {
         auto dashboard = [&] {
             if (p && r) {
                 draw_dashboard(a, c, *r, *p);
-                if (ImGui::Button(ICON_PENCIL " Edit credential")) open_credential_form(a, &c);
+                if (ImGui::Button(ICON_PENCIL " Edit credential")) emit(a, act::OpenCredential{c.id});
                 track("edit-credential");
             } else {
                 ImGui::TextColored(palette().late, ICON_EXCLAMATION_CIRCLE " Needs repair: no program \"%s\" is loaded. The credential is kept "
                                    "as it is; choose its program again, or remove it.", c.program.c_str());
                 track("repair.credential");
-                if (ImGui::Button(ICON_PENCIL " Edit credential")) open_credential_form(a, &c);
+                if (ImGui::Button(ICON_PENCIL " Edit credential")) emit(a, act::OpenCredential{c.id});
                 track("edit-credential");
             }
         };
@@ -328,6 +331,7 @@ void frame() {
     ImGui::NewFrame();
     begin_tracking(s.app.test_mode, s.dpr);
     draw_main(s.app);
+    run_pending(s.app);
     ImGui::Render();
     glViewport(0, 0, s.width, s.height);
     const ImVec4 bg = palette().bg;
@@ -459,14 +463,14 @@ EMSCRIPTEN_KEEPALIVE void recert_paste(const char* text) {
 
 EMSCRIPTEN_KEEPALIVE void recert_file_picked(const char* name, const char* bytes, int size, const char* error) {
     if (!shell) return;
-    open_import(shell->app, name ? name : "file", bytes && size > 0 ? std::string(bytes, static_cast<std::size_t>(size)) : "",
-                error ? error : "");
+    update(shell->app, act::FilePicked{name ? name : "file", bytes && size > 0 ? std::string(bytes, static_cast<std::size_t>(size)) : "",
+                                       error ? error : ""});
     wake();
 }
 
 EMSCRIPTEN_KEEPALIVE void recert_storage_changed() {
     if (!shell) return;
-    if (sync_with_storage(shell->app)) evaluate_now(shell->app);
+    update(shell->app, act::StorageChanged{});
     wake();
 }
 

@@ -10,10 +10,6 @@
 
 namespace recert::app {
 
-void keep_storage_after_first_credential(const App& a) {
-    if (a.log.credentials.size() == 1) platform::request_persistent_storage();
-}
-
 void keep_storage_if_installed(const App& a) {
     // Installing is the person's own choice to keep Recert, and browsers grant an
     // installed app's request without asking: ask again for a log saved before.

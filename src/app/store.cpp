@@ -63,7 +63,9 @@ void adopt(App& a, Log theirs, std::string text) {
     a.saved = std::move(theirs);
     a.saved_text = std::move(text);
     a.log = std::move(ours);
-    a.undo.reset();  // an undo from before would bring back what the other tab changed
+    // An undo from before would bring back what the other tab changed.
+    a.undo.clear();
+    a.redo.clear();
     if (!dropped.empty())
         show_toast(a, "An activity you edited here had been deleted in another tab; it stays deleted.");
 }

@@ -1,12 +1,10 @@
-// Backups and spreadsheets: export the log as JSON or CSV, import either with a preview.
+// Backups and spreadsheets: the Backup menu, the import preview, and Settings. What they do
+// is in update.cpp; these only draw and emit actions.
 #include <imgui.h>
 
 #include <cmath>
 
-#include "commands.h"
-#include "utf8.h"
 #include "icons.h"
-#include "platform.h"
 #include "screens.h"
 #include "theme.h"
 #include "widgets.h"
@@ -14,66 +12,19 @@
 namespace recert::app {
 
 void draw_transfer_menu(App& a) {
-    const std::string day = to_iso(a.today);
-    if (ImGui::MenuItem(ICON_DOWNLOAD "  Back up everything (JSON)")) {
-        platform::download("recert-backup-" + day + ".json", "application/json", serialize(a.log) + "\n");
-        show_toast(a, "Backup saved to your downloads.");
-    }
+    if (ImGui::MenuItem(ICON_DOWNLOAD "  Back up everything (JSON)")) emit(a, act::ExportBackup{});
     track("menu.export-json");
-    if (ImGui::MenuItem(ICON_DOWNLOAD "  Export activities (CSV)")) {
-        platform::download("recert-activities-" + day + ".csv", "text/csv", to_csv(a.log.entries));
-        show_toast(a, "Spreadsheet saved to your downloads.");
-    }
+    if (ImGui::MenuItem(ICON_DOWNLOAD "  Export activities (CSV)")) emit(a, act::ExportCsv{});
     track("menu.export-csv");
     ImGui::Separator();
     ImGui::MenuItem(ICON_UPLOAD "  Import a backup or CSV…");
-    if (press_started()) platform::pick_file(".json,.csv,application/json,text/csv");
+    if (press_started()) emit(a, act::PickFile{});
     track("menu.import");
     draw_offline_copy_item(a);
 }
 
-void open_import(App& a, const std::string& name, const std::string& bytes, const std::string& error) {
-    ImportPreview im;
-    im.open = true;
-    im.file_name = name;
-    std::string text = bytes;
-    if (!error.empty()) {
-        im.problems.push_back({name, "the file could not be read: " + error});
-    } else if (text.size() > max_document_bytes) {
-        im.problems.push_back({name, "is larger than " + std::to_string(max_document_bytes >> 20) +
-                                         " MB: this is not a Recert backup or activity list"});
-    } else {
-        const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-        im.is_csv = first == std::string::npos || text[first] != '{';
-        if (im.is_csv && utf8_error_at(text) != std::string_view::npos) {
-            // Not UTF-8: most likely Excel on Windows. Offer Windows-1252, showing what it reads as.
-            if (auto decoded = platform::decode(text, "windows-1252")) {
-                text = std::move(*decoded);
-                im.windows_1252 = true;
-            }
-        }
-        if (im.is_csv) {
-            CsvImport csv = parse_csv(text);
-            im.problems = std::move(csv.problems);
-            im.rejected = std::move(csv.rejected);
-            if (im.problems.empty()) {
-                Log incoming;
-                incoming.entries = std::move(csv.entries);
-                im.incoming = std::move(incoming);
-            }
-        } else {
-            LogResult r = parse_log(text);
-            // Entries that cannot be read come in as they are, listed for repair, as they do from storage.
-            if (!r.log) im.problems = std::move(r.problems);
-            im.incoming = std::move(r.log);
-        }
-    }
-    a.import = std::move(im);
-}
-
 void draw_import(App& a) {
     ImportPreview& im = a.import;
-    if (!im.open) return;
     if (!begin_dialog("Import", &im.open, 640)) return;
     const Palette& p = palette();
     ImGui::PushFont(fonts().heading);
@@ -119,34 +70,17 @@ void draw_import(App& a) {
         track("import.replace");
         if (im.replace) ImGui::TextColored(p.late, ICON_WARNING " What is here now will be gone (you can undo right after).");
         ImGui::Separator();
-        if (primary_button(im.windows_1252 ? ICON_CHECK " Import as Windows-1252" : ICON_CHECK " Import")) {
-            a.undo = a.log;
-            Log next;
-            MergeSummary s;
-            if (im.replace) {
-                next = im.is_csv ? a.log : in;
-                if (im.is_csv) next.entries = in.entries;
-            } else {
-                next = merge(a.log, in, &s);
-            }
-            apply(a, std::move(next));
-            show_toast(a, im.replace ? "Imported: replaced." : "Imported " + std::to_string(s.added + s.renamed) + " new activities (" + std::to_string(s.unchanged) + " already here).");
-            close = true;
-        }
+        if (primary_button(im.windows_1252 ? ICON_CHECK " Import as Windows-1252" : ICON_CHECK " Import")) emit(a, act::Import{});
         track("import.confirm");
         ImGui::SameLine();
         if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) close = true;
         track("import.cancel");
     }
-    if (close) {
-        im = ImportPreview{};
-        ImGui::CloseCurrentPopup();
-    }
+    if (close) im = ImportPreview{};
     ImGui::EndPopup();
 }
 
 void draw_settings(App& a) {
-    if (!a.settings_open) return;
     if (!begin_dialog("Settings", &a.settings_open, 520)) return;
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted("Settings");
@@ -172,7 +106,7 @@ void draw_settings(App& a) {
         ImGui::SameLine();
     }
     ImGui::NewLine();
-    if (changed) save_settings_now(a);
+    if (changed) emit(a, act::SaveSettings{});
 
     ImGui::Separator();
     muted("Your log is stored only in this browser. Nothing is sent anywhere.");
@@ -180,18 +114,17 @@ void draw_settings(App& a) {
     for (std::size_t i = 0; i < a.kept.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::TextWrapped("Kept copy of a log that could not be read (%s)%s.", a.kept[i].reason.c_str(), a.kept[i].downloaded ? ", downloaded" : "");
-        if (ImGui::Button(ICON_DOWNLOAD " Download it")) download_kept(a, a.kept[i].key);
+        if (ImGui::Button(ICON_DOWNLOAD " Download it")) emit(a, act::DownloadKept{a.kept[i].key});
         track("settings.kept." + std::to_string(i) + ".download");
         ImGui::SameLine();
         const std::string key = a.kept[i].key;
         if (a.confirm_discard != key) {
             if (ImGui::Button(ICON_TRASH " Discard it")) a.confirm_discard = key;
         } else if (danger_button("Yes, discard it for good")) {
-            discard_kept(a, key);
+            emit(a, act::DiscardKept{key});
         }
         track("settings.kept." + std::to_string(i) + ".discard");
         ImGui::PopID();
-        if (a.kept.size() <= i || a.kept[i].key != key) break;  // discarded: the list changed
     }
     if (!a.confirm_wipe) {
         if (danger_button(ICON_TRASH " Delete all my data")) a.confirm_wipe = true;
@@ -199,11 +132,7 @@ void draw_settings(App& a) {
     } else {
         ImGui::TextWrapped("Delete everything Recert stored in this browser: every credential and activity, any kept copies of unreadable logs, "
                            "and these settings? Export a backup first if you may need them.");
-        if (danger_button("Yes, delete everything")) {
-            wipe_all(a);
-            a.confirm_wipe = false;
-            a.settings_open = false;
-        }
+        if (danger_button("Yes, delete everything")) emit(a, act::Wipe{});
         track("settings.wipe-confirm");
         ImGui::SameLine();
         if (ImGui::Button("Keep my data")) a.confirm_wipe = false;
@@ -211,7 +140,6 @@ void draw_settings(App& a) {
     ImGui::Separator();
     if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) a.settings_open = false;
     track("settings.close");
-    if (!a.settings_open) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

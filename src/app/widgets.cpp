@@ -59,11 +59,14 @@ bool primary_button(const char* label, ImVec2 size) { return filled_button(label
 bool danger_button(const char* label, ImVec2 size) { return filled_button(label, palette().late, size); }
 
 bool begin_dialog(const char* id, bool* open, float width) {
+    // Closed by the model (a form saved, an import done): ImGui still holds the popup open
+    // until BeginPopupModal sees *open false once.
+    if (!*open && !ImGui::IsPopupOpen(id)) return false;
     const ImVec2 vp = ImGui::GetMainViewport()->Size;
     ImGui::SetNextWindowPos(ImVec2(vp.x / 2, vp.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(px(width), vp.x - px(24)), 0));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp.x, vp.y - px(24)));
-    if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    if (*open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
     const bool shown = ImGui::BeginPopupModal(id, open, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PopStyleVar();

@@ -19,8 +19,8 @@ std::string tracked_json();
 bool press_started();
 bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0));
 bool danger_button(const char* label, ImVec2 size = ImVec2(0, 0));
-// A centred modal dialog without a title bar, at most `width` CSS pixels wide; call
-// ImGui::EndPopup when it returns true.
+// A centred modal dialog without a title bar, at most `width` CSS pixels wide, shown while
+// *open; call ImGui::EndPopup when it returns true. Call it every frame, open or not.
 bool begin_dialog(const char* id, bool* open, float width);
 bool icon_button(const char* icon, const char* id, const char* tip);
 void field_error(const std::string& message);

@@ -105,6 +105,16 @@ test('a new user sets up NAMSS CPCS, logs six activities, reloads, exports and i
   await shot(page, '05-deleted-with-undo');
   await click(page, 'undo');
   await entryCount(page, 6);
+  // Undone, it can be redone, from the message or with the keys any editor uses.
+  await click(page, 'redo');
+  await entryCount(page, 5);
+  await page.keyboard.press('Control+z');
+  await entryCount(page, 6);
+  await page.keyboard.press('Control+Shift+z');
+  await entryCount(page, 5);
+  await page.keyboard.press('Control+y');  // nothing left to redo
+  await page.keyboard.press('Control+z');
+  await entryCount(page, 6);
 
   // Export the backup.
   await click(page, 'backup');

@@ -1,0 +1,491 @@
+// The page's one update step: every change a person makes to their data arrives here as a
+// named action (app.h), and only this file changes the log. It owns undo and redo, the
+// import policy, what an edit keeps, and the checks a form must pass before it saves.
+//
+// Index
+//   1. Checking the forms (the view shows the same messages)
+//   2. Changing the log: one way in, undoable
+//   3. Opening the forms
+//   4. Saving and deleting
+//   5. Import and export
+//   6. Stored data: kept copies, settings, wiping
+//   7. update() and the queue
+#include <algorithm>
+#include <cctype>
+
+#include "commands.h"
+#include "platform.h"
+#include "store.h"
+#include "utf8.h"
+
+namespace recert::app {
+
+namespace {
+
+using nlohmann::json;
+
+template <class... F>
+struct overloaded : F... { using F::operator()...; };
+template <class... F>
+overloaded(F...) -> overloaded<F...>;
+
+std::string count(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+}  // namespace
+
+// ---- 1. Checking the forms ---------------------------------------------------------------
+
+namespace {
+constexpr std::pair<Field, std::string_view> field_names[] = {
+    {Field::title, "title"},       {Field::date, "date"},       {Field::kind, "kind"},
+    {Field::provider, "provider"}, {Field::minutes, "minutes"}, {Field::credits, "credits"},
+    {Field::topics, "topics"},     {Field::approved, "approved"}, {Field::code, "code"},
+    {Field::notes, "notes"},       {Field::program, "program"}, {Field::certified_on, "certified_on"},
+    {Field::renewed_through, "renewed_through"}, {Field::label, "label"}, {Field::options, "options"},
+    {Field::other, "other"}};
+}  // namespace
+
+std::string_view to_string(Field f) {
+    for (const auto& [field, name] : field_names)
+        if (field == f) return name;
+    return "other";
+}
+
+Field field_at(std::string_view pointer) {
+    if (pointer.size() < 2) return Field::other;
+    const std::string_view name = pointer.substr(1, pointer.find('/', 1) - 1);
+    for (const auto& [field, text] : field_names)
+        if (text == name && field != Field::other) return field;
+    return Field::other;
+}
+
+// The form's text as an entry document, checked by the same reader as a log file.
+EntryCheck check_entry(const EntryForm& f) {
+    EntryCheck out;
+    json j = json::object();
+    j["id"] = f.editing_id.empty() ? "new" : f.editing_id;
+    j["title"] = f.title;
+    j["date"] = f.date;
+    j["kind"] = std::string(to_string(all_kinds[f.kind]));
+    if (!f.provider.empty()) j["provider"] = f.provider;
+    if (!f.code.empty()) j["code"] = f.code;
+    if (!f.notes.empty()) j["notes"] = f.notes;
+    if (!f.minutes.empty()) {
+        if (f.minutes.find_first_not_of("0123456789") == std::string::npos && f.minutes.size() < 10) j["minutes"] = std::stoll(f.minutes);
+        else j["minutes"] = f.minutes;
+    }
+    if (!f.credits.empty()) j["credits"] = f.credits;
+    if (!f.topics.empty()) j["topics"] = f.topics;
+    if (f.approved) j["approved"] = true;
+    Problems problems;
+    auto e = read_entry(Node(j, "", problems));
+    for (const auto& p : problems) out.errors.emplace(field_at(p.where), p.what);  // the first problem of each field
+    if (f.title.empty()) out.errors[Field::title] = "Give the activity a title, as on its certificate";
+    if (f.date.empty()) out.errors[Field::date] = "When did it take place (or when will it)?";
+    if (problems.empty()) out.entry = std::move(e);
+    return out;
+}
+
+CredentialCheck check_credential(const App& a, const CredentialForm& f) {
+    CredentialCheck out;
+    if (a.programs.empty()) return out;
+    const Program& p = a.programs[static_cast<std::size_t>(f.program)];
+    const bool lookback = p.cycle.type == CycleRule::Type::lookback;
+    const auto certified = parse_date(f.certified_on);
+    const auto renewed = parse_date(f.renewed_through);
+    auto& errors = out.errors;
+    if (!lookback) {
+        if (f.certified_on.empty()) errors[Field::certified_on] = "Enter the date on your certificate";
+        else if (!certified) errors[Field::certified_on] = "\"" + f.certified_on + "\" is not a real date written YYYY-MM-DD";
+        else if (*certified > a.today) errors[Field::certified_on] = "This date is in the future";
+        if (!f.renewed_through.empty()) {
+            if (!renewed) errors[Field::renewed_through] = "\"" + f.renewed_through + "\" is not a real date written YYYY-MM-DD";
+            else if (certified && *renewed < *certified) errors[Field::renewed_through] = "This is before the date you earned the credential";
+        }
+    }
+    if (!errors.empty()) return out;
+    Credential c;
+    for (const auto& old : a.log.credentials)
+        if (old.id == f.editing_id) c = old;  // what the form does not show stays as it was
+    c.id = f.editing_id;
+    c.program = p.id;
+    c.label = f.label;
+    c.certified_on = lookback ? std::nullopt : certified;
+    c.renewed_through = lookback || f.renewed_through.empty() ? std::nullopt : renewed;
+    c.options = f.options;
+    out.credential = std::move(c);
+    return out;
+}
+
+// ---- 2. Changing the log -----------------------------------------------------------------
+namespace {
+
+// Replaces the log, saves it, and evaluates it again.
+void apply(App& a, Log next) {
+    a.log = std::move(next);
+    save_log(a);
+    evaluate_now(a);
+}
+
+// Every change a person makes goes through here, and so can be undone.
+void change(App& a, Log next, std::string what) {
+    const bool first = a.log.credentials.empty();
+    a.undo.push_back({a.log, what});
+    if (a.undo.size() > undo_levels) a.undo.erase(a.undo.begin());
+    a.redo.clear();
+    apply(a, std::move(next));
+    // A first credential, added or imported, makes the log worth keeping: ask the browser
+    // not to clear it to free space.
+    if (first && !a.log.credentials.empty()) platform::request_persistent_storage();
+    show_toast(a, what + ".");
+}
+
+// Undo and redo are one step in two directions: take a change from `from`, keep its reverse in `to`.
+void step(App& a, std::vector<Change>& from, std::vector<Change>& to, const char* done) {
+    if (from.empty()) return;
+    Change c = std::move(from.back());
+    from.pop_back();
+    to.push_back({a.log, c.what});
+    apply(a, std::move(c.before));
+    std::string what = c.what;  // "Deleted ..." reads "Undone: deleted ..."
+    if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+    show_toast(a, done + what + ".");
+}
+
+// ---- 3. Opening the forms ----------------------------------------------------------------
+
+const Entry* find_entry(const Log& log, const std::string& id) {
+    const auto it = std::find_if(log.entries.begin(), log.entries.end(), [&](const Entry& e) { return e.id == id; });
+    return it == log.entries.end() ? nullptr : &*it;
+}
+
+void open_entry(App& a, const Entry* from, bool duplicate) {
+    EntryForm f;
+    f.open = true;
+    f.focus_first = true;
+    f.date = to_iso(a.today);
+    if (from) {
+        f.editing_id = duplicate ? "" : from->id;
+        f.title = from->title;
+        f.provider = from->provider;
+        f.date = to_iso(from->date);
+        f.minutes = from->minutes ? std::to_string(*from->minutes) : "";
+        f.credits = from->credits ? from->credits->to_string(from->credit_places) : "";
+        f.kind = static_cast<int>(from->kind);
+        f.topics = from->topics;
+        f.approved = from->approved.value_or(false);
+        f.code = duplicate ? "" : from->code;
+        f.notes = from->notes;
+        if (!duplicate) f.original = to_json(*from);
+    }
+    a.entry_form = std::move(f);
+}
+
+void open_credential(App& a, const Credential* from) {
+    CredentialForm f;
+    f.open = true;
+    if (from) {
+        f.editing_id = from->id;
+        for (std::size_t i = 0; i < a.programs.size(); ++i)
+            if (a.programs[i].id == from->program) f.program = static_cast<int>(i);
+        f.certified_on = from->certified_on ? to_iso(*from->certified_on) : "";
+        f.renewed_through = from->renewed_through ? to_iso(*from->renewed_through) : "";
+        f.label = from->label;
+        f.options = from->options;
+    }
+    a.credential_form = std::move(f);
+}
+
+// A field of an unreadable item as text to correct: strings as they are, anything else as JSON.
+std::string field_text(const json& j, const char* key) {
+    if (!j.is_object() || !j.contains(key)) return "";
+    const auto& v = j[key];
+    return v.is_string() ? v.get<std::string>() : v.dump();
+}
+
+void open_entry_repair(App& a, const json& j) {
+    EntryForm f;
+    f.open = f.focus_first = f.tried = true;  // show every problem at once
+    f.repairing = j;
+    for (auto [field, key] : {std::pair{&f.title, "title"}, {&f.provider, "provider"}, {&f.date, "date"}, {&f.minutes, "minutes"},
+                              {&f.credits, "credits"}, {&f.code, "code"}, {&f.notes, "notes"}})
+        *field = field_text(j, key);
+    if (const auto k = parse_kind(field_text(j, "kind")))
+        f.kind = static_cast<int>(std::find(std::begin(all_kinds), std::end(all_kinds), *k) - std::begin(all_kinds));
+    if (j.is_object() && j.contains("topics") && j["topics"].is_array())
+        for (const auto& t : j["topics"])
+            if (t.is_string()) f.topics.push_back(t.get<std::string>());
+    f.approved = j.is_object() && j.value("approved", json()).is_boolean() && j["approved"].get<bool>();
+    a.entry_form = std::move(f);
+}
+
+void open_credential_repair(App& a, const json& j) {
+    CredentialForm f;
+    f.open = f.tried = true;
+    f.repairing = j;
+    for (std::size_t i = 0; i < a.programs.size(); ++i)
+        if (a.programs[i].id == field_text(j, "program")) f.program = static_cast<int>(i);
+    f.certified_on = field_text(j, "certified_on");
+    f.renewed_through = field_text(j, "renewed_through");
+    f.label = field_text(j, "label");
+    a.credential_form = std::move(f);
+}
+
+// ---- 4. Saving and deleting --------------------------------------------------------------
+
+// The log without the unreadable item that was `original`; `list` says whether it was an entry.
+Log without(Log log, const json& original, bool* was_entry = nullptr) {
+    for (auto* list : {&log.unreadable_entries, &log.unreadable_credentials}) {
+        const auto it = std::find_if(list->begin(), list->end(), [&](const Unreadable& x) { return x.original == original; });
+        if (it == list->end()) continue;
+        if (was_entry) *was_entry = list == &log.unreadable_entries;
+        list->erase(it);
+        break;
+    }
+    return log;
+}
+
+// The repaired item keeps its id if no one else uses it (else it gets a new one).
+std::string free_id(const Log& log, const std::string& id) {
+    if (id.empty()) return "";
+    for (const auto& e : log.entries) if (e.id == id) return "";
+    for (const auto& c : log.credentials) if (c.id == id) return "";
+    return id;
+}
+
+void save_entry(App& a) {
+    EntryForm& f = a.entry_form;
+    f.tried = true;
+    const auto check = check_entry(f);
+    if (!check.entry) return;  // the form names what is missing
+    // Another tab may have changed or deleted this entry since the form opened.
+    if (sync_with_storage(a)) evaluate_now(a);
+    const Entry* current = f.editing_id.empty() ? nullptr : find_entry(a.log, f.editing_id);
+    if (!f.editing_id.empty() && !current) {
+        f.conflict = "This activity was deleted in another tab while you were editing it. Your changes are still here: "
+                     "save again to keep it as a new activity, or cancel.";
+        f.editing_id.clear();
+        f.original = json();
+        return;
+    }
+    if (current && to_json(*current) != f.original) {
+        f.conflict = "This activity was changed in another tab while you were editing it (it now reads \"" + current->title +
+                     "\"). Your changes are still here: save again to replace the other tab's version with yours, or cancel to keep it.";
+        f.original = to_json(*current);
+        return;
+    }
+    Entry e = *check.entry;
+    if (current) {
+        e.extra = current->extra;
+        change(a, edit_entry(a.log, e), "Saved \"" + e.title + "\"");
+    } else {
+        Log base = f.repairing ? without(a.log, *f.repairing) : a.log;
+        e.id = f.repairing ? free_id(base, Unreadable{*f.repairing, {}}.id()) : "";
+        change(a, add_entry(std::move(base), e), (f.repairing ? "Repaired \"" : "Logged \"") + e.title + "\"");
+    }
+    f.open = false;
+}
+
+void save_credential(App& a) {
+    CredentialForm& f = a.credential_form;
+    f.tried = true;
+    auto check = check_credential(a, f);
+    if (!check.credential) return;
+    Credential c = std::move(*check.credential);
+    if (!f.editing_id.empty()) {
+        change(a, edit_credential(a.log, c), "Saved the credential");
+    } else {
+        Log base = f.repairing ? without(a.log, *f.repairing) : a.log;
+        c.id = f.repairing ? free_id(base, Unreadable{*f.repairing, {}}.id()) : "";
+        change(a, add_credential(std::move(base), c), f.repairing ? "Repaired the credential" : "Added the credential");
+        a.active = static_cast<int>(a.log.credentials.size()) - 1;
+    }
+    f.open = false;
+}
+
+void delete_entry_by_id(App& a, const std::string& id) {
+    const Entry* e = find_entry(a.log, id);
+    if (!e) return;  // already gone (another tab)
+    const std::string title = e->title;
+    change(a, delete_entry(a.log, id), "Deleted \"" + title + "\"");
+}
+
+void delete_credential_by_id(App& a, const std::string& id) {
+    change(a, delete_credential(a.log, id), "Removed the credential");
+    a.active = 0;
+    a.confirm_remove_credential = false;
+    a.credential_form.open = false;
+}
+
+void delete_unreadable(App& a, const json& original) {
+    bool entry = false;
+    Log next = without(a.log, original, &entry);
+    change(a, std::move(next), entry ? "Deleted the activity that could not be read" : "Deleted the credential that could not be read");
+}
+
+// ---- 5. Import and export ----------------------------------------------------------------
+
+// The chosen file, read for the preview; nothing changes until the person confirms.
+void preview_import(App& a, const act::FilePicked& file) {
+    ImportPreview im;
+    im.open = true;
+    im.file_name = file.name;
+    std::string text = file.bytes;
+    if (!file.error.empty()) {
+        im.problems.push_back({file.name, "the file could not be read: " + file.error});
+    } else if (text.size() > max_document_bytes) {
+        im.problems.push_back({file.name, "is larger than " + std::to_string(max_document_bytes >> 20) +
+                                              " MB: this is not a Recert backup or activity list"});
+    } else {
+        const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+        im.is_csv = first == std::string::npos || text[first] != '{';
+        if (im.is_csv && utf8_error_at(text) != std::string_view::npos) {
+            // Not UTF-8: most likely Excel on Windows. Offer Windows-1252, showing what it reads as.
+            if (auto decoded = platform::decode(text, "windows-1252")) {
+                text = std::move(*decoded);
+                im.windows_1252 = true;
+            }
+        }
+        if (im.is_csv) {
+            CsvImport csv = parse_csv(text);
+            im.problems = std::move(csv.problems);
+            im.rejected = std::move(csv.rejected);
+            if (im.problems.empty()) {
+                Log incoming;
+                incoming.entries = std::move(csv.entries);
+                im.incoming = std::move(incoming);
+            }
+        } else {
+            LogResult r = parse_log(text);
+            // Entries that cannot be read come in as they are, listed for repair, as they do from storage.
+            if (!r.log) im.problems = std::move(r.problems);
+            im.incoming = std::move(r.log);
+        }
+    }
+    a.import = std::move(im);
+}
+
+// Merge adds what is new and keeps everything here; replace swaps the activities (a CSV) or
+// everything (a backup). Either is one change, undoable.
+void import_previewed(App& a) {
+    ImportPreview& im = a.import;
+    if (!im.incoming) return;
+    const Log& in = *im.incoming;
+    if (im.replace) {
+        Log next = im.is_csv ? a.log : in;
+        if (im.is_csv) next.entries = in.entries;
+        change(a, std::move(next), "Imported " + im.file_name + ", replacing what was here");
+    } else {
+        MergeSummary s;
+        Log next = merge(a.log, in, &s);
+        change(a, std::move(next), "Imported " + count(s.added + s.renamed, "new activity", "new activities") + " (" +
+                                       std::to_string(s.unchanged) + " already here)");
+    }
+    a.import = ImportPreview{};
+}
+
+// ---- 6. Stored data ----------------------------------------------------------------------
+
+void wipe(App& a) {
+    const std::size_t credentials = a.log.credentials.size() + a.log.unreadable_credentials.size();
+    const std::size_t entries = a.log.entries.size() + a.log.unreadable_entries.size();
+    const int kept = remove_everything();
+    a.undo.clear();  // deleting everything means nothing stays behind, not even in memory
+    a.redo.clear();
+    a.log = a.saved = Log{};
+    a.saved_text.clear();
+    a.kept.clear();
+    if (a.trouble != Trouble::blocked) a.trouble = Trouble::none;
+    a.settings = Settings{};  // they were stored too
+    a.confirm_wipe = false;
+    a.settings_open = false;
+    evaluate_now(a);
+    std::string what = count(credentials, "credential", "credentials") + ", " + count(entries, "activity", "activities");
+    if (kept) what += ", " + count(static_cast<std::size_t>(kept), "kept copy of an unreadable log", "kept copies of unreadable logs");
+    show_toast(a, "Deleted from this browser: " + what + " and your settings.", 10);
+}
+
+void download_kept(App& a, const std::string& key) {
+    const auto kept = platform::storage_get(key);
+    if (!kept.value) return;
+    platform::download("recert-unreadable-" + to_iso(a.today) + ".json", "application/json", *kept.value);
+    for (auto& k : a.kept)
+        if (k.key == key) k.downloaded = true;
+    json done = json::array();
+    for (const auto& k : a.kept)
+        if (k.downloaded && k.key != log_key) done.push_back(k.key);
+    platform::storage_set(downloaded_key, done.dump());
+}
+
+void discard_kept(App& a, const std::string& key) {
+    platform::storage_remove(key);
+    std::erase_if(a.kept, [&](const KeptCopy& k) { return k.key == key; });
+    if (key == log_key) {
+        a.saved_text.clear();
+        a.trouble = Trouble::none;
+        save_log(a);
+    }
+    a.confirm_discard.clear();
+    show_toast(a, "The unreadable copy was discarded.");
+}
+
+}  // namespace
+
+// ---- 7. update() and the queue -----------------------------------------------------------
+
+void update(App& a, const Action& action) {
+    const std::string day = to_iso(a.today);
+    std::visit(overloaded{
+                   [&](const act::NewEntry&) { open_entry(a, nullptr, false); },
+                   [&](const act::OpenEntry& x) {
+                       if (const Entry* e = find_entry(a.log, x.id)) open_entry(a, e, x.duplicate);
+                   },
+                   [&](const act::RepairEntry& x) { open_entry_repair(a, x.original); },
+                   [&](const act::SaveEntry&) { save_entry(a); },
+                   [&](const act::DeleteEntry& x) { delete_entry_by_id(a, x.id); },
+                   [&](const act::NewCredential&) { open_credential(a, nullptr); },
+                   [&](const act::OpenCredential& x) {
+                       for (const auto& c : a.log.credentials)
+                           if (c.id == x.id) open_credential(a, &c);
+                   },
+                   [&](const act::RepairCredential& x) { open_credential_repair(a, x.original); },
+                   [&](const act::SaveCredential&) { save_credential(a); },
+                   [&](const act::DeleteCredential& x) { delete_credential_by_id(a, x.id); },
+                   [&](const act::DeleteUnreadable& x) { delete_unreadable(a, x.original); },
+                   [&](const act::PickFile&) { platform::pick_file(".json,.csv,application/json,text/csv"); },
+                   [&](const act::FilePicked& x) { preview_import(a, x); },
+                   [&](const act::Import&) { import_previewed(a); },
+                   [&](const act::Undo&) { step(a, a.undo, a.redo, "Undone: "); },
+                   [&](const act::Redo&) { step(a, a.redo, a.undo, "Redone: "); },
+                   [&](const act::ExportBackup&) {
+                       platform::download("recert-backup-" + day + ".json", "application/json", serialize(a.log) + "\n");
+                       show_toast(a, "Backup saved to your downloads.");
+                   },
+                   [&](const act::ExportCsv&) {
+                       platform::download("recert-activities-" + day + ".csv", "text/csv", to_csv(a.log.entries));
+                       show_toast(a, "Spreadsheet saved to your downloads.");
+                   },
+                   [&](const act::SaveSettings&) { save_settings(a.settings); },
+                   [&](const act::Wipe&) { wipe(a); },
+                   [&](const act::DownloadKept& x) { download_kept(a, x.key); },
+                   [&](const act::DiscardKept& x) { discard_kept(a, x.key); },
+                   [&](const act::StorageChanged&) {
+                       if (sync_with_storage(a)) evaluate_now(a);
+                   },
+                   [&](const act::Reload&) { platform::reload_page(); },
+               },
+               action);
+}
+
+void emit(App& a, Action action) { a.pending.push_back(std::move(action)); }
+
+void run_pending(App& a) {
+    // An action may emit another; each runs once, in order.
+    for (std::size_t i = 0; i < a.pending.size(); ++i) {
+        Action next = std::move(a.pending[i]);
+        update(a, next);
+    }
+    a.pending.clear();
+}
+
+}  // namespace recert::app

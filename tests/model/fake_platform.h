@@ -1,0 +1,29 @@
+// platform.h in memory, for testing the page's model natively: a browser's storage, its
+// downloads and the requests the page makes, all inspectable and settable by a test.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "platform.h"
+
+namespace recert::fake {
+
+struct Download {
+    std::string filename, mime, content;
+};
+
+struct Browser {
+    std::map<std::string, std::string> storage;
+    bool storage_full = false;  // storage_set fails as a full quota does
+    std::vector<Download> downloads;
+    int pick_file_calls = 0, persist_requests = 0, reloads = 0;
+    std::vector<std::string> announced;
+    Date today{date::year{2026}, date::November, date::day{26}};
+};
+
+// The one browser the fake platform uses; reset before each test.
+Browser& browser();
+void reset();
+
+}  // namespace recert::fake

@@ -1,0 +1,307 @@
+// The page's model as a person meets it: forms, undo and redo, imports, another tab, storage.
+// Each case drives update() with the actions the page's buttons emit, on an in-memory browser.
+#include <doctest/doctest.h>
+
+#include "app.h"
+#include "fake_platform.h"
+#include "store.h"
+#include "support.h"
+
+using namespace recert;
+using namespace recert::app;
+
+namespace {
+
+// A page opened on the fake browser: programs loaded, the stored log read, as recert_start does.
+App open_page() {
+    App a;
+    a.programs = test::all_programs();
+    a.today = platform::today();
+    load_stored(a);
+    evaluate_now(a);
+    return a;
+}
+
+int program_index(const App& a, const std::string& id) {
+    for (std::size_t i = 0; i < a.programs.size(); ++i)
+        if (a.programs[i].id == id) return static_cast<int>(i);
+    FAIL("no program " << id);
+    return 0;
+}
+
+void add_dmec(App& a) {
+    update(a, act::NewCredential{});
+    a.credential_form.program = program_index(a, "dmec-clms");
+    a.credential_form.certified_on = "2025-01-15";
+    update(a, act::SaveCredential{});
+    REQUIRE(a.log.credentials.size() == 1);
+}
+
+void log_activity(App& a, const std::string& title, const std::string& date, const std::string& credits) {
+    update(a, act::NewEntry{});
+    a.entry_form.title = title;
+    a.entry_form.date = date;
+    a.entry_form.credits = credits;
+    update(a, act::SaveEntry{});
+}
+
+std::vector<std::string> titles(const Log& log) {
+    std::vector<std::string> out;
+    for (const auto& e : log.entries) out.push_back(e.title);
+    return out;
+}
+
+Log stored_log() {
+    const auto& s = fake::browser().storage;
+    const auto it = s.find(log_key);
+    REQUIRE(it != s.end());
+    return test::log_from(it->second);
+}
+
+}  // namespace
+
+TEST_CASE("Page: every change can be undone, several steps back, and redone") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    log_activity(a, "Ethics webinar", "2025-03-01", "1.5");
+    log_activity(a, "Leave law update", "2025-04-02", "2");
+    update(a, act::DeleteEntry{a.log.entries.front().id});
+    CHECK(titles(a.log) == std::vector<std::string>{"Leave law update"});
+    CHECK(a.toast == "Deleted \"Ethics webinar\".");
+
+    update(a, act::Undo{});
+    CHECK(titles(a.log) == std::vector<std::string>{"Ethics webinar", "Leave law update"});
+    CHECK(a.toast == "Undone: deleted \"Ethics webinar\".");
+    update(a, act::Undo{});
+    CHECK(titles(a.log) == std::vector<std::string>{"Ethics webinar"});
+    CHECK(titles(stored_log()) == titles(a.log));  // each step is saved, as any change is
+
+    update(a, act::Redo{});
+    CHECK(titles(a.log) == std::vector<std::string>{"Ethics webinar", "Leave law update"});
+    CHECK(a.toast == "Redone: logged \"Leave law update\".");
+    CHECK(a.redo.size() == 1);
+
+    // A new change after an undo starts a new history: what was undone cannot come back.
+    log_activity(a, "Case study", "2025-05-03", "1");
+    CHECK(a.redo.empty());
+    update(a, act::Redo{});
+    CHECK(titles(a.log) == std::vector<std::string>{"Ethics webinar", "Leave law update", "Case study"});
+
+    // Back to before the credential existed, one step at a time.
+    for (int i = 0; i < 4; ++i) update(a, act::Undo{});
+    CHECK(a.log.credentials.empty());
+    CHECK(a.log.entries.empty());
+    CHECK(a.undo.empty());
+    update(a, act::Undo{});  // nothing left: nothing happens
+    CHECK(a.log.credentials.empty());
+}
+
+TEST_CASE("Page: undo keeps the last 50 changes") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    for (int i = 0; i < 60; ++i) log_activity(a, "Session " + std::to_string(i), "2025-03-01", "1");
+    CHECK(a.undo.size() == undo_levels);
+    for (std::size_t i = 0; i < undo_levels + 5; ++i) update(a, act::Undo{});
+    CHECK(a.log.entries.size() == 10);  // the 10 oldest sessions are past undoing
+    CHECK(a.log.credentials.size() == 1);
+}
+
+TEST_CASE("Page: a form with a mistake saves nothing and says which field") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    update(a, act::NewEntry{});
+    a.entry_form.title = "";
+    a.entry_form.credits = "1.5";
+    update(a, act::SaveEntry{});
+    CHECK(a.entry_form.open);
+    CHECK(a.entry_form.tried);
+    CHECK(a.log.entries.empty());
+    CHECK(check_entry(a.entry_form).errors.at(Field::title) == "Give the activity a title, as on its certificate");
+
+    update(a, act::NewCredential{});
+    a.credential_form.program = program_index(a, "dmec-clms");
+    a.credential_form.certified_on = "2027-01-01";
+    update(a, act::SaveCredential{});
+    CHECK(a.credential_form.open);
+    CHECK(check_credential(a, a.credential_form).errors.at(Field::certified_on) == "This date is in the future");
+    a.credential_form.certified_on = "2025-02-30";
+    CHECK(check_credential(a, a.credential_form).errors.at(Field::certified_on) == "\"2025-02-30\" is not a real date written YYYY-MM-DD");
+    CHECK(a.log.credentials.size() == 1);
+}
+
+TEST_CASE("Page: editing an activity keeps what the form does not show") {
+    fake::reset();
+    fake::browser().storage[log_key] = R"({"format":"recert-log","version":1,"credentials":[],"entries":[
+        {"id":"e1","title":"Old title","date":"2025-03-01","kind":"course","credits":"1.5","from_newer_recert":{"x":1}}]})";
+    App a = open_page();
+    update(a, act::OpenEntry{"e1"});
+    REQUIRE(a.entry_form.open);
+    CHECK(a.entry_form.credits == "1.5");
+    a.entry_form.title = "New title";
+    update(a, act::SaveEntry{});
+    CHECK_FALSE(a.entry_form.open);
+    const Log saved = stored_log();
+    REQUIRE(saved.entries.size() == 1);
+    CHECK(saved.entries[0].title == "New title");
+    CHECK(saved.entries[0].extra.at("from_newer_recert") == nlohmann::json{{"x", 1}});
+    CHECK(saved.entries[0].credits->to_string() == "1.5");
+}
+
+TEST_CASE("Page: an activity deleted in another tab while being edited is saved as new only on a second save") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    log_activity(a, "Ethics webinar", "2025-03-01", "1.5");
+    update(a, act::OpenEntry{a.log.entries[0].id});
+    a.entry_form.title = "Ethics webinar, part 1";
+    // The other tab deletes it.
+    Log other = stored_log();
+    other.entries.clear();
+    fake::browser().storage[log_key] = serialize(other);
+    update(a, act::SaveEntry{});
+    CHECK(a.entry_form.open);
+    CHECK(a.entry_form.conflict.find("deleted in another tab") != std::string::npos);
+    CHECK(a.log.entries.empty());
+    CHECK(a.entry_form.title == "Ethics webinar, part 1");  // the typing stays
+    update(a, act::SaveEntry{});
+    CHECK(titles(a.log) == std::vector<std::string>{"Ethics webinar, part 1"});
+    CHECK(titles(stored_log()) == titles(a.log));
+}
+
+TEST_CASE("Page: another tab's change ends undo, so nothing it did comes undone") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    log_activity(a, "Ethics webinar", "2025-03-01", "1.5");
+    Log other = stored_log();
+    other.entries[0].title = "Renamed elsewhere";
+    fake::browser().storage[log_key] = serialize(other);
+    update(a, act::StorageChanged{});
+    CHECK(titles(a.log) == std::vector<std::string>{"Renamed elsewhere"});
+    CHECK(a.undo.empty());
+    update(a, act::Undo{});
+    CHECK(titles(a.log) == std::vector<std::string>{"Renamed elsewhere"});
+}
+
+TEST_CASE("Page: an import merges or replaces as chosen, and either can be undone") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    log_activity(a, "Ethics webinar", "2025-03-01", "1.5");
+    Log backup = a.log;  // a backup from another browser: what is here, and one more
+    Entry quiz = a.log.entries[0];
+    quiz.id = "quiz";
+    quiz.title = "Synergy quiz";
+    backup.entries.push_back(quiz);
+    update(a, act::FilePicked{"backup.json", serialize(backup), ""});
+    REQUIRE(a.import.open);
+    REQUIRE(a.import.incoming);
+    CHECK(a.log.entries.size() == 1);  // nothing changes before the person confirms
+    update(a, act::Import{});
+    CHECK_FALSE(a.import.open);
+    CHECK(titles(a.log) == std::vector<std::string>{"Ethics webinar", "Synergy quiz"});
+    CHECK(a.toast == "Imported 1 new activity (1 already here).");
+
+    update(a, act::FilePicked{"list.csv", "title,date,kind,credits\nOnly this,2025-09-09,course,2\n", ""});
+    a.import.replace = true;
+    update(a, act::Import{});
+    CHECK(titles(a.log) == std::vector<std::string>{"Only this"});
+    CHECK(a.log.credentials.size() == 1);  // a spreadsheet replaces activities, not credentials
+    update(a, act::Undo{});
+    CHECK(titles(a.log) == std::vector<std::string>{"Ethics webinar", "Synergy quiz"});
+}
+
+TEST_CASE("Page: a file that cannot be read changes nothing and says why") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    update(a, act::FilePicked{"backup.json", "", "NotReadableError"});
+    REQUIRE(a.import.problems.size() == 1);
+    CHECK(describe(a.import.problems[0]).find("the file could not be read: NotReadableError") != std::string::npos);
+    update(a, act::Import{});
+    CHECK(a.log.credentials.size() == 1);
+    CHECK(a.undo.size() == 1);  // only the credential's
+}
+
+TEST_CASE("Page: a first credential, typed or imported, asks the browser to keep the storage") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    CHECK(fake::browser().persist_requests == 1);
+    update(a, act::NewCredential{});
+    a.credential_form.program = program_index(a, "namss-cpcs");
+    a.credential_form.certified_on = "2024-12-02";
+    update(a, act::SaveCredential{});
+    CHECK(fake::browser().persist_requests == 1);  // once is enough
+
+    fake::reset();
+    App b = open_page();
+    const std::string backup = serialize(a.log);
+    update(b, act::FilePicked{"backup.json", backup, ""});
+    update(b, act::Import{});
+    CHECK(b.log.credentials.size() == 2);
+    CHECK(fake::browser().persist_requests == 1);
+}
+
+TEST_CASE("Page: Delete all my data leaves nothing behind, not even an undo") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    log_activity(a, "Ethics webinar", "2025-03-01", "1.5");
+    a.settings.theme = Theme::dark;
+    update(a, act::SaveSettings{});
+    CHECK(fake::browser().storage.count(settings_key) == 1);
+    update(a, act::Wipe{});
+    CHECK(fake::browser().storage.empty());
+    CHECK(a.undo.empty());
+    CHECK(a.redo.empty());
+    update(a, act::Undo{});
+    CHECK(a.log.entries.empty());
+    CHECK(a.toast == "Deleted from this browser: 1 credential, 1 activity and your settings.");
+}
+
+TEST_CASE("Page: actions emitted while drawing run after the frame, in order") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    log_activity(a, "Ethics webinar", "2025-03-01", "1.5");
+    const std::string id = a.log.entries[0].id;
+    emit(a, act::DeleteEntry{id});
+    emit(a, act::Undo{});
+    CHECK(a.log.entries.size() == 1);  // nothing yet
+    run_pending(a);
+    CHECK(a.log.entries.size() == 1);
+    CHECK(a.redo.size() == 1);
+    CHECK(a.pending.empty());
+    emit(a, act::ExportBackup{});
+    run_pending(a);
+    REQUIRE(fake::browser().downloads.size() == 1);
+    CHECK(fake::browser().downloads[0].filename == "recert-backup-2026-11-26.json");
+    CHECK(test::log_from(fake::browser().downloads[0].content).entries.size() == 1);
+}
+
+TEST_CASE("Page: a problem the log reader finds is shown under the field it names") {
+    for (const Field f : {Field::title, Field::date, Field::kind, Field::provider, Field::minutes, Field::credits, Field::topics,
+                          Field::approved, Field::code, Field::notes, Field::program, Field::certified_on, Field::renewed_through,
+                          Field::label, Field::options})
+        CHECK(field_at("/" + std::string(to_string(f)) + "/0") == f);
+    CHECK(field_at("/id") == Field::other);
+    CHECK(field_at("") == Field::other);
+
+    EntryForm f;
+    f.title = "Ethics webinar";
+    f.date = "2025-03-01";
+    f.credits = "1.5.2";
+    f.minutes = "ninety";
+    const auto check = check_entry(f);
+    CHECK_FALSE(check.entry);
+    CHECK(check.errors.count(Field::credits) == 1);
+    CHECK(check.errors.count(Field::minutes) == 1);
+    CHECK(check.errors.count(Field::other) == 0);
+    f.credits = "1.5";
+    f.minutes = "90";
+    CHECK(check_entry(f).entry);
+}
