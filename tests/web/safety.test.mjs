@@ -238,8 +238,8 @@ test('a topic id no program knows is a warning on its entry, and the entry still
   await context.close();
 });
 
-// 9. A form left open in a second tab.
-test('saving a form whose activity another tab deleted says so and keeps the typing', async () => {
+// 9. A form left open in a second tab: tab A opens the first activity's form, tab B waits.
+async function formOpenInTabA() {
   const context = await withStored(example);
   const a = await open(context, pageUrl());
   const b = await open(context, pageUrl());
@@ -247,6 +247,12 @@ test('saving a form whose activity another tab deleted says so and keeps the typ
   await a.bringToFront();
   const id = await firstRow(a);
   await click(a, `row.${id}.edit`);
+  await find(a, 'entry.save');
+  return { context, a, b, id };
+}
+
+test('saving a form whose activity another tab deleted says so and keeps the typing', async () => {
+  const { context, a, b, id } = await formOpenInTabA();
   await fill(a, 'entry.title', 'Typed in tab A');
   await b.bringToFront();
   await click(b, `row.${id}.delete`);
@@ -263,13 +269,7 @@ test('saving a form whose activity another tab deleted says so and keeps the typ
 });
 
 test('saving an unchanged stale form does not revert the other tab\'s change', async () => {
-  const context = await withStored(example);
-  const a = await open(context, pageUrl());
-  const b = await open(context, pageUrl());
-  await a.bringToFront();
-  const id = await firstRow(a);
-  await click(a, `row.${id}.edit`);
-  await find(a, 'entry.save');
+  const { context, a, b, id } = await formOpenInTabA();
   await b.bringToFront();
   await click(b, `row.${id}.edit`);
   await fill(b, 'entry.title', 'Renamed in tab B');
