@@ -63,12 +63,21 @@
     version: version,
   };
 
-  // Keys pressed on the page's own DOM controls are theirs: GLFW listens on the window in
-  // the capture phase (added later than this) and would take Tab, Enter and Space for the canvas.
+  // Keys pressed on the page's own DOM controls are theirs (the update banner, and the
+  // semantic tree's elements over the canvas: its buttons and real text inputs): GLFW
+  // listens on the window in the capture phase (added later than this) and would take Tab,
+  // Enter, Space and every typed character for the canvas.
   ['keydown', 'keypress', 'keyup'].forEach(function (type) {
     window.addEventListener(type, function (event) {
       var t = event.target;
-      if (t !== canvas && t instanceof Element && t.closest('#update, #file-help')) event.stopImmediatePropagation();
+      // Two keys still reach the canvas from the tree: Escape (the dialog or popup closes) and
+      // Enter in a one-line field (the form is sent, as a web form is).
+      var forCanvas = event.key === 'Escape' || (event.key === 'Enter' && t instanceof HTMLInputElement);
+      if (t !== canvas && t instanceof Element && t.closest('#update, #file-help') ||
+          (t instanceof Element && t.closest('#semantics') && !forCanvas)) event.stopImmediatePropagation();
+      // Tab is the browser's: it moves through the semantic tree's elements in reading order,
+      // like on any page (GLFW would keep it for the canvas and its own navigation).
+      else if (event.key === 'Tab') event.stopImmediatePropagation();
     }, true);
   });
 
@@ -241,18 +250,6 @@
   // Another tab changed the saved log.
   window.addEventListener('storage', function () {
     if (started && !failed) Module._recert_storage_changed();
-  });
-
-  // Pasting: the GLFW clipboard functions are stubs in Emscripten 3.1.6, so the text
-  // of the paste event goes to the C++ side, which puts it in the focused field.
-  window.addEventListener('paste', function (event) {
-    if (!started || failed || !event.clipboardData) return;
-    var ptr = stringToHeap(event.clipboardData.getData('text'));
-    try {
-      Module._recert_paste(ptr);
-    } finally {
-      Module._free(ptr);
-    }
   });
 
   // Touch: Emscripten 3.1.6's GLFW presses at the last mouse position and ignores

@@ -48,7 +48,7 @@ void label_row(const char* text, bool required = false) {
 
 void draw_entry_form(App& a) {
     EntryForm& f = a.entry_form;
-    if (!begin_dialog("Activity", &f.open, 640)) return;
+    if (!begin_dialog("Activity", f.editing_id.empty() ? "Log an activity" : "Edit activity", &f.open, 640)) return;
     const auto check = check_entry(f);
     const auto& errors = check.errors;
     auto message_for = [&](Field field) -> std::string {
@@ -78,10 +78,13 @@ void draw_entry_form(App& a) {
     ImGui::Spacing();
 
     label_row("Title", true);
-    if (f.focus_first) { ImGui::SetKeyboardFocusHere(); f.focus_first = false; }
+    if (f.focus_first) {
+        ImGui::SetKeyboardFocusHere();
+        semantics().focus = "entry.title";
+        f.focus_first = false;
+    }
     ImGui::SetNextItemWidth(w);
-    ImGui::InputTextWithHint("##title", "e.g. FMLA Intermittent Leave Webinar", &f.title);
-    track("entry.title");
+    text_field("entry.title", "Title", f.title, "e.g. FMLA Intermittent Leave Webinar");
     error_for(Field::title);
 
     // Two fields side by side: labels on one line, fields on the next (groups would
@@ -91,7 +94,7 @@ void draw_entry_form(App& a) {
     label_row("Date", true);
     ImGui::SameLine(second);
     label_row("Kind");
-    date_input("entry.date", f.date, half, a.today);
+    date_input("entry.date", "Date", f.date, half, a.today);
     ImGui::SameLine(second);
     ImGui::SetNextItemWidth(half);
     if (ImGui::BeginCombo("##kind", std::string(label(all_kinds[f.kind])).c_str())) {
@@ -99,7 +102,8 @@ void draw_entry_form(App& a) {
             if (ImGui::Selectable(std::string(label(all_kinds[k])).c_str(), f.kind == k)) f.kind = k;
         ImGui::EndCombo();
     }
-    track("entry.kind");
+    track("entry.kind", Role::combobox);
+    name_last("Kind", std::string(label(all_kinds[f.kind])));
     if (const auto d = parse_date(f.date); d && *d > a.today) {
         ImGui::PushFont(fonts().small);
         muted(ICON_CLOCK " Dated after today: kept as a planned activity.");  // in the line kept for messages
@@ -110,19 +114,16 @@ void draw_entry_form(App& a) {
 
     label_row("Provider");
     ImGui::SetNextItemWidth(w);
-    ImGui::InputTextWithHint("##provider", "Who offered it (e.g. DMEC, NAMSS, your employer)", &f.provider);
-    track("entry.provider");
+    text_field("entry.provider", "Provider", f.provider, "Who offered it (e.g. DMEC, NAMSS, your employer)");
 
     label_row("Minutes");
     ImGui::SameLine(second);
     label_row("Credits");
     ImGui::SetNextItemWidth(half);
-    ImGui::InputTextWithHint("##minutes", "e.g. 90", &f.minutes, ImGuiInputTextFlags_CharsDecimal);
-    track("entry.minutes");
+    text_field("entry.minutes", "Minutes", f.minutes, "e.g. 90", Input::numeric, ImGuiInputTextFlags_CharsDecimal);
     ImGui::SameLine(second);
     ImGui::SetNextItemWidth(half);
-    ImGui::InputTextWithHint("##credits", "as on the certificate, e.g. 1.5", &f.credits, ImGuiInputTextFlags_CharsDecimal);
-    track("entry.credits");
+    text_field("entry.credits", "Credits", f.credits, "as on the certificate, e.g. 1.5", Input::decimal, ImGuiInputTextFlags_CharsDecimal);
     error_line({Field::minutes, Field::credits});
     muted("Where only minutes are given, programs that count hours use them (75 minutes = 1.25 hours).");
 
@@ -155,11 +156,10 @@ void draw_entry_form(App& a) {
 
     label_row("Verification code");
     ImGui::SetNextItemWidth(w);
-    ImGui::InputText("##code", &f.code);
-    track("entry.code");
+    text_field("entry.code", "Verification code", f.code, "", Input::code);
     label_row("Notes");
-    ImGui::InputTextMultiline("##notes", &f.notes, ImVec2(w, ImGui::GetTextLineHeight() * 3 + px(14)));
-    track("entry.notes");
+    ImGui::SetNextItemWidth(w);
+    text_field("entry.notes", "Notes", f.notes, "", Input::text, 0, ImGui::GetTextLineHeight() * 3 + px(14));
 
     const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) && !ImGui::IsItemActive();  // the notes take newlines
     ImGui::Separator();
@@ -178,12 +178,12 @@ void draw_entry_form(App& a) {
         ImGui::PopTextWrapPos();
         track("entry.conflict");
     }
-    ImGui::EndPopup();
+    end_dialog();
 }
 
 void draw_credential_form(App& a) {
     CredentialForm& f = a.credential_form;
-    if (a.programs.empty() || !begin_dialog("Credential", &f.open, 620)) return;
+    if (a.programs.empty() || !begin_dialog("Credential", f.editing_id.empty() ? "Add your credential" : "Edit credential", &f.open, 620)) return;
     const float w = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(f.editing_id.empty() ? "Add your credential" : "Edit credential");
@@ -201,12 +201,13 @@ void draw_credential_form(App& a) {
                 f.program = static_cast<int>(i);
                 f.options.clear();
             }
-            track("program." + a.programs[i].id);
+            track("program." + a.programs[i].id, Role::option, f.program == static_cast<int>(i) ? State::selected : 0);
             ImGui::PopID();
         }
         ImGui::EndCombo();
     }
-    track("credential.program");
+    track("credential.program", Role::combobox);
+    name_last("Credential and program", chosen.name);
     const Program& p = a.programs[static_cast<std::size_t>(f.program)];
     if (!p.description.empty()) muted("%s", p.description.c_str());
 
@@ -216,11 +217,11 @@ void draw_credential_form(App& a) {
     };
     if (p.cycle.type != CycleRule::Type::lookback) {
         label_row("Date you earned or last renewed the credential", true);
-        date_input("credential.certified_on", f.certified_on, std::min(w, px(300)), a.today);
+        date_input("credential.certified_on", "Date you earned or last renewed the credential", f.certified_on, std::min(w, px(300)), a.today);
         if (f.tried || !f.certified_on.empty()) error_for(Field::certified_on);  // not before a first try
         label_row("Cycle already renewed through (optional)");
         help_tip("Leave empty if you are in your first cycle. Otherwise enter the last day of the cycle you have already renewed; Recert then tracks the next one.");
-        date_input("credential.renewed_through", f.renewed_through, std::min(w, px(300)), a.today);
+        date_input("credential.renewed_through", "Cycle already renewed through (optional)", f.renewed_through, std::min(w, px(300)), a.today);
         error_for(Field::renewed_through);
     } else {
         muted(ICON_INFO " This program looks back from the day you apply: activities in the 24 months up to today count.");
@@ -249,7 +250,8 @@ void draw_credential_form(App& a) {
                     if (ImGui::Selectable(name_of(ch).c_str(), current == ch)) f.options[o.id] = ch;
                 ImGui::EndCombo();
             }
-            track("option." + o.id);
+            track("option." + o.id, Role::combobox);
+            name_last(o.label, name_of(current));
         }
         if (!o.help.empty()) help_tip(o.help);
         ImGui::PopID();
@@ -257,8 +259,7 @@ void draw_credential_form(App& a) {
 
     label_row("Name shown (optional)");
     ImGui::SetNextItemWidth(w);
-    ImGui::InputTextWithHint("##label", p.credential.empty() ? p.name.c_str() : p.credential.c_str(), &f.label);
-    track("credential.label");
+    text_field("credential.label", "Name shown (optional)", f.label, p.credential.empty() ? p.name.c_str() : p.credential.c_str());
 
     ImGui::Separator();
     const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false);
@@ -279,7 +280,7 @@ void draw_credential_form(App& a) {
         ImGui::SameLine();
         if (ImGui::Button("Keep it")) a.confirm_remove_credential = false;
     }
-    ImGui::EndPopup();
+    end_dialog();
 }
 
 }  // namespace recert::app

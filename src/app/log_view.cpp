@@ -117,13 +117,15 @@ void draw_status(const EntryResult& er, const Program* p) {
 }
 
 void row_actions(App& a, const Entry& e) {
-    if (icon_button(ICON_PENCIL, "edit", "Edit")) emit(a, act::OpenEntry{e.id});
+    // Named with the title: "Delete" alone is one of many to a screen reader.
+    const std::string quoted = " \u201C" + e.title + "\u201D";
+    if (icon_button(ICON_PENCIL, "edit", "Edit", "Edit" + quoted)) emit(a, act::OpenEntry{e.id});
     track("row." + e.id + ".edit");
     ImGui::SameLine(0, 0);
-    if (icon_button(ICON_COPY, "dup", "Duplicate")) emit(a, act::OpenEntry{e.id, true});
+    if (icon_button(ICON_COPY, "dup", "Duplicate", "Duplicate" + quoted)) emit(a, act::OpenEntry{e.id, true});
     track("row." + e.id + ".duplicate");
     ImGui::SameLine(0, 0);
-    if (icon_button(ICON_TRASH, "del", "Delete")) emit(a, act::DeleteEntry{e.id});
+    if (icon_button(ICON_TRASH, "del", "Delete", "Delete" + quoted)) emit(a, act::DeleteEntry{e.id});
     track("row." + e.id + ".delete");
 }
 
@@ -238,12 +240,14 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
     track("add-entry");
 
     ImGui::SetNextItemWidth(std::min(px(320), ImGui::GetContentRegionAvail().x * 0.55f));
-    if (ImGui::InputTextWithHint("##filter", ICON_SEARCH "  Search title, provider, code", &a.view.filter)) a.view.built_for.clear();
-    track("filter");
+    if (text_field("filter", "Search title, provider, code", a.view.filter, ICON_SEARCH "  Search title, provider, code", Input::search))
+        a.view.built_for.clear();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::min(px(170), ImGui::GetContentRegionAvail().x));
     const char* statuses[] = {"All activities", "Counted", "Not counted"};
     if (ImGui::Combo("##status", &a.view.status_filter, statuses, 3)) a.view.built_for.clear();
+    track("status-filter", Role::combobox);
+    name_last("Show", statuses[a.view.status_filter]);
 
     if (a.log.entries.empty()) {
         ImGui::Spacing();

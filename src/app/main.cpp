@@ -5,6 +5,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -102,6 +103,7 @@ void draw_header(App& a) {
     if (ImGui::Button(ICON_COG)) a.settings_open = true;
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("Settings");
     track("settings");
+    name_last("Settings");
 }
 
 // What the person must know about their stored data, each with what they can do about it.
@@ -258,11 +260,12 @@ void draw_main(App& a) {
                 const Credential& c = a.log.credentials[i];
                 const Program* p = program_of(a, c);
                 const std::string name = (c.label.empty() ? (p ? p->name : c.program) : c.label) + "##" + c.id;
-                if (ImGui::BeginTabItem(name.c_str())) {
+                const bool shown = ImGui::BeginTabItem(name.c_str());
+                if (shown) {
                     a.active = static_cast<int>(i);
                     ImGui::EndTabItem();
                 }
-                track("tab." + c.id);
+                track("tab." + c.id, Role::tab, shown ? State::selected : 0);
             }
             if (ImGui::TabItemButton(ICON_PLUS " Add credential", ImGuiTabItemFlags_Trailing)) emit(a, act::NewCredential{});
             track("add-credential");
@@ -297,18 +300,21 @@ void draw_main(App& a) {
             draw_log(a, &c, r);
             ImGui::EndChild();
         } else if (ImGui::BeginTabBar("narrow")) {
-            if (ImGui::BeginTabItem("Where I stand")) {
+            // Each tab named right after it is drawn: its content's items come next.
+            const bool stand = ImGui::BeginTabItem("Where I stand");
+            track("tab.dashboard", Role::tab, stand ? State::selected : 0);
+            if (stand) {
                 ImGui::BeginChild("left", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
                 dashboard();
                 ImGui::EndChild();
                 ImGui::EndTabItem();
             }
-            track("tab.dashboard");
-            if (ImGui::BeginTabItem("Activities")) {
+            const bool activities = ImGui::BeginTabItem("Activities");
+            track("tab.activities", Role::tab, activities ? State::selected : 0);
+            if (activities) {
                 draw_log(a, &c, r);
                 ImGui::EndTabItem();
             }
-            track("tab.activities");
             ImGui::EndTabBar();
         }
     }
@@ -332,6 +338,12 @@ void frame() {
     begin_tracking(s.app.test_mode, s.dpr);
     draw_main(s.app);
     run_pending(s.app);
+    // Only a tree that changed reaches the DOM: an unchanged frame costs no DOM work.
+    if (const SemanticPatch patch = end_semantics(); !patch.empty()) platform::publish_semantics(to_json(patch));
+    if (!semantics().focus.empty()) {
+        platform::focus_semantic(semantics().focus);  // its element exists now
+        semantics().focus.clear();
+    }
     ImGui::Render();
     glViewport(0, 0, s.width, s.height);
     const ImVec4 bg = palette().bg;
@@ -409,9 +421,10 @@ EMSCRIPTEN_KEEPALIVE void recert_start(const char* programs_json, unsigned char*
     io.IniFilename = nullptr;  // layout is fixed; nothing to remember
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep the page drawing
-    // Ctrl+V pastes through the browser's paste event (recert_paste), the only way to read it.
+    // Text is typed and pasted into the semantic tree's real inputs, never into ImGui's.
     io.GetClipboardTextFn = set_clipboard_none;
     io.SetClipboardTextFn = set_clipboard;
+    ImGui::GetCurrentContext()->TestEngineHookItems = true;  // the semantic tree's source (widgets.cpp)
     ImGui_ImplGlfw_InitForOpenGL(s.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     s.frames_left = frames_after_input;
@@ -455,16 +468,18 @@ EMSCRIPTEN_KEEPALIVE void recert_touch(int phase, float x, float y) {
     wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void recert_paste(const char* text) {
-    if (!shell || !text) return;
-    ImGui::GetIO().AddInputCharactersUTF8(text);
-    wake();
-}
-
 EMSCRIPTEN_KEEPALIVE void recert_file_picked(const char* name, const char* bytes, int size, const char* error) {
     if (!shell) return;
     update(shell->app, act::FilePicked{name ? name : "file", bytes && size > 0 ? std::string(bytes, static_cast<std::size_t>(size)) : "",
                                        error ? error : ""});
+    wake();
+}
+
+// What the person did to a DOM element of the semantic tree: what 0 activate, 1 focus,
+// 2 set the text (a real input's whole text).
+EMSCRIPTEN_KEEPALIVE void recert_semantic(const char* id, int what, const char* text) {
+    if (!shell || !id || what < 0 || what > 2) return;
+    semantics().requests.push_back({id, static_cast<Request>(what), text ? text : ""});
     wake();
 }
 

@@ -30,8 +30,12 @@ void pick_file(const std::string& accept);
 // Text in another encoding ("windows-1252") as UTF-8, by the browser's decoder.
 std::optional<std::string> decode(const std::string& bytes, const std::string& encoding);
 void clipboard_write(const std::string& text);
-// Read aloud by screen readers (an aria-live region): the canvas has no accessibility tree.
+// Read aloud by screen readers (an aria-live region), for what changes without a node of its own.
 void announce(const std::string& text);
+// The semantic tree's difference (semantics.h, as JSON) into the DOM elements over the canvas;
+// what the person does to them arrives through recert_semantic.
+void publish_semantics(const std::string& patch);
+void focus_semantic(const std::string& id);  // moves the browser's focus to that node's element
 Date today();  // the person's local date, or ?today=YYYY-MM-DD
 bool prefers_dark();
 double now_seconds();

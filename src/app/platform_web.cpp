@@ -14,6 +14,8 @@ void js_download(const char* name, const char* mime, const char* content, int si
 void js_pick_file(const char* accept);
 void js_clipboard_write(const char* text);
 void js_announce(const char* text);
+void js_semantics_patch(const char* patch);
+void js_semantics_focus(const char* id);
 int js_today();
 int js_prefers_dark();
 double js_now();
@@ -76,6 +78,8 @@ void download(const std::string& filename, const std::string& mime, const std::s
 void pick_file(const std::string& accept) { js_pick_file(accept.c_str()); }
 void clipboard_write(const std::string& text) { js_clipboard_write(text.c_str()); }
 void announce(const std::string& text) { js_announce(text.c_str()); }
+void publish_semantics(const std::string& patch) { js_semantics_patch(patch.c_str()); }
+void focus_semantic(const std::string& id) { js_semantics_focus(id.c_str()); }
 
 Date today() {
     const int v = js_today();

@@ -25,7 +25,7 @@ void draw_transfer_menu(App& a) {
 
 void draw_import(App& a) {
     ImportPreview& im = a.import;
-    if (!begin_dialog("Import", &im.open, 640)) return;
+    if (!begin_dialog("Import", "Import " + im.file_name, &im.open, 640)) return;
     const Palette& p = palette();
     ImGui::PushFont(fonts().heading);
     ImGui::Text("Import %s", im.file_name.c_str());
@@ -77,11 +77,11 @@ void draw_import(App& a) {
         track("import.cancel");
     }
     if (close) im = ImportPreview{};
-    ImGui::EndPopup();
+    end_dialog();
 }
 
 void draw_settings(App& a) {
-    if (!begin_dialog("Settings", &a.settings_open, 520)) return;
+    if (!begin_dialog("Settings", "Settings", &a.settings_open, 520)) return;
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted("Settings");
     ImGui::PopFont();
@@ -140,7 +140,7 @@ void draw_settings(App& a) {
     ImGui::Separator();
     if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) a.settings_open = false;
     track("settings.close");
-    ImGui::EndPopup();
+    end_dialog();
 }
 
 }  // namespace recert::app

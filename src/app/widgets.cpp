@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdarg>
 #include <cstdio>
+#include <optional>
 
 #include "icons.h"
 #include "theme.h"
@@ -14,27 +15,130 @@
 namespace recert::app {
 
 namespace {
-bool tracking = false;
-float tracking_dpr = 1;
-nlohmann::json rects = nlohmann::json::object();
 const char* month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 const char* month_long[] = {"January", "February", "March", "April", "May", "June",
                             "July", "August", "September", "October", "November", "December"};
+
+// ---- The semantic tree ---------------------------------------------------------------------
+Semantics tree;
+bool test_mode = false;
+float css_per_pixel = 1;
+ImGuiID window_item = 0;  // Begin() reports windows as items too: those are not widgets
+
+Rect css(const ImRect& r) {
+    return {r.Min.x * css_per_pixel, r.Min.y * css_per_pixel, r.GetWidth() * css_per_pixel, r.GetHeight() * css_per_pixel};
+}
+
+// A label as a person reads it: without "##id" and the icon font's glyphs (U+F000 to U+F2FF).
+std::string visible_words(const char* label) {
+    std::string out;
+    for (const char* c = label; *c; ++c) {
+        if (c[0] == '#' && c[1] == '#') break;
+        const auto b = static_cast<unsigned char>(*c);
+        if (b == 0xEF && (static_cast<unsigned char>(c[1]) & 0xFC) == 0x80 && c[2]) { c += 2; continue; }  // EF 80..8B xx
+        out += *c;
+    }
+    const auto first = out.find_first_not_of(' ');
+    const auto last = out.find_last_not_of(' ');
+    return first == std::string::npos ? "" : out.substr(first, last - first + 1);
+}
 }  // namespace
 
-void begin_tracking(bool enabled, float dpr) {
-    tracking = enabled;
-    tracking_dpr = dpr;
-    if (enabled) rects = nlohmann::json::object();
+Semantics& semantics() { return tree; }
+
+void begin_tracking(bool test, float dpr) {
+    test_mode = test;
+    css_per_pixel = 1 / dpr;
+    tree.begin_frame();
 }
 
 void track(const std::string& name) {
-    if (!tracking || !ImGui::IsItemVisible()) return;
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    rects[name] = {{"x", a.x / tracking_dpr}, {"y", a.y / tracking_dpr}, {"w", (b.x - a.x) / tracking_dpr}, {"h", (b.y - a.y) / tracking_dpr}};
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    // The node Dear ImGui's hook recorded for this item, or one for what has no label (a combo).
+    const ImGuiID item = g.LastItemData.ID;
+    SemanticNode* n = item && !tree.recording.empty() && tree.recording.back().item == item ? &tree.recording.back() : nullptr;
+    if (!n) {
+        if (!ImGui::IsItemVisible()) return;
+        n = &tree.add(name, Role::group, "");
+        n->item = item;
+    }
+    n->id = name;
+    // The item's rectangle as Dear ImGui gives it to callers: a tab reports its label before
+    // its rectangle is final.
+    n->rect = css(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
 }
 
-std::string tracked_json() { return rects.dump(); }
+void track(const std::string& name, Role role, std::uint8_t states) {
+    track(name);
+    if (tree.recording.empty() || tree.recording.back().id != name) return;
+    tree.recording.back().role = role;
+    tree.recording.back().states |= states;
+}
+
+void name_last(const std::string& name, const std::string& value) {
+    if (tree.recording.empty()) return;
+    tree.recording.back().name = name;
+    tree.recording.back().value = value;
+}
+
+void semantic_heading(const std::string& id, const std::string& text, int level) {
+    SemanticNode& n = tree.add(id, Role::heading, text);
+    n.level = level;
+    n.rect = css(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+}
+
+void semantic_text(const std::string& id, const std::string& text, Role role) {
+    tree.add(id, role, text).rect = css(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+}
+
+bool text_field(const std::string& id, const std::string& label, std::string& value, const char* hint, Input input,
+                ImGuiInputTextFlags flags, float multiline_height) {
+    const std::string imgui_id = "##" + id;
+    bool changed = false;
+    std::optional<SemanticRequest> typed;
+    while (auto r = tree.take(id, Request::set_text)) typed = std::move(r);  // several inputs between frames: the last holds all
+    if (typed) {
+        // The real input leads; Dear ImGui's own editing of this field, if any, gives way.
+        if (ImGui::GetActiveID() == ImGui::GetID(imgui_id.c_str())) ImGui::ClearActiveID();
+        changed = value != typed->text;
+        value = typed->text;
+    }
+    changed |= multiline_height > 0 ? ImGui::InputTextMultiline(imgui_id.c_str(), &value, ImVec2(ImGui::CalcItemWidth(), multiline_height), flags)
+                                    : ImGui::InputTextWithHint(imgui_id.c_str(), hint, &value, flags);
+    // One way to edit text, the real input: when Dear ImGui's field becomes active (a click
+    // before the input existed, SetKeyboardFocusHere), the input takes over at once.
+    if (ImGui::IsItemActive()) {
+        ImGui::ClearActiveID();
+        tree.focus = id;
+    }
+    track(id, Role::textbox, multiline_height > 0 ? State::multiline : 0);
+    if (!tree.recording.empty() && tree.recording.back().id == id) {
+        SemanticNode& n = tree.recording.back();
+        n.name = label;
+        n.value = value;
+        static constexpr const char* inputs[] = {"text", "code", "decimal", "numeric", "date", "search"};
+        n.input = inputs[static_cast<int>(input)];
+        if (hint) n.description = visible_words(hint);
+    }
+    return changed;
+}
+
+std::string tracked_json() {
+    nlohmann::json rects = nlohmann::json::object();
+    for (const auto& n : tree.published) rects[n.id] = {{"x", n.rect.x}, {"y", n.rect.y}, {"w", n.rect.w}, {"h", n.rect.h}};
+    return rects.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+SemanticPatch end_semantics() {
+    // A DOM element activated (Enter on a focused button, a screen reader's click): Dear ImGui
+    // activates that item when it next draws it, as if clicked.
+    for (const auto& r : tree.requests)
+        if (r.what == Request::activate)
+            for (const auto& n : tree.published)
+                if (n.id == r.id && n.item) ImGui::ActivateItemByID(n.item);
+    std::erase_if(tree.requests, [](const SemanticRequest& r) { return r.what == Request::activate; });
+    return tree.end_frame();
+}
 
 bool press_started() {
     return ImGui::IsItemActivated() || (ImGui::IsItemHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ||
@@ -58,7 +162,7 @@ bool filled_button(const char* label, const ImVec4& fill, ImVec2 size) {
 bool primary_button(const char* label, ImVec2 size) { return filled_button(label, palette().primary, size); }
 bool danger_button(const char* label, ImVec2 size) { return filled_button(label, palette().late, size); }
 
-bool begin_dialog(const char* id, bool* open, float width) {
+bool begin_dialog(const char* id, const std::string& title, bool* open, float width) {
     // Closed by the model (a form saved, an import done): ImGui still holds the popup open
     // until BeginPopupModal sees *open false once.
     if (!*open && !ImGui::IsPopupOpen(id)) return false;
@@ -70,14 +174,27 @@ bool begin_dialog(const char* id, bool* open, float width) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
     const bool shown = ImGui::BeginPopupModal(id, open, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PopStyleVar();
+    if (shown) {
+        // Everything drawn in the dialog is inside its node: the DOM's dialog holds it, and the
+        // page behind it is inert while it is open.
+        const std::string node = std::string("dialog.") + id;
+        tree.add(node, Role::dialog, title).rect = css(ImGui::GetCurrentWindow()->Rect());
+        tree.push_parent(node);
+    }
     return shown;
 }
 
-bool icon_button(const char* icon, const char* id, const char* tip) {
+void end_dialog() {
+    tree.pop_parent();
+    ImGui::EndPopup();
+}
+
+bool icon_button(const char* icon, const char* id, const char* tip, const std::string& name) {
     ImGui::PushID(id);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0, 0, 0, 0));
     const bool pressed = ImGui::Button(icon);
+    name_last(name.empty() ? tip : name);
     ImGui::PopStyleColor(2);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("%s", tip);
     ImGui::PopID();
@@ -114,13 +231,12 @@ void help_tip(const std::string& text) {
     }
 }
 
-bool date_input(const char* label, std::string& iso, float width, Date today) {
+bool date_input(const char* label, const std::string& name, std::string& iso, float width, Date today) {
     ImGui::PushID(label);
     bool changed = false;
     const float button = ImGui::GetFrameHeight() + px(6);
     ImGui::SetNextItemWidth(width - button - ImGui::GetStyle().ItemInnerSpacing.x);
-    changed |= ImGui::InputTextWithHint("##iso", "YYYY-MM-DD", &iso, ImGuiInputTextFlags_CharsNoBlank);
-    track(std::string(label) + ".text");
+    changed |= text_field(std::string(label) + ".text", name, iso, "YYYY-MM-DD", Input::date, ImGuiInputTextFlags_CharsNoBlank);
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     // The month this field's calendar shows, kept per field in ImGui's storage (days since 1970).
     ImGuiStorage& storage = *ImGui::GetStateStorage();
@@ -132,6 +248,7 @@ bool date_input(const char* label, std::string& iso, float width, Date today) {
     }
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("Pick a date");
     track(std::string(label) + ".calendar");
+    if (!tree.recording.empty()) tree.recording.back().name = "Pick a date for " + name;
     if (ImGui::BeginPopup("calendar")) {
         const auto ym = date::year_month{shown.year(), shown.month()};
         if (ImGui::Button(ICON_CHEVRON_LEFT)) shown = Date{(ym - date::months{1}) / date::day{1}};
@@ -213,3 +330,29 @@ std::string relative_days(int days) {
 }
 
 }  // namespace recert::app
+
+// Dear ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE): called for every item it adds,
+// and with the label and state of every widget. Here they record the semantic tree.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect&, const ImGuiLastItemData* item) {
+    if (!item) recert::app::window_item = id;  // Begin(): a window, not a widget
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+    using namespace recert::app;
+    if (id == window_item || !label) return;
+    const std::string name = visible_words(label);
+    char fallback[16];
+    std::snprintf(fallback, sizeof fallback, "item.%08x", id);
+    const Role role = (flags & ImGuiItemStatusFlags_Inputable) ? Role::textbox
+                      : (flags & ImGuiItemStatusFlags_Checkable) ? Role::checkbox
+                      : (flags & ImGuiItemStatusFlags_Openable) ? Role::menu
+                                                                : Role::button;
+    SemanticNode& n = tree.add(fallback, role, name);
+    n.item = id;
+    n.rect = css(ctx->LastItemData.Rect);
+    if (flags & ImGuiItemStatusFlags_Checked) n.states |= State::checked;
+    if (ctx->LastItemData.InFlags & ImGuiItemFlags_Disabled) n.states |= State::disabled;
+    if (ImGui::GetFocusID() == id) n.states |= State::focused;
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

@@ -2,17 +2,42 @@
 #pragma once
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 
 #include "dates.h"
+#include "semantics.h"
 
 namespace recert::app {
 
-// In test mode, remembers the last item's rectangle (CSS pixels) under `name`,
-// so browser tests can click what a person would click.
+// ---- The semantic tree (semantics.h) --------------------------------------------------
+// Every Dear ImGui item that has a label (a button, a field, a checkbox, a tab, a menu item)
+// records a node by itself: Dear ImGui reports each one to its test-engine hooks, which
+// widgets.cpp implements. So nothing interactive can be drawn without a node.
+// track() then gives the last item its stable id (also its name in the browser tests),
+// and the role where the label alone does not tell it (a tab, a radio button, an option).
 void track(const std::string& name);
-void begin_tracking(bool enabled, float dpr);
-std::string tracked_json();
+void track(const std::string& name, Role role, std::uint8_t states = 0);
+// The last node's accessible name and value, where the widget's label is an icon or missing
+// (a combo's label is drawn apart from it).
+void name_last(const std::string& name, const std::string& value = "");
+// What a node cannot show on its own: content that is no ImGui item.
+void semantic_heading(const std::string& id, const std::string& text, int level);
+void semantic_text(const std::string& id, const std::string& text, Role role = Role::text);
+void begin_tracking(bool test_mode, float dpr);
+std::string tracked_json();  // test mode: every node's rectangle by id, for clicking like a person
+Semantics& semantics();
+
+// A text field whose DOM element is a real input: tapping it raises a phone's keyboard, and
+// IME, dictation, autocorrect and paste work, as in any web form. While it has the browser's
+// focus, the input leads and its text lands in `value`. `label` is the visible label drawn
+// next to it; `input` says which keyboard fits. Width from SetNextItemWidth, as ImGui's.
+enum class Input { text, code, decimal, numeric, date, search };
+bool text_field(const std::string& id, const std::string& label, std::string& value, const char* hint = "",
+                Input input = Input::text, ImGuiInputTextFlags flags = 0, float multiline_height = 0);
+// Runs what the DOM asked for (activating a button, typing into a real input) and returns
+// the difference to publish. Call after the frame's widgets.
+SemanticPatch end_semantics();
 
 // True in the frame the last item is pressed down (mouse or key), before its release
 // returns true: what a browser file picker needs, as it opens only inside that gesture.
@@ -20,15 +45,18 @@ bool press_started();
 bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0));
 bool danger_button(const char* label, ImVec2 size = ImVec2(0, 0));
 // A centred modal dialog without a title bar, at most `width` CSS pixels wide, shown while
-// *open; call ImGui::EndPopup when it returns true. Call it every frame, open or not.
-bool begin_dialog(const char* id, bool* open, float width);
-bool icon_button(const char* icon, const char* id, const char* tip);
+// *open, named `title` for screen readers; call end_dialog() when it returns true. Call it
+// every frame, open or not.
+bool begin_dialog(const char* id, const std::string& title, bool* open, float width);
+void end_dialog();
+// An icon with a tooltip; `name` is what a screen reader says ("Delete “Ethics webinar”"), the tip by default.
+bool icon_button(const char* icon, const char* id, const char* tip, const std::string& name = "");
 void field_error(const std::string& message);
 void muted(const char* fmt, ...) IM_FMTARGS(1);
 void help_tip(const std::string& text);  // an (i) that explains on hover
-// A date as typed (YYYY-MM-DD) with a calendar to pick from. True when it changed.
-// `today` is where the calendar opens when the field holds no date.
-bool date_input(const char* label, std::string& iso, float width, Date today);
+// A date as typed (YYYY-MM-DD) with a calendar to pick from, named `label`. True when it
+// changed. `today` is where the calendar opens when the field holds no date.
+bool date_input(const char* id, const std::string& label, std::string& iso, float width, Date today);
 // A filled bar: `value` of 1 is full; `ahead` shades the part planned activities would add.
 void progress_bar(float value, float ahead, const ImVec4& colour, float height);
 // Text with a coloured background that stays readable without colour: the icon says it too.

@@ -1,0 +1,99 @@
+#include "semantics.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace recert::app {
+
+namespace {
+constexpr std::pair<Role, std::string_view> roles[] = {
+    {Role::button, "button"},       {Role::link, "link"},           {Role::tab, "tab"},           {Role::tablist, "tablist"},
+    {Role::checkbox, "checkbox"},   {Role::radio, "radio"},         {Role::combobox, "combobox"}, {Role::option, "option"},
+    {Role::listbox, "listbox"},     {Role::textbox, "textbox"},     {Role::dialog, "dialog"},     {Role::heading, "heading"},
+    {Role::progressbar, "progressbar"}, {Role::table, "table"},     {Role::row, "row"},           {Role::cell, "cell"},
+    {Role::columnheader, "columnheader"}, {Role::alert, "alert"},   {Role::status, "status"},     {Role::text, "text"},
+    {Role::menu, "menu"},           {Role::menuitem, "menuitem"},   {Role::group, "group"},       {Role::region, "region"}};
+}  // namespace
+
+std::string_view to_string(Role r) {
+    for (const auto& [role, text] : roles)
+        if (role == r) return text;
+    return "text";
+}
+
+SemanticPatch diff(const std::vector<SemanticNode>& before, const std::vector<SemanticNode>& after) {
+    SemanticPatch p;
+    std::unordered_map<std::string_view, const SemanticNode*> old;
+    for (const auto& n : before) old.emplace(n.id, &n);
+    std::unordered_map<std::string_view, bool> now;
+    for (const auto& n : after) {
+        now.emplace(n.id, true);
+        const auto it = old.find(n.id);
+        if (it == old.end() || !(*it->second == n)) p.upsert.push_back(n);
+    }
+    for (const auto& n : before)
+        if (!now.count(n.id)) p.remove.push_back(n.id);
+    const bool same_order = before.size() == after.size() &&
+                            std::equal(before.begin(), before.end(), after.begin(), [](const auto& x, const auto& y) { return x.id == y.id; });
+    if (!same_order)
+        for (const auto& n : after) p.order.push_back(n.id);
+    return p;
+}
+
+std::string to_json(const SemanticPatch& p) {
+    using nlohmann::json;
+    json nodes = json::array();
+    for (const auto& n : p.upsert) {
+        json j = {{"id", n.id}, {"role", to_string(n.role)}, {"name", n.name}, {"rect", {n.rect.x, n.rect.y, n.rect.w, n.rect.h}}};
+        // Only what is set: a patch is read on every change.
+        if (!n.parent.empty()) j["parent"] = n.parent;
+        if (!n.description.empty()) j["description"] = n.description;
+        if (!n.value.empty()) j["value"] = n.value;
+        if (n.level) j["level"] = n.level;
+        if (n.role == Role::progressbar) j["range"] = {n.now, n.max};
+        if (n.states) j["states"] = n.states;
+        if (!n.input.empty()) j["input"] = n.input;
+        nodes.push_back(std::move(j));
+    }
+    json out = {{"upsert", std::move(nodes)}, {"remove", p.remove}};
+    if (!p.order.empty()) out["order"] = p.order;
+    // Labels are the person's own text (titles, providers): never let bad UTF-8 throw.
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void Semantics::begin_frame() {
+    recording.clear();
+    parents.clear();
+}
+
+SemanticNode& Semantics::add(std::string id, Role role, std::string name) {
+    SemanticNode& n = recording.emplace_back();
+    n.id = std::move(id);
+    n.role = role;
+    n.name = std::move(name);
+    if (!parents.empty()) n.parent = parents.back();
+    return n;
+}
+
+SemanticPatch Semantics::end_frame() {
+    // The same id twice in one frame would make two widgets one element: the later is renamed.
+    std::unordered_map<std::string, int> seen;
+    for (auto& n : recording)
+        if (const int k = seen[n.id]++) n.id += "#" + std::to_string(k);
+    SemanticPatch p = diff(published, recording);
+    published = recording;
+    requests.clear();  // arrived before this frame: a widget not drawn in it is gone
+    return p;
+}
+
+std::optional<SemanticRequest> Semantics::take(std::string_view id, Request what) {
+    const auto it = std::find_if(requests.begin(), requests.end(), [&](const SemanticRequest& r) { return r.id == id && r.what == what; });
+    if (it == requests.end()) return std::nullopt;
+    SemanticRequest r = std::move(*it);
+    requests.erase(it);
+    return r;
+}
+
+}  // namespace recert::app

@@ -1,0 +1,93 @@
+// The semantic tree's difference: what reaches the DOM, and when nothing does.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "semantics.h"
+
+using namespace recert::app;
+
+namespace {
+void frame(Semantics& s, bool with_delete, const std::string& title = "Ethics webinar") {
+    s.begin_frame();
+    s.add("add-entry", Role::button, "Log an activity");
+    s.push_parent("entries");
+    s.add("row.e1", Role::row, title).level = 1;
+    if (with_delete) s.add("row.e1.delete", Role::button, "Delete");
+    s.pop_parent();
+    auto& bar = s.add("requirement.total", Role::progressbar, "Total CE credits");
+    bar.now = 14.5;
+    bar.max = 30;
+    bar.value = "14.5 of 30 credits";
+}
+}  // namespace
+
+TEST_CASE("Semantics: a frame that changes nothing sends nothing to the DOM") {
+    Semantics s;
+    frame(s, true);
+    const auto first = s.end_frame();
+    CHECK(first.upsert.size() == 4);
+    CHECK(first.order.size() == 4);
+    frame(s, true);
+    CHECK(s.end_frame().empty());
+}
+
+TEST_CASE("Semantics: only the changed node is sent, and a node gone is removed") {
+    Semantics s;
+    frame(s, true);
+    s.end_frame();
+    frame(s, true, "Ethics webinar, part 2");
+    const auto renamed = s.end_frame();
+    REQUIRE(renamed.upsert.size() == 1);
+    CHECK(renamed.upsert[0].id == "row.e1");
+    CHECK(renamed.upsert[0].parent == "entries");
+    CHECK(renamed.order.empty());  // same ids, same order
+    frame(s, false, "Ethics webinar, part 2");
+    const auto gone = s.end_frame();
+    CHECK(gone.upsert.empty());
+    CHECK(gone.remove == std::vector<std::string>{"row.e1.delete"});
+    CHECK(gone.order == std::vector<std::string>{"add-entry", "row.e1", "requirement.total"});
+}
+
+TEST_CASE("Semantics: the patch names roles the ARIA way and carries a progress bar's range") {
+    Semantics s;
+    frame(s, false);
+    const auto j = nlohmann::json::parse(to_json(s.end_frame()));
+    CHECK(j["upsert"][0]["role"] == "button");
+    CHECK(j["upsert"][0]["name"] == "Log an activity");
+    CHECK(j["upsert"][1]["role"] == "row");
+    CHECK(j["upsert"][1]["level"] == 1);
+    CHECK(j["upsert"][2]["role"] == "progressbar");
+    CHECK(j["upsert"][2]["range"] == nlohmann::json{14.5, 30});
+    CHECK(j["upsert"][2]["value"] == "14.5 of 30 credits");
+}
+
+TEST_CASE("Semantics: a label with broken UTF-8 still makes a patch") {
+    Semantics s;
+    s.begin_frame();
+    s.add("row.e1", Role::row, "Bad \xFF byte");
+    const std::string text = to_json(s.end_frame());
+    CHECK(nlohmann::json::parse(text)["upsert"][0]["name"] == "Bad \xEF\xBF\xBD byte");
+}
+
+TEST_CASE("Semantics: two widgets with one id stay two elements") {
+    Semantics s;
+    s.begin_frame();
+    s.add("save", Role::button, "Save");
+    s.add("save", Role::button, "Save");
+    const auto p = s.end_frame();
+    REQUIRE(p.upsert.size() == 2);
+    CHECK(p.upsert[1].id == "save#1");
+}
+
+TEST_CASE("Semantics: a DOM request is taken once by its widget, and dropped if no widget takes it") {
+    Semantics s;
+    s.requests.push_back({"add-entry", Request::activate, ""});
+    s.requests.push_back({"gone", Request::activate, ""});
+    s.begin_frame();
+    CHECK_FALSE(s.take("add-entry", Request::focus));
+    CHECK(s.take("add-entry", Request::activate));
+    CHECK_FALSE(s.take("add-entry", Request::activate));
+    s.end_frame();
+    CHECK(s.requests.empty());
+}
