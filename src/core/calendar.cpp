@@ -63,12 +63,7 @@ const PhaseRule* phase_rule_at(const Program& p, const Options& options, const C
 
 Phase phase_of(const PhaseRule* rule, const Cycle& cycle, Date day) {
     if (day < cycle.start) return Phase::not_started;
-    if (rule) {
-        if (rule->id == "window_open") return Phase::window_open;
-        if (rule->id == "late") return Phase::late;
-        if (rule->id == "extension") return Phase::extension;
-        if (rule->id == "grace") return Phase::grace;
-    }
+    if (rule) return rule->phase;
     return day <= cycle.end ? Phase::earning : Phase::lapsed;
 }
 

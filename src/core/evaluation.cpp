@@ -443,8 +443,8 @@ NeedsCheck check_needs(const PhaseNeeds& needs, const std::vector<const Requirem
 
 // Why a phase the person would be in does not apply: "No extension applies: an extension needs ...".
 std::string unmet_text(const Program& p, const PhaseRule& ph, const NeedsCheck& n, Date by) {
-    const std::string name = ph.id == "window_open" ? "application window" : ph.id == "extension" ? "extension" : ph.id + " period";
-    return "No " + name + " applies: " + (ph.id == "extension" ? "an " : "the ") + name + " needs at least " + n.needed.to_string() +
+    const std::string name(noun(ph.phase));
+    return "No " + name + " applies: " + std::string(determiner(ph.phase)) + " " + name + " needs at least " + n.needed.to_string() +
            " of your " + plural(p, n.required) + " by " + iso(by) + ", and you had " + n.earned.to_string() + ".";
 }
 
@@ -580,7 +580,7 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     for (const auto& f : p.fees) {
         FeeResult fee{f.id, f.label, f.cite.source, f.cite.quote, {}};
         if (f.amount) {
-            if (!rule || rule->id != f.phase) continue;
+            if (!rule || rule->phase != f.phase) continue;
             fee.amount = *f.amount;
         } else {
             Credits charged;

@@ -354,13 +354,19 @@ ProgramResult read_program(const json& doc) {
     if (p.cycle.type == CycleRule::Type::lookback && !p.dates.empty())
         root.problem_at("dates", "a look-back window has no calendar of its own: it ends on the day you apply");
 
+    std::string listed_phases;  // "window_open, late, extension, grace"
+    for (Phase ph : all_phases)
+        if (listed_in_programs(ph)) listed_phases.append(listed_phases.empty() ? "" : ", ").append(to_string(ph));
+    // The ids as written, so that a fee naming a phase refused here is not refused again.
+    std::set<std::string> phase_ids;
     each(root, "phases", Need::optional, max_phases, "phases", [&](const Node& n) {
         if (!n.expect_object()) return;
         n.only({"id", "from", "after", "until", "when", "needs", "counts_activities", "text", "cite", "interpretation"});
         PhaseRule ph;
-        ph.id = n.text("id", Need::required).value_or("");
-        if (ph.id != "window_open" && ph.id != "late" && ph.id != "extension" && ph.id != "grace" && n.has("id"))
-            n.problem_at("id", "\"" + ph.id + "\" is not a phase (window_open, late, extension, grace)");
+        const auto id = n.text("id", Need::required).value_or("");
+        phase_ids.insert(id);
+        if (const auto phase = parse_phase(id); phase && listed_in_programs(*phase)) ph.phase = *phase;
+        else if (n.has("id")) n.problem_at("id", "\"" + id + "\" is not a phase (" + listed_phases + ")");
         if (n.has("from") == n.has("after")) n.problem("needs exactly one of \"from\" and \"after\"");
         ph.after = n.has("after");
         ph.from = n.id(ph.after ? "after" : "from", Need::optional).value_or("");
@@ -409,9 +415,9 @@ ProgramResult read_program(const json& doc) {
             n.problem_at("per_credit", "is more than " + std::to_string(max_fee_per_credit) + " per credit");
         if (n.has("amount") == n.has("per_credit")) n.problem("needs exactly one of \"amount\" and \"per_credit\"");
         if (n.has("amount")) {
-            f.phase = n.text("phase", Need::required).value_or("");
-            const bool known = std::any_of(p.phases.begin(), p.phases.end(), [&](const PhaseRule& ph) { return ph.id == f.phase; });
-            if (n.has("phase") && !known) n.problem_at("phase", "\"" + f.phase + "\" is not one of this program's phases");
+            const auto phase = n.text("phase", Need::required).value_or("");
+            if (n.has("phase") && !phase_ids.count(phase)) n.problem_at("phase", "\"" + phase + "\" is not one of this program's phases");
+            f.phase = parse_phase(phase);
         } else {
             f.kinds_any = read_kinds(n, "kinds_any");
             if (f.kinds_any.empty()) n.problem_at("kinds_any", "must list the activity kinds charged per credit");

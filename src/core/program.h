@@ -10,6 +10,7 @@
 #include "decimal.h"
 #include "json_read.h"
 #include "kinds.h"
+#include "phases.h"
 
 namespace recert {
 
@@ -85,7 +86,8 @@ struct PhaseNeeds {
 };
 
 struct PhaseRule {
-    std::string id, text;
+    Phase phase = Phase::window_open;  // the file's "id": a phase listed_in_programs
+    std::string text;
     std::string from;   // date id; the phase starts that day...
     bool after = false; // ...or the day after it
     std::string until;
@@ -100,7 +102,7 @@ struct PhaseRule {
 struct FeeRule {
     std::string id, label;
     std::optional<Money> amount;      // owed in `phase`
-    std::string phase;
+    std::optional<Phase> phase;
     std::optional<Money> per_credit;  // or owed per credit counted from `kinds_any`
     std::vector<Kind> kinds_any;
     Cite cite;

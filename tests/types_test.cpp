@@ -1,0 +1,124 @@
+// The core's types instead of strings and ints: each closed set (activity kinds, phases) is an
+// enum whose id text comes from one table, and the program reader turns a file's ids into it
+// or names the mistake.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "support.h"
+
+using namespace recert;
+using nlohmann::json;
+
+namespace {
+json namss() { return json::parse(test::read_text("programs/namss-cpcs.json")); }
+
+// What the reader says at `where` ("" when nothing): a file with a problem is refused.
+std::string problem_at(const json& doc, const std::string& where) {
+    const auto r = read_program(doc);
+    for (const auto& p : r.problems)
+        if (p.where == where) {
+            CHECK_FALSE(r.program.has_value());
+            return p.what;
+        }
+    return "";
+}
+}  // namespace
+
+TEST_CASE("Phases: every phase's id reads back as that phase, and no two share an id") {
+    std::set<std::string_view> ids;
+    for (Phase p : all_phases) {
+        CAPTURE(to_string(p));
+        CHECK_FALSE(to_string(p).empty());
+        CHECK(parse_phase(to_string(p)) == p);
+        ids.insert(to_string(p));
+    }
+    CHECK(ids.size() == std::size(all_phases));
+    CHECK(std::size(all_phases) == static_cast<std::size_t>(Phase::lapsed) + 1);
+    for (const char* unknown : {"", "open", "Late", "late ", "window-open"}) {
+        CAPTURE(unknown);
+        CHECK_FALSE(parse_phase(unknown).has_value());
+    }
+}
+
+TEST_CASE("Kinds: every kind's id reads back as that kind, and no two share an id") {
+    std::set<std::string_view> ids;
+    for (Kind k : all_kinds) {
+        CAPTURE(to_string(k));
+        CHECK_FALSE(to_string(k).empty());
+        CHECK_FALSE(label(k).empty());
+        CHECK(parse_kind(to_string(k)) == k);
+        ids.insert(to_string(k));
+    }
+    CHECK(ids.size() == std::size(all_kinds));
+    CHECK(std::size(all_kinds) == static_cast<std::size_t>(Kind::other) + 1);
+    CHECK_FALSE(parse_kind("webinar").has_value());
+}
+
+TEST_CASE("Phases: program files list the phases around the deadlines; Recert derives the others") {
+    std::vector<std::string_view> listed;
+    for (Phase p : all_phases) {
+        CAPTURE(to_string(p));
+        if (listed_in_programs(p)) listed.push_back(to_string(p));
+        // Only a listed phase can have `needs`, and so be named in "No ... applies".
+        CHECK(noun(p).empty() == !listed_in_programs(p));
+        CHECK(determiner(p).empty() == !listed_in_programs(p));
+    }
+    CHECK(listed == std::vector<std::string_view>{"window_open", "late", "extension", "grace"});
+}
+
+TEST_CASE("Program: each phase and fee holds the phase its id names") {
+    const Program& p = test::program("namss-cpcs");
+    REQUIRE(p.phases.size() == 4);
+    CHECK(p.phases[0].phase == Phase::window_open);
+    CHECK(p.phases[1].phase == Phase::extension);
+    CHECK(p.phases[2].phase == Phase::late);
+    CHECK(p.phases[3].phase == Phase::grace);
+    REQUIRE(p.fees.size() == 3);
+    CHECK(p.fees[0].phase == Phase::late);
+    CHECK(p.fees[1].phase == Phase::extension);
+    CHECK(p.fees[2].phase == Phase::grace);
+}
+
+TEST_CASE("Program: an unknown phase id is refused with its pointer") {
+    json d = namss();
+    d["phases"][1]["id"] = "open";
+    CHECK(problem_at(d, "/phases/1/id") == "\"open\" is not a phase (window_open, late, extension, grace)");
+}
+
+TEST_CASE("Program: a phase that Recert derives from the cycle cannot be listed") {
+    for (const char* derived : {"not_started", "earning", "lapsed"}) {
+        CAPTURE(derived);
+        json d = namss();
+        d["phases"][0]["id"] = derived;
+        CHECK(problem_at(d, "/phases/0/id") == "\"" + std::string(derived) + "\" is not a phase (window_open, late, extension, grace)");
+    }
+}
+
+TEST_CASE("Program: a fee owed in a phase the program does not list is refused; one naming a refused phase is not refused again") {
+    json d = namss();
+    d["phases"].erase(2);  // late
+    CHECK(problem_at(d, "/fees/0/phase") == "\"late\" is not one of this program's phases");
+    d = namss();
+    d["phases"][2]["id"] = "overdue";
+    d["fees"][0]["phase"] = "overdue";
+    CHECK(problem_at(d, "/phases/2/id") == "\"overdue\" is not a phase (window_open, late, extension, grace)");
+    CHECK(read_program(d).problems.size() == 1);
+}
+
+TEST_CASE("Evaluation: a listed phase whose needs are not met is named in the phase text") {
+    // Every NAMSS phase made to need the whole total by Dec 1; no credits were earned.
+    json d = namss();
+    for (auto& ph : d["phases"])
+        if (ph["id"] != "extension")
+            ph["needs"] = {{"requirement", "total"}, {"percent", 100}, {"by", "due"}, {"cite", d["phases"][1]["needs"]["cite"]}};
+    const auto parsed = read_program(d);
+    REQUIRE(parsed.program);
+    const Log log = test::log_from(R"({"format":"recert-log","version":1,"entries":[],
+      "credentials":[{"id":"c1","program":"namss-cpcs","certified_on":"2019-05-10"}]})");
+    const auto text_on = [&](const char* day) { return evaluate(*parsed.program, log.credentials[0], log.entries, test::day(day)).phase_text; };
+    const std::string needs = " needs at least 30 of your 30 credits by 2022-12-01, and you had 0.";
+    CHECK(text_on("2022-09-15").ends_with(" No application window applies: the application window" + needs));
+    CHECK(text_on("2022-12-15").ends_with(" No late period applies: the late period" + needs));
+    CHECK(text_on("2023-02-01").ends_with(" No grace period applies: the grace period" + needs));
+}
