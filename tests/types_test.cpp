@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "calendar.h"
 #include "support.h"
 
 using namespace recert;
@@ -121,4 +122,18 @@ TEST_CASE("Evaluation: a listed phase whose needs are not met is named in the ph
     CHECK(text_on("2022-09-15").ends_with(" No application window applies: the application window" + needs));
     CHECK(text_on("2022-12-15").ends_with(" No late period applies: the late period" + needs));
     CHECK(text_on("2023-02-01").ends_with(" No grace period applies: the grace period" + needs));
+}
+
+TEST_CASE("Program: cycle lengths and date offsets are read in their own units") {
+    const Program& dmec = test::program("dmec-clms");
+    CHECK(dmec.cycle.years == date::years{2});
+    CHECK(dmec.date("exam_notice")->days == date::days{-90});
+    CHECK(dmec.date("grace_until")->years == date::years{0});
+    CHECK(test::program("namss-cpcs").date("extension_until")->years == date::years{1});
+    CHECK(test::program("ala-clm-application").cycle.months == date::months{24});
+    // A date rule's years and days each move the date in their unit.
+    DateRule d;
+    d.years = date::years{1};
+    d.days = date::days{-1};
+    CHECK(resolve(d, Cycle{test::day("2023-03-01"), test::day("2024-02-29")}) == test::day("2025-02-27"));
 }

@@ -115,7 +115,7 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
         return;
     }
     Credits last_year;
-    const Date year_ago = add_days(a.today, -365);
+    const Date year_ago = add_days(a.today, date::days{-365});
     for (std::size_t i = 0; i < r.entries.size() && i < a.log.entries.size(); ++i)
         if (r.entries[i].excluded == Exclusion::none && a.log.entries[i].date > year_ago) last_year += r.entries[i].counted;
     const DeadlineResult* due = nullptr;
@@ -129,7 +129,7 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
     char buf[256];
     if (per_month > 0) {
         const int days = static_cast<int>(std::ceil(need / per_month * 30.44));
-        const Date done = add_days(a.today, days);
+        const Date done = add_days(a.today, date::days{days});
         std::snprintf(buf, sizeof buf, "At your pace of the last 12 months (%.1f %s a month), you would finish around %s%s.",
                       per_month, p.unit_plural.c_str(), nice_date(done).c_str(),
                       !due ? "" : done <= due_date ? ", before it is due" : ", after it is due");
@@ -181,7 +181,7 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         ImGui::PopStyleColor();
     }
     if (p.cycle.type == CycleRule::Type::lookback)
-        muted("Counting %s to %s: the %d months up to the day you apply.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), p.cycle.months);
+        muted("Counting %s to %s: the %d months up to the day you apply.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), p.cycle.months.count());
     else if (r.days_left >= 0)
         muted("Cycle %s to %s: %d days left.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), r.days_left);
     else

@@ -269,8 +269,8 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
         if (e.date >= cycle.start && e.date < window.from) {
             r.excluded = Exclusion::outside_cycle;
             if (words)
-                r.detail = "dated " + iso(e.date) + ": counted toward the previous cycle, which ended " + iso(add_days(cycle.start, -1)) +
-                           " short of its requirements and counts activities to " + iso(add_days(window.from, -1));
+                r.detail = "dated " + iso(e.date) + ": counted toward the previous cycle, which ended " + iso(add_days(cycle.start, date::days{-1})) +
+                           " short of its requirements and counts activities to " + iso(add_days(window.from, date::days{-1}));
         } else if (later) {
             r.excluded = Exclusion::planned;
             if (words) r.detail = "planned for " + iso(e.date);
@@ -410,7 +410,7 @@ std::optional<Problem> outside_dates(const Program& p, const Credential& c, cons
     if (what.empty()) return std::nullopt;
     const std::string edge = when > last_date ? "after " + to_iso(last_date) + ", the last day" : "before " + to_iso(first_date) + ", the first day";
     if (p.cycle.type == CycleRule::Type::lookback)
-        return Problem{"program", "as of " + to_iso(as_of) + ", " + p.id + "'s " + std::to_string(p.cycle.months) + "-month window would start " + edge +
+        return Problem{"program", "as of " + to_iso(as_of) + ", " + p.id + "'s " + std::to_string(p.cycle.months.count()) + "-month window would start " + edge +
                                       " Recert handles"};
     const bool renewed = c.renewed_through.has_value();
     return Problem{renewed ? "renewed_through" : "certified_on",
@@ -517,7 +517,7 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     if (previous) {
         // What counted toward the previous cycle after its end does not count again here. The
         // option that asked for that may since have been cleared, so `when` is not consulted.
-        window.from = add_days(counts_until(*previous, Window{previous->start, previous->end}, false), 1);
+        window.from = add_days(counts_until(*previous, Window{previous->start, previous->end}, false), date::days{1});
     }
     window.until = counts_until(*cycle, Window{window.from, cycle->end}, true);
 
@@ -556,7 +556,7 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
         case Phase::earning:
             if (p.cycle.type == CycleRule::Type::lookback)
                 out.phase_text = out.complete ? "Every requirement is met: you could apply today."
-                                              : "Not enough yet to apply today: activities count for " + std::to_string(p.cycle.months) +
+                                              : "Not enough yet to apply today: activities count for " + std::to_string(p.cycle.months.count()) +
                                                     " months, so plan what is missing.";
             else
                 out.phase_text = out.complete ? "Every requirement is met for this cycle."

@@ -148,11 +148,11 @@ void read_cycle(const Node& n, Program& p) {
     if (type == "from_certification") {
         n.only({"type", "years", "cite", "interpretation"});
         c.type = CycleRule::Type::from_certification;
-        c.years = static_cast<int>(n.integer("years", Need::required, 1, 20).value_or(1));
+        c.years = date::years{static_cast<int>(n.integer("years", Need::required, 1, 20).value_or(1))};
     } else if (type == "anchored") {
         n.only({"type", "years", "end_month", "end_day", "cite", "interpretation"});
         c.type = CycleRule::Type::anchored;
-        c.years = static_cast<int>(n.integer("years", Need::required, 1, 20).value_or(1));
+        c.years = date::years{static_cast<int>(n.integer("years", Need::required, 1, 20).value_or(1))};
         c.end_month = static_cast<unsigned>(n.integer("end_month", Need::required, 1, 12).value_or(1));
         c.end_day = static_cast<unsigned>(n.integer("end_day", Need::required, 1, 31).value_or(1));
         if (!date::month_day{date::month{c.end_month}, date::day{c.end_day}}.ok())
@@ -162,7 +162,7 @@ void read_cycle(const Node& n, Program& p) {
     } else if (type == "lookback") {
         n.only({"type", "months", "cite", "interpretation"});
         c.type = CycleRule::Type::lookback;
-        c.months = static_cast<int>(n.integer("months", Need::required, 1, 240).value_or(1));
+        c.months = date::months{static_cast<int>(n.integer("months", Need::required, 1, 240).value_or(1))};
     } else if (n.has("type")) {
         n.problem_at("type", "\"" + type + "\" is not a cycle type (from_certification, anchored, lookback)");
     }
@@ -340,8 +340,8 @@ ProgramResult read_program(const json& doc) {
             const auto from = n.text("from", Need::required).value_or("cycle_end");
             if (from != "cycle_end" && from != "cycle_start") n.problem_at("from", "must be \"cycle_end\" or \"cycle_start\"");
             d.from_start = from == "cycle_start";
-            d.years = static_cast<int>(n.integer("years", Need::optional, -20, 20).value_or(0));
-            d.days = static_cast<int>(n.integer("days", Need::optional, -3660, 3660).value_or(0));
+            d.years = date::years{static_cast<int>(n.integer("years", Need::optional, -20, 20).value_or(0))};
+            d.days = date::days{static_cast<int>(n.integer("days", Need::optional, -3660, 3660).value_or(0))};
             if (auto m = n.integer("month", Need::optional, 1, 12)) d.month = static_cast<unsigned>(*m);
             if (auto dd = n.integer("day", Need::optional, 1, 31)) d.day = static_cast<unsigned>(*dd);
             if (d.month.has_value() != d.day.has_value()) n.problem("\"month\" and \"day\" go together");

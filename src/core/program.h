@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "dates.h"
 #include "decimal.h"
 #include "json_read.h"
 #include "kinds.h"
@@ -63,16 +64,17 @@ struct CreditRule {
 
 struct CycleRule {
     enum class Type { from_certification, anchored, lookback } type = Type::from_certification;
-    int years = 0;
+    date::years years{0};
     unsigned end_month = 0, end_day = 0;  // anchored
-    int months = 0;                       // lookback
+    date::months months{0};               // lookback
     Cite cite;
 };
 
 struct DateRule {
     std::string id, label;
     bool from_start = false;  // from cycle_start rather than cycle_end
-    int years = 0, days = 0;
+    date::years years{0};
+    date::days days{0};
     std::optional<unsigned> month, day;
     Cite cite;
 };
