@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <set>
+#include <type_traits>
 
 #include "calendar.h"
 #include "support.h"
@@ -24,6 +25,9 @@ std::string problem_at(const json& doc, const std::string& where) {
         }
     return "";
 }
+
+// Whether credits_from_minutes accepts a value of this type.
+template <class T> constexpr bool makes_credits = requires(T n) { credits_from_minutes(n); };
 }  // namespace
 
 TEST_CASE("Phases: every phase's id reads back as that phase, and no two share an id") {
@@ -136,4 +140,17 @@ TEST_CASE("Program: cycle lengths and date offsets are read in their own units")
     d.years = date::years{1};
     d.days = date::days{-1};
     CHECK(resolve(d, Cycle{test::day("2023-03-01"), test::day("2024-02-29")}) == test::day("2025-02-27"));
+}
+
+TEST_CASE("Types: minutes and decimal places are types of their own, so a bare number does not pass for them") {
+    static_assert(makes_credits<Minutes> && !makes_credits<std::int64_t> && !makes_credits<Credits> && !makes_credits<Places>);
+    static_assert(!std::is_convertible_v<std::int64_t, Minutes> && !std::is_convertible_v<Minutes, std::int64_t>);
+    static_assert(!std::is_convertible_v<int, Places> && !std::is_convertible_v<Places, int>);
+    static_assert(std::is_same_v<decltype(Entry::minutes), std::optional<Minutes>> && std::is_same_v<decltype(CreditRule::min_minutes), std::optional<Minutes>>);
+    static_assert(std::is_same_v<decltype(Entry::credit_places), Places> && std::is_same_v<decltype(CreditRule::decimals), Places>);
+    const Program& ala = test::program("ala-clm-application");
+    CHECK(ala.credit.min_minutes == Minutes{60});
+    CHECK(ala.credit.decimals == Places{2});
+    CHECK(credits_from_minutes(Minutes{90}) == Credits::parse("1.5", 2).value());
+    CHECK(minutes_of(credits_from_minutes(Minutes{80})) == Minutes{80});
 }

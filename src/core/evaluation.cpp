@@ -171,8 +171,8 @@ Credits worth(const Program& p, const Entry& e, EntryResult& r) {
     if (e.credits) {
         if (e.credit_places > rule.decimals) {
             r.excluded = Exclusion::invalid;
-            r.detail = "credits " + e.credits->to_string(2) + " have " + std::to_string(e.credit_places) +
-                       " decimal places; " + p.id + " counts to " + std::to_string(rule.decimals);
+            r.detail = "credits " + e.credits->to_string(2) + " have " + std::to_string(e.credit_places.count) +
+                       " decimal places; " + p.id + " counts to " + std::to_string(rule.decimals.count);
             return {};
         }
         return *e.credits;
@@ -195,7 +195,7 @@ struct Prepared {
     std::vector<std::size_t> invalid;   // ...or, if not npos, the index in `why` of why it is invalid
     std::vector<std::string> why;
     std::vector<char> first;            // not a duplicate of an earlier entry
-    std::vector<std::int64_t> minutes;  // the session's length when the program has a minimum, else -1
+    std::vector<std::optional<Minutes>> minutes;  // the session's length, if known and the program has a minimum
     std::vector<char> fits;             // entry i fits applicable requirement q: fits[i * reqs + q]
     std::vector<char> capped;           // entry i is of a kind some cap limits
     std::vector<std::size_t> by_date;   // those entries, earliest first, log order among equal dates
@@ -207,15 +207,17 @@ Prepared prepare(const Program& p, const std::vector<const Requirement*>& reqs, 
     out.amount.resize(n);
     out.invalid.assign(n, npos);
     out.first = first_of_kind(entries);
-    out.minutes.assign(n, -1);
+    out.minutes.resize(n);
     out.fits.assign(n * R, 0);
     TopicBits topics(p, reqs, options);
     for (std::size_t i = 0; i < n; ++i) {
         const Entry& e = entries[i];
         EntryResult r;
         out.amount[i] = worth(p, e, r);
-        if (p.credit.min_minutes)
-            out.minutes[i] = e.minutes ? *e.minutes : p.credit.from_minutes && e.credits ? minutes_of(*e.credits) : -1;
+        if (p.credit.min_minutes) {
+            if (e.minutes) out.minutes[i] = e.minutes;
+            else if (p.credit.from_minutes && e.credits) out.minutes[i] = minutes_of(*e.credits);
+        }
         if (r.excluded != Exclusion::none) {
             out.invalid[i] = out.why.size();
             out.why.push_back(std::move(r.detail));
@@ -289,11 +291,11 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
         }
         if (r.excluded != Exclusion::none) continue;
         if (p.credit.min_minutes) {
-            const auto minutes = prep.minutes[i];
-            if (minutes >= 0 && minutes < *p.credit.min_minutes) {
+            const auto& minutes = prep.minutes[i];
+            if (minutes && *minutes < *p.credit.min_minutes) {
                 r.excluded = Exclusion::too_short;
                 if (words)
-                    r.detail = std::to_string(minutes) + " minutes; sessions shorter than " + std::to_string(*p.credit.min_minutes) +
+                    r.detail = std::to_string(minutes->count()) + " minutes; sessions shorter than " + std::to_string(p.credit.min_minutes->count()) +
                                " minutes earn nothing";
                 continue;
             }

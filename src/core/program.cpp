@@ -122,9 +122,9 @@ void read_credit(const Node& n, Program& p) {
     if (!n.expect_object()) return;
     n.only({"decimals", "from_minutes", "min_minutes", "by_kind", "cite", "interpretation"});
     CreditRule& c = p.credit;
-    c.decimals = static_cast<int>(n.integer("decimals", Need::required, 0, max_amount_places).value_or(2));
+    c.decimals = Places{static_cast<int>(n.integer("decimals", Need::required, 0, max_amount_places).value_or(2))};
     c.from_minutes = n.boolean("from_minutes", Need::optional).value_or(false);
-    if (auto m = n.integer("min_minutes", Need::optional, 1, 24 * 60)) c.min_minutes = static_cast<int>(*m);
+    if (auto m = n.integer("min_minutes", Need::optional, 1, 24 * 60)) c.min_minutes = Minutes{*m};
     if (n.has("by_kind")) {
         Node bk = n.at("by_kind");
         if (bk.expect_object())

@@ -55,9 +55,9 @@ struct Cap {
 };
 
 struct CreditRule {
-    int decimals = 2;
+    Places decimals{2};
     bool from_minutes = false;
-    std::optional<int> min_minutes;
+    std::optional<Minutes> min_minutes;
     std::map<Kind, Credits> by_kind;
     Cite cite;
 };
