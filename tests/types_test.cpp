@@ -154,3 +154,11 @@ TEST_CASE("Types: minutes and decimal places are types of their own, so a bare n
     CHECK(credits_from_minutes(Minutes{90}) == Credits::parse("1.5", 2).value());
     CHECK(minutes_of(credits_from_minutes(Minutes{80})) == Minutes{80});
 }
+
+TEST_CASE("Program: every shipped program with a calendar has the due date the page paces to") {
+    for (const Program& p : test::all_programs()) {
+        CAPTURE(p.id);
+        if (p.cycle.type == CycleRule::Type::lookback) CHECK(p.dates.empty());
+        else CHECK(p.date(due_date_id) != nullptr);
+    }
+}

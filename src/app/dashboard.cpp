@@ -120,7 +120,7 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
         if (r.entries[i].excluded == Exclusion::none && a.log.entries[i].date > year_ago) last_year += r.entries[i].counted;
     const DeadlineResult* due = nullptr;
     for (const auto& d : r.deadlines)
-        if (d.id == "due") due = &d;
+        if (d.id == due_date_id) due = &d;
     const Date due_date = due ? due->date : r.end;
     const int days_to_due = days_between(a.today, due_date);
     // Rates are for reading only; every sum above is exact.

@@ -70,6 +70,10 @@ struct CycleRule {
     Cite cite;
 };
 
+// A date's id is the program's own choice, but for this one, which code names: the page paces
+// what is missing to the "due" date (to the cycle's end in a program without one).
+inline constexpr std::string_view due_date_id = "due";
+
 struct DateRule {
     std::string id, label;
     bool from_start = false;  // from cycle_start rather than cycle_end
