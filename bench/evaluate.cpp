@@ -104,7 +104,7 @@ std::string make_log(const Program& p, const nlohmann::json& credential, Date st
             title += ' ';
             title += std::to_string(rng.between(1, 400));
             e["title"] = title;
-            e["date"] = to_iso(add_days(start, static_cast<int>(rng.between(-180, span - 181))));
+            e["date"] = to_iso(add_days(start, date::days{static_cast<int>(rng.between(-180, span - 181))}));
             e["provider"] = providers[rng.between(0, std::size(providers) - 1)];
         }
         const char* kind = kinds[rng.between(0, std::size(kinds) - 1)];

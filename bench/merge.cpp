@@ -26,9 +26,9 @@ Entry entry(const std::string& id, std::size_t i, const char* title) {
     e.id = id;
     e.title = std::string(title) + " " + std::to_string(i);
     e.provider = "Provider " + std::to_string(i % 37);
-    e.date = add_days(*parse_date("2024-01-01"), static_cast<int>(i % 700));
+    e.date = add_days(*parse_date("2024-01-01"), date::days{static_cast<int>(i % 700)});
     e.kind = Kind::live_webinar;
-    e.minutes = 60 + static_cast<std::int64_t>(i % 4) * 15;
+    e.minutes = Minutes{60 + static_cast<std::int64_t>(i % 4) * 15};
     e.topics = {"fmla"};
     return e;
 }

@@ -214,10 +214,10 @@ TEST_CASE("Allocation: an evaluation whose group is a subset-sum question stops 
         Entry e;
         e.id = "e" + std::to_string(i);
         e.title = "Session " + std::to_string(i);
-        e.date = add_days(test::day("2023-04-01"), static_cast<int>(i));
+        e.date = add_days(test::day("2023-04-01"), date::days{static_cast<int>(i)});
         e.kind = Kind::conference;
         e.credits = problem.items[i].amount;
-        e.credit_places = 2;
+        e.credit_places = Places{2};
         e.topics = {"t"};
         entries.push_back(e);
     }

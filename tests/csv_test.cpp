@@ -48,7 +48,7 @@ TEST_CASE("CSV: rows a spreadsheet wrote are read; bad rows are listed with thei
     CHECK(e.id == "csv-2");
     CHECK(to_iso(e.date) == "2025-03-04");
     CHECK(e.kind == Kind::live_webinar);
-    CHECK(*e.minutes == 90);
+    CHECK(e.minutes == Minutes{90});
     CHECK(e.topics == std::vector<std::string>{"writing", "communication"});
     CHECK(*e.approved);
     REQUIRE(r.rejected.size() == 4);

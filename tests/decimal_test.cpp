@@ -24,13 +24,13 @@ TEST_CASE("Decimals: a thousand hundredths sum to exactly ten") {
 }
 
 TEST_CASE("Decimals: minutes are exact thirds and sixths of an hour") {
-    CHECK(credits_from_minutes(75).to_string() == "1.25");
-    CHECK(credits_from_minutes(80).to_string() == "1.33");
-    CHECK(credits_from_minutes(80) + credits_from_minutes(80) + credits_from_minutes(80) == Credits::whole(4));
-    CHECK(credits_from_minutes(20).to_string() == "0.33");
-    CHECK(credits_from_minutes(50).to_string() == "0.83");  // 0.8333 rounds down
-    CHECK(credits_from_minutes(70).to_string() == "1.17");  // 1.1666 rounds up
-    CHECK(minutes_of(c("1.5")) == 90);
+    CHECK(credits_from_minutes(Minutes{75}).to_string() == "1.25");
+    CHECK(credits_from_minutes(Minutes{80}).to_string() == "1.33");
+    CHECK(credits_from_minutes(Minutes{80}) + credits_from_minutes(Minutes{80}) + credits_from_minutes(Minutes{80}) == Credits::whole(4));
+    CHECK(credits_from_minutes(Minutes{20}).to_string() == "0.33");
+    CHECK(credits_from_minutes(Minutes{50}).to_string() == "0.83");  // 0.8333 rounds down
+    CHECK(credits_from_minutes(Minutes{70}).to_string() == "1.17");  // 1.1666 rounds up
+    CHECK(minutes_of(c("1.5")) == Minutes{90});
 }
 
 TEST_CASE("Decimals: more places than allowed are rejected, never rounded") {
@@ -58,13 +58,13 @@ TEST_CASE("Money: per-credit fees are exact to the cent") {
     const Money rate = Money::parse("25", 2).value();
     CHECK(per_credit(rate, Credits::whole(4)).to_string() == "100");
     CHECK(per_credit(rate, c("1.5")).to_string() == "37.5");
-    CHECK(per_credit(Money::parse("10", 2).value(), credits_from_minutes(20)).to_string() == "3.33");
+    CHECK(per_credit(Money::parse("10", 2).value(), credits_from_minutes(Minutes{20})).to_string() == "3.33");
 }
 
 TEST_CASE("Decimals: to_string rounds half up and trims zeros") {
     CHECK(Credits::from_units(150).to_string() == "0.5");
     CHECK(Credits::from_units(0).to_string() == "0");
-    CHECK(credits_from_minutes(1).to_string() == "0.02");  // 0.01666
+    CHECK(credits_from_minutes(Minutes{1}).to_string() == "0.02");  // 0.01666
     CHECK(Credits::from_units(301).to_string(0) == "1");
     CHECK(Money::from_units(-250).to_string() == "-2.5");
 }

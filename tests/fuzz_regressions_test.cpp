@@ -129,7 +129,7 @@ TEST_CASE("Fuzz: spaces at the ends of a quoted CSV text cell survive an export 
     REQUIRE(typed.entries.size() == 1);
     CHECK(typed.entries[0].title == "Hand typed");
     CHECK(typed.entries[0].kind == Kind::course);
-    CHECK(*typed.entries[0].minutes == 60);
+    CHECK(typed.entries[0].minutes == Minutes{60});
 }
 
 TEST_CASE("Fuzz: a title that starts with a quote and then a formula sign survives an export and import") {

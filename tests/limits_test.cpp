@@ -404,10 +404,10 @@ TEST_CASE("Limits: a file at the size limit (32 MiB) reads whole, as a backup or
         e.id = "e" + std::to_string(i);
         e.title = "Activity " + std::to_string(i) + " on credentialing, leave management and compliance";
         e.provider = "Provider " + std::to_string(i % 97);
-        e.date = add_days(test::day("2023-01-01"), static_cast<int>(i % 1400));
-        e.minutes = static_cast<std::int64_t>(30 + i % 120);
+        e.date = add_days(test::day("2023-01-01"), date::days{static_cast<int>(i % 1400)});
+        e.minutes = Minutes{static_cast<std::int64_t>(30 + i % 120)};
         e.credits = Credits::from_units(static_cast<std::int64_t>(75 * (1 + i % 16)));
-        e.credit_places = 2;
+        e.credit_places = Places{2};
         e.kind = Kind::live_webinar;
         e.topics = {"fmla"};
         e.approved = true;

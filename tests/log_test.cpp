@@ -35,9 +35,9 @@ TEST_CASE("Log: the documented example reads with every field") {
     CHECK(std::get<bool>(c.options.at("extension_requested")) == false);
     const Entry& e = log.entries.at(0);
     CHECK(e.kind == Kind::live_webinar);
-    CHECK(*e.minutes == 90);
+    CHECK(e.minutes == Minutes{90});
     CHECK(e.credits->to_string() == "1.5");
-    CHECK(e.credit_places == 1);
+    CHECK(e.credit_places == Places{1});
     CHECK(e.topics == std::vector<std::string>{"fmla"});
     CHECK(*e.approved);
 }

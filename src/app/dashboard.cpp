@@ -116,14 +116,14 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
         return;
     }
     Credits last_year;
-    const Date year_ago = add_days(a.today, -365);
+    const Date year_ago = add_days(a.today, date::days{-365});
     std::unordered_map<std::string_view, Date> dates;  // by id: the report need not keep the log's order
     for (const auto& e : a.log.entries) dates.emplace(e.id, e.date);
     for (const auto& er : r.entries)
         if (const auto d = dates.find(er.id); er.excluded == Exclusion::none && d != dates.end() && d->second > year_ago) last_year += er.counted;
     const DeadlineResult* due = nullptr;
     for (const auto& d : r.deadlines)
-        if (d.id == "due") due = &d;
+        if (d.id == due_date_id) due = &d;
     const Date due_date = due ? due->date : r.end;
     const int days_to_due = days_between(a.today, due_date);
     // Rates are for reading only; every sum above is exact.
@@ -132,7 +132,7 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
     char buf[256];
     if (per_month > 0) {
         const int days = static_cast<int>(std::ceil(need / per_month * 30.44));
-        const Date done = add_days(a.today, days);
+        const Date done = add_days(a.today, date::days{days});
         std::snprintf(buf, sizeof buf, "At your pace of the last 12 months (%.1f %s a month), you would finish around %s%s.",
                       per_month, p.unit_plural.c_str(), nice_date(done).c_str(),
                       !due ? "" : done <= due_date ? ", before it is due" : ", after it is due");
@@ -184,7 +184,7 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         ImGui::PopStyleColor();
     }
     if (p.cycle.type == CycleRule::Type::lookback)
-        muted("Counting %s to %s: the %d months up to the day you apply.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), p.cycle.months);
+        muted("Counting %s to %s: the %d months up to the day you apply.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), p.cycle.months.count());
     else if (r.days_left >= 0)
         muted("Cycle %s to %s: %d days left.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), r.days_left);
     else

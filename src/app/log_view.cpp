@@ -38,7 +38,7 @@ std::string lower(std::string s) {
 std::string credit_text(const Entry& e, const EntryResult* r) {
     if (r && r->amount != Credits{}) return r->amount.to_string();
     if (e.credits) return e.credits->to_string();
-    if (e.minutes) return std::to_string(*e.minutes) + " min";
+    if (e.minutes) return std::to_string(e.minutes->count()) + " min";
     return "";
 }
 

@@ -169,8 +169,8 @@ void open_entry(App& a, const Entry* from, bool duplicate) {
         f.title = from->title;
         f.provider = from->provider;
         f.date = to_iso(from->date);
-        f.minutes = from->minutes ? std::to_string(*from->minutes) : "";
-        f.credits = from->credits ? from->credits->to_string(from->credit_places) : "";
+        f.minutes = from->minutes ? std::to_string(from->minutes->count()) : "";
+        f.credits = from->credits ? from->credits->to_string(from->credit_places.count) : "";
         f.kind = static_cast<int>(from->kind);
         f.topics = from->topics;
         f.approved = from->approved.value_or(false);

@@ -30,7 +30,7 @@ std::optional<Cycle> current_cycle(const Program& p, const Credential& c, Date a
         // Each later cycle starts the day after the previous end and ends `years` after that end.
         while (cy.end <= *c.renewed_through) {
             if (previous) *previous = cy;
-            cy = Cycle{add_days(cy.end, 1), add_years(cy.end, rule.years)};
+            cy = Cycle{add_days(cy.end, date::days{1}), add_years(cy.end, rule.years)};
         }
     }
     return cy;
@@ -47,7 +47,7 @@ std::optional<Cycle> phase_days(const Program& p, const PhaseRule& ph, const Cyc
     const DateRule* until = p.date(ph.until);
     if (!from || !until) return std::nullopt;
     Date first = resolve(*from, cycle);
-    if (ph.after) first = add_days(first, 1);
+    if (ph.after) first = add_days(first, date::days{1});
     return Cycle{first, resolve(*until, cycle)};
 }
 
@@ -63,12 +63,7 @@ const PhaseRule* phase_rule_at(const Program& p, const Options& options, const C
 
 Phase phase_of(const PhaseRule* rule, const Cycle& cycle, Date day) {
     if (day < cycle.start) return Phase::not_started;
-    if (rule) {
-        if (rule->id == "window_open") return Phase::window_open;
-        if (rule->id == "late") return Phase::late;
-        if (rule->id == "extension") return Phase::extension;
-        if (rule->id == "grace") return Phase::grace;
-    }
+    if (rule) return rule->phase;
     return day <= cycle.end ? Phase::earning : Phase::lapsed;
 }
 

@@ -31,15 +31,15 @@ static Date clamp_day(date::year_month ym, date::day dd) {
     return dd > last.day() ? Date{last} : Date{ym.year(), ym.month(), dd};
 }
 
-Date add_years(Date d, int years) {
-    return clamp_day(date::year_month{d.year() + date::years{years}, d.month()}, d.day());
+Date add_years(Date d, date::years years) {
+    return clamp_day(date::year_month{d.year() + years, d.month()}, d.day());
 }
 
-Date add_months(Date d, int months) {
-    return clamp_day(date::year_month{d.year(), d.month()} + date::months{months}, d.day());
+Date add_months(Date d, date::months months) {
+    return clamp_day(date::year_month{d.year(), d.month()} + months, d.day());
 }
 
-Date add_days(Date d, int days) { return Date{date::sys_days{d} + date::days{days}}; }
+Date add_days(Date d, date::days days) { return Date{date::sys_days{d} + days}; }
 
 int days_between(Date a, Date b) { return (date::sys_days{b} - date::sys_days{a}).count(); }
 

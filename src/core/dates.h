@@ -20,9 +20,10 @@ std::optional<Date> parse_date(std::string_view text);
 std::string to_iso(Date d);
 
 // Same day N years (or months) on; a day the target month lacks becomes its last day (Feb 29 -> Feb 28).
-Date add_years(Date d, int years);
-Date add_months(Date d, int months);
-Date add_days(Date d, int days);
+// Each takes its own unit, so that adding a count of days as years does not compile.
+Date add_years(Date d, date::years years);
+Date add_months(Date d, date::months months);
+Date add_days(Date d, date::days days);
 // Whole days from a to b (negative when b is earlier).
 int days_between(Date a, Date b);
 

@@ -1,6 +1,7 @@
 // Exact decimal amounts. Credits and money are integers of a fixed fraction of
 // a unit, so sums never drift the way binary floating point does.
 #pragma once
+#include <chrono>
 #include <compare>
 #include <cstdint>
 #include <optional>
@@ -43,9 +44,18 @@ struct MoneyTag;
 using Credits = Fixed<CreditTag, 300>;
 using Money = Fixed<MoneyTag, 100>;
 
-constexpr Credits credits_from_minutes(std::int64_t minutes) { return Credits::from_units(minutes * 5); }
+// A session's length: whole minutes, 64-bit on every platform like the credits they become.
+using Minutes = std::chrono::duration<std::int64_t, std::ratio<60>>;
+// How many decimal places a value has or a program counts to: a type of its own, so that it
+// is never taken for minutes or an amount.
+struct Places {
+    int count = 0;
+    friend constexpr auto operator<=>(Places, Places) = default;
+};
+
+constexpr Credits credits_from_minutes(Minutes m) { return Credits::from_units(m.count() * 5); }
 // The minutes an amount of credit hours stands for, rounded down.
-constexpr std::int64_t minutes_of(Credits c) { return c.units() / 5; }
+constexpr Minutes minutes_of(Credits c) { return Minutes{c.units() / 5}; }
 // rate x credits, rounded half up to the cent.
 Money per_credit(Money rate, Credits credits);
 

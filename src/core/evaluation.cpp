@@ -171,8 +171,8 @@ Credits worth(const Program& p, const Entry& e, EntryResult& r) {
     if (e.credits) {
         if (e.credit_places > rule.decimals) {
             r.excluded = Exclusion::invalid;
-            r.detail = "credits " + e.credits->to_string(2) + " have " + std::to_string(e.credit_places) +
-                       " decimal places; " + p.id + " counts to " + std::to_string(rule.decimals);
+            r.detail = "credits " + e.credits->to_string(2) + " have " + std::to_string(e.credit_places.count) +
+                       " decimal places; " + p.id + " counts to " + std::to_string(rule.decimals.count);
             return {};
         }
         return *e.credits;
@@ -195,7 +195,7 @@ struct Prepared {
     std::vector<std::size_t> invalid;   // ...or, if not npos, the index in `why` of why it is invalid
     std::vector<std::string> why;
     std::vector<char> first;            // not a duplicate of an earlier entry
-    std::vector<std::int64_t> minutes;  // the session's length when the program has a minimum, else -1
+    std::vector<std::optional<Minutes>> minutes;  // the session's length, if known and the program has a minimum
     std::vector<char> fits;             // entry i fits applicable requirement q: fits[i * reqs + q]
     std::vector<char> capped;           // entry i is of a kind some cap limits
     std::vector<std::size_t> by_date;   // those entries, earliest first, log order among equal dates
@@ -207,15 +207,17 @@ Prepared prepare(const Program& p, const std::vector<const Requirement*>& reqs, 
     out.amount.resize(n);
     out.invalid.assign(n, npos);
     out.first = first_of_kind(entries);
-    out.minutes.assign(n, -1);
+    out.minutes.resize(n);
     out.fits.assign(n * R, 0);
     TopicBits topics(p, reqs, options);
     for (std::size_t i = 0; i < n; ++i) {
         const Entry& e = entries[i];
         EntryResult r;
         out.amount[i] = worth(p, e, r);
-        if (p.credit.min_minutes)
-            out.minutes[i] = e.minutes ? *e.minutes : p.credit.from_minutes && e.credits ? minutes_of(*e.credits) : -1;
+        if (p.credit.min_minutes) {
+            if (e.minutes) out.minutes[i] = e.minutes;
+            else if (p.credit.from_minutes && e.credits) out.minutes[i] = minutes_of(*e.credits);
+        }
         if (r.excluded != Exclusion::none) {
             out.invalid[i] = out.why.size();
             out.why.push_back(std::move(r.detail));
@@ -269,8 +271,8 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
         if (e.date >= cycle.start && e.date < window.from) {
             r.excluded = Exclusion::outside_cycle;
             if (words)
-                r.detail = "dated " + iso(e.date) + ": counted toward the previous cycle, which ended " + iso(add_days(cycle.start, -1)) +
-                           " short of its requirements and counts activities to " + iso(add_days(window.from, -1));
+                r.detail = "dated " + iso(e.date) + ": counted toward the previous cycle, which ended " + iso(add_days(cycle.start, date::days{-1})) +
+                           " short of its requirements and counts activities to " + iso(add_days(window.from, date::days{-1}));
         } else if (later) {
             r.excluded = Exclusion::planned;
             if (words) r.detail = "planned for " + iso(e.date);
@@ -289,11 +291,11 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
         }
         if (r.excluded != Exclusion::none) continue;
         if (p.credit.min_minutes) {
-            const auto minutes = prep.minutes[i];
-            if (minutes >= 0 && minutes < *p.credit.min_minutes) {
+            const auto& minutes = prep.minutes[i];
+            if (minutes && *minutes < *p.credit.min_minutes) {
                 r.excluded = Exclusion::too_short;
                 if (words)
-                    r.detail = std::to_string(minutes) + " minutes; sessions shorter than " + std::to_string(*p.credit.min_minutes) +
+                    r.detail = std::to_string(minutes->count()) + " minutes; sessions shorter than " + std::to_string(p.credit.min_minutes->count()) +
                                " minutes earn nothing";
                 continue;
             }
@@ -410,7 +412,7 @@ std::optional<Problem> outside_dates(const Program& p, const Credential& c, cons
     if (what.empty()) return std::nullopt;
     const std::string edge = when > last_date ? "after " + to_iso(last_date) + ", the last day" : "before " + to_iso(first_date) + ", the first day";
     if (p.cycle.type == CycleRule::Type::lookback)
-        return Problem{"program", "as of " + to_iso(as_of) + ", " + p.id + "'s " + std::to_string(p.cycle.months) + "-month window would start " + edge +
+        return Problem{"program", "as of " + to_iso(as_of) + ", " + p.id + "'s " + std::to_string(p.cycle.months.count()) + "-month window would start " + edge +
                                       " Recert handles"};
     const bool renewed = c.renewed_through.has_value();
     return Problem{renewed ? "renewed_through" : "certified_on",
@@ -443,8 +445,8 @@ NeedsCheck check_needs(const PhaseNeeds& needs, const std::vector<const Requirem
 
 // Why a phase the person would be in does not apply: "No extension applies: an extension needs ...".
 std::string unmet_text(const Program& p, const PhaseRule& ph, const NeedsCheck& n, Date by) {
-    const std::string name = ph.id == "window_open" ? "application window" : ph.id == "extension" ? "extension" : ph.id + " period";
-    return "No " + name + " applies: " + (ph.id == "extension" ? "an " : "the ") + name + " needs at least " + n.needed.to_string() +
+    const std::string name(noun(ph.phase));
+    return "No " + name + " applies: " + std::string(determiner(ph.phase)) + " " + name + " needs at least " + n.needed.to_string() +
            " of your " + plural(p, n.required) + " by " + iso(by) + ", and you had " + n.earned.to_string() + ".";
 }
 
@@ -517,7 +519,7 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     if (previous) {
         // What counted toward the previous cycle after its end does not count again here. The
         // option that asked for that may since have been cleared, so `when` is not consulted.
-        window.from = add_days(counts_until(*previous, Window{previous->start, previous->end}, false), 1);
+        window.from = add_days(counts_until(*previous, Window{previous->start, previous->end}, false), date::days{1});
     }
     window.until = counts_until(*cycle, Window{window.from, cycle->end}, true);
 
@@ -556,7 +558,7 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
         case Phase::earning:
             if (p.cycle.type == CycleRule::Type::lookback)
                 out.phase_text = out.complete ? "Every requirement is met: you could apply today."
-                                              : "Not enough yet to apply today: activities count for " + std::to_string(p.cycle.months) +
+                                              : "Not enough yet to apply today: activities count for " + std::to_string(p.cycle.months.count()) +
                                                     " months, so plan what is missing.";
             else
                 out.phase_text = out.complete ? "Every requirement is met for this cycle."
@@ -580,7 +582,7 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     for (const auto& f : p.fees) {
         FeeResult fee{f.id, f.label, f.cite.source, f.cite.quote, {}};
         if (f.amount) {
-            if (!rule || rule->id != f.phase) continue;
+            if (!rule || rule->phase != f.phase) continue;
             fee.amount = *f.amount;
         } else {
             Credits charged;

@@ -74,14 +74,14 @@ std::optional<Entry> read_entry(const Node& n) {
     e.provider = n.text("provider", Need::optional, max_text).value_or("");
     e.code = n.text("code", Need::optional, max_text).value_or("");
     e.notes = n.text("notes", Need::optional, 20 * max_text).value_or("");
-    e.minutes = n.integer("minutes", Need::optional, 0, max_minutes);
+    if (auto m = n.integer("minutes", Need::optional, 0, max_minutes)) e.minutes = Minutes{*m};
     bool ok_credits = true;
     if (n.has("credits")) {
         e.credits = n.credits("credits", Need::optional, 2);
         ok_credits = e.credits.has_value();
         // The places the value needs, not the ones written: "1.50" is 1.5 and is saved as 1.5,
         // so it must count the same before a save and after.
-        if (e.credits) e.credit_places = decimal_places(e.credits->to_string(2));
+        if (e.credits) e.credit_places = Places{decimal_places(e.credits->to_string(2))};
         if (e.credits && *e.credits > Credits::whole(1000)) {
             n.problem_at("credits", "is more than 1000 for one activity");
             ok_credits = false;
@@ -191,8 +191,8 @@ json to_json(const Entry& e) {
     j["title"] = e.title;
     if (!e.provider.empty()) j["provider"] = e.provider;
     j["date"] = to_iso(e.date);
-    if (e.minutes) j["minutes"] = *e.minutes;
-    if (e.credits) j["credits"] = decimal_number(e.credits->to_string(e.credit_places));
+    if (e.minutes) j["minutes"] = e.minutes->count();
+    if (e.credits) j["credits"] = decimal_number(e.credits->to_string(e.credit_places.count));
     j["kind"] = std::string(to_string(e.kind));
     if (!e.topics.empty()) j["topics"] = e.topics;
     if (e.approved) j["approved"] = *e.approved;

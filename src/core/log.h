@@ -25,9 +25,9 @@ struct Entry {
     std::string id, title, provider, code, notes;
     Date date;
     Kind kind = Kind::other;
-    std::optional<std::int64_t> minutes;
+    std::optional<Minutes> minutes;
     std::optional<Credits> credits;
-    int credit_places = 0;  // decimals the value needs ("1.50": 1), checked against each program's precision
+    Places credit_places;  // decimals the value needs ("1.50": 1), checked against each program's precision
     std::vector<std::string> topics;
     std::optional<bool> approved;
     nlohmann::json extra = nlohmann::json::object();

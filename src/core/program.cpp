@@ -122,9 +122,9 @@ void read_credit(const Node& n, Program& p) {
     if (!n.expect_object()) return;
     n.only({"decimals", "from_minutes", "min_minutes", "by_kind", "cite", "interpretation"});
     CreditRule& c = p.credit;
-    c.decimals = static_cast<int>(n.integer("decimals", Need::required, 0, max_amount_places).value_or(2));
+    c.decimals = Places{static_cast<int>(n.integer("decimals", Need::required, 0, max_amount_places).value_or(2))};
     c.from_minutes = n.boolean("from_minutes", Need::optional).value_or(false);
-    if (auto m = n.integer("min_minutes", Need::optional, 1, 24 * 60)) c.min_minutes = static_cast<int>(*m);
+    if (auto m = n.integer("min_minutes", Need::optional, 1, 24 * 60)) c.min_minutes = Minutes{*m};
     if (n.has("by_kind")) {
         Node bk = n.at("by_kind");
         if (bk.expect_object())
@@ -148,11 +148,11 @@ void read_cycle(const Node& n, Program& p) {
     if (type == "from_certification") {
         n.only({"type", "years", "cite", "interpretation"});
         c.type = CycleRule::Type::from_certification;
-        c.years = static_cast<int>(n.integer("years", Need::required, 1, 20).value_or(1));
+        c.years = date::years{static_cast<int>(n.integer("years", Need::required, 1, 20).value_or(1))};
     } else if (type == "anchored") {
         n.only({"type", "years", "end_month", "end_day", "cite", "interpretation"});
         c.type = CycleRule::Type::anchored;
-        c.years = static_cast<int>(n.integer("years", Need::required, 1, 20).value_or(1));
+        c.years = date::years{static_cast<int>(n.integer("years", Need::required, 1, 20).value_or(1))};
         c.end_month = static_cast<unsigned>(n.integer("end_month", Need::required, 1, 12).value_or(1));
         c.end_day = static_cast<unsigned>(n.integer("end_day", Need::required, 1, 31).value_or(1));
         if (!date::month_day{date::month{c.end_month}, date::day{c.end_day}}.ok())
@@ -162,7 +162,7 @@ void read_cycle(const Node& n, Program& p) {
     } else if (type == "lookback") {
         n.only({"type", "months", "cite", "interpretation"});
         c.type = CycleRule::Type::lookback;
-        c.months = static_cast<int>(n.integer("months", Need::required, 1, 240).value_or(1));
+        c.months = date::months{static_cast<int>(n.integer("months", Need::required, 1, 240).value_or(1))};
     } else if (n.has("type")) {
         n.problem_at("type", "\"" + type + "\" is not a cycle type (from_certification, anchored, lookback)");
     }
@@ -340,8 +340,8 @@ ProgramResult read_program(const json& doc) {
             const auto from = n.text("from", Need::required).value_or("cycle_end");
             if (from != "cycle_end" && from != "cycle_start") n.problem_at("from", "must be \"cycle_end\" or \"cycle_start\"");
             d.from_start = from == "cycle_start";
-            d.years = static_cast<int>(n.integer("years", Need::optional, -20, 20).value_or(0));
-            d.days = static_cast<int>(n.integer("days", Need::optional, -3660, 3660).value_or(0));
+            d.years = date::years{static_cast<int>(n.integer("years", Need::optional, -20, 20).value_or(0))};
+            d.days = date::days{static_cast<int>(n.integer("days", Need::optional, -3660, 3660).value_or(0))};
             if (auto m = n.integer("month", Need::optional, 1, 12)) d.month = static_cast<unsigned>(*m);
             if (auto dd = n.integer("day", Need::optional, 1, 31)) d.day = static_cast<unsigned>(*dd);
             if (d.month.has_value() != d.day.has_value()) n.problem("\"month\" and \"day\" go together");
@@ -354,13 +354,19 @@ ProgramResult read_program(const json& doc) {
     if (p.cycle.type == CycleRule::Type::lookback && !p.dates.empty())
         root.problem_at("dates", "a look-back window has no calendar of its own: it ends on the day you apply");
 
+    std::string listed_phases;  // "window_open, late, extension, grace"
+    for (Phase ph : all_phases)
+        if (listed_in_programs(ph)) listed_phases.append(listed_phases.empty() ? "" : ", ").append(to_string(ph));
+    // The ids as written, so that a fee naming a phase refused here is not refused again.
+    std::set<std::string> phase_ids;
     each(root, "phases", Need::optional, max_phases, "phases", [&](const Node& n) {
         if (!n.expect_object()) return;
         n.only({"id", "from", "after", "until", "when", "needs", "counts_activities", "text", "cite", "interpretation"});
         PhaseRule ph;
-        ph.id = n.text("id", Need::required).value_or("");
-        if (ph.id != "window_open" && ph.id != "late" && ph.id != "extension" && ph.id != "grace" && n.has("id"))
-            n.problem_at("id", "\"" + ph.id + "\" is not a phase (window_open, late, extension, grace)");
+        const auto id = n.text("id", Need::required).value_or("");
+        phase_ids.insert(id);
+        if (const auto phase = parse_phase(id); phase && listed_in_programs(*phase)) ph.phase = *phase;
+        else if (n.has("id")) n.problem_at("id", "\"" + id + "\" is not a phase (" + listed_phases + ")");
         if (n.has("from") == n.has("after")) n.problem("needs exactly one of \"from\" and \"after\"");
         ph.after = n.has("after");
         ph.from = n.id(ph.after ? "after" : "from", Need::optional).value_or("");
@@ -409,9 +415,9 @@ ProgramResult read_program(const json& doc) {
             n.problem_at("per_credit", "is more than " + std::to_string(max_fee_per_credit) + " per credit");
         if (n.has("amount") == n.has("per_credit")) n.problem("needs exactly one of \"amount\" and \"per_credit\"");
         if (n.has("amount")) {
-            f.phase = n.text("phase", Need::required).value_or("");
-            const bool known = std::any_of(p.phases.begin(), p.phases.end(), [&](const PhaseRule& ph) { return ph.id == f.phase; });
-            if (n.has("phase") && !known) n.problem_at("phase", "\"" + f.phase + "\" is not one of this program's phases");
+            const auto phase = n.text("phase", Need::required).value_or("");
+            if (n.has("phase") && !phase_ids.count(phase)) n.problem_at("phase", "\"" + phase + "\" is not one of this program's phases");
+            f.phase = parse_phase(phase);
         } else {
             f.kinds_any = read_kinds(n, "kinds_any");
             if (f.kinds_any.empty()) n.problem_at("kinds_any", "must list the activity kinds charged per credit");

@@ -7,9 +7,11 @@
 #include <variant>
 #include <vector>
 
+#include "dates.h"
 #include "decimal.h"
 #include "json_read.h"
 #include "kinds.h"
+#include "phases.h"
 
 namespace recert {
 
@@ -53,25 +55,30 @@ struct Cap {
 };
 
 struct CreditRule {
-    int decimals = 2;
+    Places decimals{2};
     bool from_minutes = false;
-    std::optional<int> min_minutes;
+    std::optional<Minutes> min_minutes;
     std::map<Kind, Credits> by_kind;
     Cite cite;
 };
 
 struct CycleRule {
     enum class Type { from_certification, anchored, lookback } type = Type::from_certification;
-    int years = 0;
+    date::years years{0};
     unsigned end_month = 0, end_day = 0;  // anchored
-    int months = 0;                       // lookback
+    date::months months{0};               // lookback
     Cite cite;
 };
+
+// A date's id is the program's own choice, but for this one, which code names: the page paces
+// what is missing to the "due" date (to the cycle's end in a program without one).
+inline constexpr std::string_view due_date_id = "due";
 
 struct DateRule {
     std::string id, label;
     bool from_start = false;  // from cycle_start rather than cycle_end
-    int years = 0, days = 0;
+    date::years years{0};
+    date::days days{0};
     std::optional<unsigned> month, day;
     Cite cite;
 };
@@ -85,7 +92,8 @@ struct PhaseNeeds {
 };
 
 struct PhaseRule {
-    std::string id, text;
+    Phase phase = Phase::window_open;  // the file's "id": a phase listed_in_programs
+    std::string text;
     std::string from;   // date id; the phase starts that day...
     bool after = false; // ...or the day after it
     std::string until;
@@ -100,7 +108,7 @@ struct PhaseRule {
 struct FeeRule {
     std::string id, label;
     std::optional<Money> amount;      // owed in `phase`
-    std::string phase;
+    std::optional<Phase> phase;
     std::optional<Money> per_credit;  // or owed per credit counted from `kinds_any`
     std::vector<Kind> kinds_any;
     Cite cite;

@@ -18,19 +18,6 @@ std::string_view to_string(Exclusion x) {
     return "";
 }
 
-std::string_view to_string(Phase p) {
-    switch (p) {
-        case Phase::not_started: return "not_started";
-        case Phase::earning: return "earning";
-        case Phase::window_open: return "window_open";
-        case Phase::late: return "late";
-        case Phase::extension: return "extension";
-        case Phase::grace: return "grace";
-        case Phase::lapsed: return "lapsed";
-    }
-    return "";
-}
-
 namespace {
 json number(Credits c) { return decimal_number(c.to_string(2)); }
 json number(Money m) { return decimal_number(m.to_string(2)); }

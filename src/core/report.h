@@ -7,14 +7,12 @@
 #include "dates.h"
 #include "decimal.h"
 #include "json_read.h"
+#include "phases.h"
 
 namespace recert {
 
 enum class Exclusion { none, outside_cycle, planned, duplicate, too_short, off_topic, cap_reached, invalid };
 std::string_view to_string(Exclusion x);
-
-enum class Phase { not_started, earning, window_open, late, extension, grace, lapsed };
-std::string_view to_string(Phase p);
 
 struct EntryResult {
     std::string id;
