@@ -5,29 +5,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { join, basename } from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
+import { basename } from "node:path";
+import { schema, validate, describe, programsDir, readProgram as readJson } from "../programs/schema.mjs";
 
-const programsDir = fileURLToPath(new URL("../../programs/", import.meta.url));
-const readJson = (file) => JSON.parse(readFileSync(join(programsDir, file), "utf8"));
-
-const schema = readJson("schema.json");
 const programFiles = readdirSync(programsDir)
   .filter((f) => f.endsWith(".json") && f !== "schema.json")
   .sort();
-
-// Strict mode, and any warning Ajv would print about the schema fails the test.
-// strictRequired is off: it flags every "required" inside if/then whose properties
-// are declared on the enclosing object, which is how the schema ties fields to a type.
-const fail = (msg) => { throw new Error(`Ajv warning: ${msg}`); };
-const ajv = new Ajv2020({
-  allErrors: true, strict: true, strictRequired: false,
-  logger: { log() {}, warn: fail, error: fail },
-});
-const validate = ajv.compile(schema);
-
-const describe = (errors) =>
-  ajv.errorsText(errors, { separator: "\n", dataVar: "" }) || "(no errors)";
 
 test("the schema is draft 2020-12 with an $id", () => {
   assert.equal(schema.$schema, "https://json-schema.org/draft/2020-12/schema");
