@@ -81,6 +81,19 @@ TEST_CASE("Programs: amounts are exact decimals with at most two places") {
     CHECK(has(problems_of(d), "/fees/0/amount: \"$50\" is not a decimal number like 12 or 1.25"));
 }
 
+TEST_CASE("Programs: an amount written as a JSON number is refused with what to write") {
+    // programs/README.md says amounts are strings, and the schema refuses numbers: so does the reader.
+    json d = exemplar();
+    d["requirements"][1]["min"] = 15;
+    CHECK(has(problems_of(d), "/requirements/1/min: must be a decimal string: write \"15\", in quotes, not 15"));
+    d = exemplar();
+    d["fees"][0]["amount"] = 0.5;
+    CHECK(has(problems_of(d), "/fees/0/amount: must be a decimal string: write \"0.5\", in quotes, not 0.5"));
+    d = exemplar();
+    d["requirements"][0]["min"] = true;
+    CHECK(has(problems_of(d), "/requirements/0/min: must be a decimal string, as in \"15\" or \"1.5\""));
+}
+
 TEST_CASE("Programs: impossible calendars are refused") {
     json d = exemplar();
     d["cycle"]["end_month"] = 2;

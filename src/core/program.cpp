@@ -41,6 +41,22 @@ constexpr int max_amount_places = 2;
 constexpr std::int64_t max_credits_per_activity = 1000;
 constexpr std::int64_t max_fee_per_credit = 10'000;
 
+// Amounts are decimal strings, so a file says exactly what the body wrote: as a JSON number,
+// 0.1 is a double near it. A number is refused with what to write instead.
+bool amount_is_text(const Node& n, std::string_view key) {
+    if (!n.has(key) || n.at(key).raw().is_string()) return true;
+    const nlohmann::json& v = n.raw().at(std::string(key));
+    n.problem_at(key, v.is_number() ? "must be a decimal string: write \"" + v.dump() + "\", in quotes, not " + v.dump()
+                                    : "must be a decimal string, as in \"15\" or \"1.5\"");
+    return false;
+}
+std::optional<Credits> credit_amount(const Node& n, std::string_view key) {
+    return amount_is_text(n, key) ? n.credits(key, Need::required, max_amount_places) : std::nullopt;
+}
+std::optional<Money> money_amount(const Node& n, std::string_view key) {
+    return amount_is_text(n, key) ? n.money(key, Need::optional) : std::nullopt;
+}
+
 // A list or object longer than its limit gets a problem at its pointer. It is still read, so
 // that what refers to its items is not reported too.
 void limit(const Node& list, std::size_t max, const char* what) {
@@ -131,7 +147,7 @@ void read_credit(const Node& n, Program& p) {
             for (const auto& [k, v] : bk.raw().items()) {
                 auto kind = parse_kind(k);
                 if (!kind) { bk.problem_at(k, "\"" + k + "\" is not an activity kind"); continue; }
-                if (auto amount = bk.credits(k, Need::required, max_amount_places)) {
+                if (auto amount = credit_amount(bk, k)) {
                     if (*amount > Credits::whole(max_credits_per_activity))
                         bk.problem_at(k, "is more than " + std::to_string(max_credits_per_activity) + " for one activity");
                     else c.by_kind[*kind] = *amount;
@@ -276,14 +292,14 @@ ProgramResult read_program(const json& doc) {
         Requirement q;
         q.id = n.id("id", Need::required).value_or("");
         q.name = n.text("name", Need::required, 200).value_or("");
-        q.min = n.credits("min", Need::required, max_amount_places).value_or(Credits{});
+        q.min = credit_amount(n, "min").value_or(Credits{});
         each(n, "min_when", Need::optional, max_conditions, "conditions", [&](const Node& m) {
             if (!m.expect_object()) return;
             m.only({"when", "min"});
             auto c = m.has("when") ? read_condition(m.at("when")) : std::nullopt;
             if (!m.has("when")) m.problem_at("when", "is required");
             check_condition(m.at("when"), c);
-            auto amount = m.credits("min", Need::required, max_amount_places);
+            auto amount = credit_amount(m, "min");
             if (c && amount) q.min_when.emplace_back(*c, *amount);
         });
         if (n.has("when")) { q.when = read_condition(n.at("when")); check_condition(n.at("when"), q.when); }
@@ -321,7 +337,7 @@ ProgramResult read_program(const json& doc) {
         Cap c;
         c.id = n.id("id", Need::required).value_or("");
         c.name = n.text("name", Need::required, 200).value_or("");
-        c.max = n.credits("max", Need::required, max_amount_places).value_or(Credits{});
+        c.max = credit_amount(n, "max").value_or(Credits{});
         c.kinds_any = read_kinds(n, "kinds_any");
         if (c.kinds_any.empty()) n.problem_at("kinds_any", "must list the activity kinds the cap limits");
         c.cite = read_cite(n);
@@ -403,8 +419,8 @@ ProgramResult read_program(const json& doc) {
         FeeRule f;
         f.id = n.id("id", Need::required).value_or("");
         f.label = n.text("label", Need::required, 200).value_or("");
-        f.amount = n.money("amount", Need::optional);
-        f.per_credit = n.money("per_credit", Need::optional);
+        f.amount = money_amount(n, "amount");
+        f.per_credit = money_amount(n, "per_credit");
         if (f.per_credit && *f.per_credit > Money::whole(max_fee_per_credit))
             n.problem_at("per_credit", "is more than " + std::to_string(max_fee_per_credit) + " per credit");
         if (n.has("amount") == n.has("per_credit")) n.problem("needs exactly one of \"amount\" and \"per_credit\"");

@@ -32,11 +32,22 @@ export const cases = [
   valid("a source with a url", cpcs, (p) => { p.sources["namss-faq"].url = "https://www.namss.org/Certification/Recertification-Resources?x=1#faq"; }),
 
   // Amounts are decimal strings: a number is refused wherever an amount goes.
+  invalid("a min written as a number", "/requirements/1/min", cpcs, (p) => { p.requirements[1].min = 15; }),
+  invalid("a min_when min written as a number", "/requirements/0/min_when/0/min", dual, (p) => { p.requirements[0].min_when[0].min = 30; }),
+  invalid("a cap's max written as a number", "/caps/0/max", dmec, (p) => { p.caps[0].max = 4; }),
+  invalid("a fee amount written as a number", "/fees/0/amount", cpcs, (p) => { p.fees[0].amount = 50; }),
+  invalid("a fee per credit written as a number", "/fees/0/per_credit", dmec, (p) => { p.fees[0].per_credit = 25.5; }),
+  invalid("a credit by kind written as a number", "/credit/by_kind/microcredential", dmec, (p) => { p.credit.by_kind.microcredential = 1; }),
   invalid("a min with three decimals", "/requirements/0/min", cpcs, (p) => { p.requirements[0].min = "30.125"; }),
   invalid("a negative min", "/requirements/0/min", cpcs, (p) => { p.requirements[0].min = "-1"; }),
   invalid("a min written 1.", "/requirements/0/min", cpcs, (p) => { p.requirements[0].min = "1."; }),
   invalid("a min written .5", "/requirements/0/min", cpcs, (p) => { p.requirements[0].min = ".5"; }),
   invalid("an amount with a dollar sign", "/fees/0/amount", cpcs, (p) => { p.fees[0].amount = "$50"; }),
+  invalid("a min past 1,000,000", "/requirements/0/min", cpcs, (p) => { p.requirements[0].min = "1000001"; }),
+  invalid("a cap past 1,000,000", "/caps/0/max", dmec, (p) => { p.caps[0].max = "00012345678"; }),
+  invalid("a credit by kind over 1000", "/credit/by_kind/article", dmec, (p) => { p.credit.by_kind.article = "1000.01"; }),
+  invalid("a fee per credit over 10,000", "/fees/0/per_credit", dmec, (p) => { p.fees[0].per_credit = "10000.01"; }),
+  invalid("a fee amount past 1,000,000,000", "/fees/0/amount", cpcs, (p) => { p.fees[0].amount = "1000000001"; }),
 
   // A misspelt or unknown field is named wherever it is.
   invalid("an unknown top-level field", "/renewal", cpcs, (p) => { p.renewal = {}; }),
