@@ -218,6 +218,7 @@ ProgramResult read_program(const json& doc) {
     if (root.has("sources") && root.at("sources").expect_object())
         for (const auto& [k, v] : root.at("sources").raw().items()) {
             Node s = root.at("sources").at(k);
+            if (!is_id(k)) root.at("sources").problem_at(k, "is not an id");
             if (!s.expect_object()) continue;
             s.only({"title", "url", "file"});
             p.sources.push_back({k, s.text("title", Need::required).value_or(""), s.text("url", Need::optional).value_or(""),

@@ -24,6 +24,7 @@ export const cases = [
   valid("the largest credit per activity and fee per credit", dmec, (p) => { p.credit.by_kind.article = "1000.00"; p.fees[0].per_credit = "10000"; }),
   valid("a date on Feb 29", cpcs, (p) => { p.dates.window_opens.month = 2; p.dates.window_opens.day = 29; }),
   valid("a description of 10,000 characters", cpcs, (p) => { p.description = "x".repeat(10000); }),
+  valid("ids with capitals, digits and dots", cpcs, (p) => { p.requirements[0].id = "Total.v2"; p.phases[1].needs.requirement = "Total.v2"; }),
   valid("no optional field at all", cpcs, (p) => {
     for (const k of ["credential", "description", "currency", "lapse_text", "unit", "topics", "caps"]) delete p[k];
   }),
@@ -182,6 +183,7 @@ export const cases = [
   // Ids, currency, links.
   invalid("an id with a space", "/id", cpcs, (p) => { p.id = "namss cpcs"; }),
   invalid("a requirement id with a slash", "/requirements/0/id", cpcs, (p) => { p.requirements[0].id = "total/all"; p.phases[1].needs.requirement = "total/all"; }),
+  invalid("a source id with a space", "/sources/NAMSS FAQ", cpcs, (p) => { p.sources["NAMSS FAQ"] = p.sources["namss-faq"]; }),
 
   // Cross-references: the schema cannot see them, the reader must.
   readerOnly("a topic the program does not list", "/requirements/0/eligible/topics_any/0", "topics_any names the program's own topics",

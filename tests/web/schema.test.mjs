@@ -68,7 +68,7 @@ const broken = [
   ["a phase's needs without a date", "/phases/1/needs", (p) => { delete p.phases[1].needs.by; }],
   ["counts_activities written as true", "/phases/1/counts_activities", (p) => { p.phases[1].counts_activities = true; }],
   ["counts_activities without cite", "/phases/1/counts_activities", (p) => { delete p.phases[1].counts_activities.cite; }],
-  ["an id with capitals", "/id", (p) => { p.id = "NAMSS-CPCS"; }],
+  ["an id with a space", "/id", (p) => { p.id = "namss cpcs"; }],
   ["a fee with both amount and per_credit", "/fees/0", (p) => { p.fees[0].per_credit = "25"; }],
   ["a look-back cycle with dates", "/dates", (p) => { p.cycle = { type: "lookback", months: 24, cite: p.cycle.cite }; }],
 ];
