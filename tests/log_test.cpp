@@ -169,3 +169,13 @@ TEST_CASE("Log: a document that cannot be read as a whole gives no log") {
         CHECK_FALSE(parse_log(text).log.has_value());
     }
 }
+
+TEST_CASE("Log: text limits count characters, not UTF-8 bytes; minutes written 90.0 are 90") {
+    std::string title;
+    for (int i = 0; i < 2000; ++i) title += "\xE2\x82\xAC";  // 2000 x U+20AC, 6000 bytes
+    const Log log = test::log_from(with_entry(R"("title":")" + title + R"(","date":"2021-02-03","kind":"other","minutes":90.0)"));
+    CHECK(log.entries.at(1).title.size() == 6000);
+    CHECK(*log.entries.at(1).minutes == 90);
+    CHECK(first_problem(with_entry(R"("title":")" + title + R"(e","date":"2021-02-03","kind":"other")")) ==
+          "/entries/1/title: is longer than 2000 characters");
+}

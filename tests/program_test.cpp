@@ -148,3 +148,34 @@ TEST_CASE("Programs: a phase that counts activities cites its source") {
     d["phases"][1]["counts_activities"]["cite"]["source"] = "hearsay";
     CHECK(has(problems_of(d), "/phases/1/counts_activities/cite/source: \"hearsay\" is not one of this program's sources"));
 }
+
+TEST_CASE("Programs: a null or an empty string is named where it is, as the schema does") {
+    json d = exemplar();
+    d["credential"] = nullptr;
+    CHECK(problems_of(d) == std::vector<std::string>{"/credential: is null: give it a value or leave the field out"});
+    // A required field given as null is named as null, not as missing.
+    d = exemplar();
+    d["requirements"][0]["min"] = nullptr;
+    CHECK(problems_of(d) == std::vector<std::string>{"/requirements/0/min: is null: give it a value or leave the field out"});
+    d = exemplar();
+    d["requirements"][0]["interpretation"] = "";
+    CHECK(problems_of(d) == std::vector<std::string>{"/requirements/0/interpretation: must not be empty"});
+    // Where a reader already said why, that is what is said.
+    d = exemplar();
+    d["fees"][0]["cite"]["quote"] = "";
+    CHECK(problems_of(d) == std::vector<std::string>{"/fees/0/cite/quote: must quote the source"});
+}
+
+TEST_CASE("Programs: lengths are counted in characters, and 2.0 is the whole number 2") {
+    json d = exemplar();
+    d["name"] = [] { std::string s; for (int i = 0; i < 200; ++i) s += "\xC3\xA9"; return s; }();  // 200 x U+00E9
+    CHECK(problems_of(d).empty());
+    d["name"] = d["name"].get<std::string>() + "e";
+    CHECK(problems_of(d) == std::vector<std::string>{"/name: is longer than 200 characters"});
+    d = exemplar();
+    d["credit"]["decimals"] = 2.0;
+    d["cycle"]["years"] = 3e0;
+    CHECK(problems_of(d).empty());
+    d["cycle"]["years"] = 2.5;
+    CHECK(problems_of(d) == std::vector<std::string>{"/cycle/years: must be a whole number from 1 to 20, not 2.5"});
+}

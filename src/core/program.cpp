@@ -122,6 +122,16 @@ Eligibility read_eligibility(const Node& n) {
     return e;
 }
 
+// JSON Schema's rules for the whole file: no null anywhere and no empty string. The readers
+// below take a null for an absent field, so this walk names both where they are.
+void blanks(const Node& n, Problems& nulls, Problems& empties) {
+    const json& j = n.raw();
+    if (j.is_null()) nulls.push_back({n.path(), "is null: give it a value or leave the field out"});
+    else if (j.is_string() && j.get_ref<const std::string&>().empty()) empties.push_back({n.path(), "must not be empty"});
+    else if (j.is_array()) for (std::size_t i = 0; i < j.size(); ++i) blanks(n.at(i), nulls, empties);
+    else if (j.is_object()) for (const auto& [k, v] : j.items()) blanks(n.at(k), nulls, empties);
+}
+
 template <class F>
 void each(const Node& parent, std::string_view key, Need need, std::size_t max, const char* what, F&& f) {
     if (!parent.has(key)) {
@@ -204,6 +214,9 @@ ProgramResult read_program(const json& doc) {
     root.only({"$schema", "format", "version", "id", "name", "credential", "body", "description", "currency",
                "lapse_text", "sources", "unit", "credit", "topics", "options", "cycle", "requirements", "caps",
                "dates", "phases", "fees"});
+    root.text("$schema", Need::optional);
+    Problems nulls, empties;
+    blanks(root, nulls, empties);
     Program p;
     p.id = root.id("id", Need::required).value_or("");
     p.name = root.text("name", Need::required, 200).value_or("");
@@ -454,6 +467,16 @@ ProgramResult read_program(const json& doc) {
         if (p.phases[i].counts_activities) check_source(*p.phases[i].counts_activities, where + "/counts_activities");
     }
     for (std::size_t i = 0; i < p.fees.size(); ++i) check_source(p.fees[i].cite, "/fees/" + std::to_string(i));
+
+    // A null replaces what a reader said at its place (it read no value); an empty string is
+    // named where no reader already said why.
+    const auto at = [&](const Problem& q) {
+        return [&q](const Problem& other) { return other.where == q.where; };
+    };
+    for (const auto& q : nulls) std::erase_if(problems, at(q));
+    for (auto& q : empties)
+        if (std::none_of(problems.begin(), problems.end(), at(q))) problems.push_back(std::move(q));
+    problems.insert(problems.end(), nulls.begin(), nulls.end());
 
     if (problems.empty()) r.program = std::move(p);
     return r;

@@ -23,6 +23,8 @@ export const cases = [
   valid("the largest credits and fees", cpcs, (p) => { p.requirements[0].min = "1000000"; p.fees[0].amount = "1000000000"; }),
   valid("the largest credit per activity and fee per credit", dmec, (p) => { p.credit.by_kind.article = "1000.00"; p.fees[0].per_credit = "10000"; }),
   valid("a date on Feb 29", cpcs, (p) => { p.dates.window_opens.month = 2; p.dates.window_opens.day = 29; }),
+  valid("whole numbers written 2.0 and 3e0", cpcs, (p) => text(p).replace('"decimals": 2', '"decimals": 2.0').replace('"years": 3', '"years": 3e0')),
+  valid("a name of 200 characters outside ASCII", cpcs, (p) => { p.name = "é".repeat(199) + "😀"; }),
   valid("a description of 10,000 characters", cpcs, (p) => { p.description = "x".repeat(10000); }),
   valid("ids with capitals, digits and dots", cpcs, (p) => { p.requirements[0].id = "Total.v2"; p.phases[1].needs.requirement = "Total.v2"; }),
   valid("no optional field at all", cpcs, (p) => {
@@ -85,6 +87,7 @@ export const cases = [
   invalid("a cite that is a source id", "/requirements/0/cite", cpcs, (p) => { p.requirements[0].cite = "namss-faq"; }),
   invalid("a boolean option's default written \"no\"", "/options/0/default", cpcs, (p) => { p.options[0].default = "no"; }),
   invalid("a choice option's default written true", "/options/0/default", app, (p) => { p.options[0].default = true; }),
+  invalid("$schema that is not a string", "/$schema", cpcs, (p) => { p.$schema = 5; }),
 
   // Missing required fields.
   ...["format", "version", "id", "name", "body", "sources", "credit", "cycle", "requirements"].map((k) =>
@@ -152,6 +155,7 @@ export const cases = [
   invalid("51 caps", "/caps", dmec, (p) => { p.caps.push(...times(50, (i) => ({ ...p.caps[0], id: `c${i}` }))); }),
   invalid("51 sources", "/sources", cpcs, (p) => { for (let i = 0; i < 50; ++i) p.sources[`s${i}`] = { title: "Another page" }; }),
   invalid("a name of 201 characters", "/name", cpcs, (p) => { p.name = "x".repeat(201); }),
+  invalid("a description of 10,001 characters", "/description", cpcs, (p) => { p.description = "é".repeat(10001); }),
   invalid("an id of 65 characters", "/id", cpcs, (p) => { p.id = "a".repeat(65); }),
   invalid("a unit of 41 characters", "/unit/singular", cpcs, (p) => { p.unit.singular = "u".repeat(41); }),
   invalid("kinds_any naming ten kinds", "/fees/0/kinds_any", dmec, (p) => {
@@ -177,8 +181,19 @@ export const cases = [
   invalid("a choice option without choices", "/options/0/choices", app, (p) => { delete p.options[0].choices; }),
 
   // Nothing is null or empty.
+  invalid("a credential of null", "/credential", cpcs, (p) => { p.credential = null; }),
+  invalid("caps of null", "/caps", dmec, (p) => { p.caps = null; }),
   invalid("a min of null", "/requirements/0/min", cpcs, (p) => { p.requirements[0].min = null; }),
+  invalid("approved of null", "/requirements/1/eligible/approved", cpcs, (p) => { p.requirements[1].eligible.approved = null; }),
+  invalid("an empty name", "/name", cpcs, (p) => { p.name = ""; }),
+  invalid("an empty interpretation", "/requirements/0/interpretation", cpcs, (p) => { p.requirements[0].interpretation = ""; }),
   invalid("an empty quote", "/fees/0/cite/quote", cpcs, (p) => { p.fees[0].cite.quote = ""; }),
+  invalid("an empty unit", "/unit/singular", cpcs, (p) => { p.unit.singular = ""; }),
+  invalid("an empty source file", "/sources/namss-faq/file", cpcs, (p) => { p.sources["namss-faq"].file = ""; }),
+  invalid("an empty phase text", "/phases/0/text", cpcs, (p) => { p.phases[0].text = ""; }),
+  invalid("an empty topic group", "/topics/0/group", dmec, (p) => { p.topics[0].group = ""; }),
+  invalid("a condition equal to \"\"", "/requirements/5/when/equals", app, (p) => { p.requirements[5].when = { option: "specialist_area", equals: "" }; }),
+  invalid("an empty $schema", "/$schema", cpcs, (p) => { p.$schema = ""; }),
 
   // Ids, currency, links.
   invalid("an id with a space", "/id", cpcs, (p) => { p.id = "namss cpcs"; }),
