@@ -179,3 +179,24 @@ TEST_CASE("Programs: lengths are counted in characters, and 2.0 is the whole num
     d["cycle"]["years"] = 2.5;
     CHECK(problems_of(d) == std::vector<std::string>{"/cycle/years: must be a whole number from 1 to 20, not 2.5"});
 }
+
+TEST_CASE("Programs: a list names at least one item, each once, and fields that do not go together are refused") {
+    json d = exemplar();
+    d["requirements"][1]["eligible"]["kinds_any"] = json::array();
+    CHECK(has(problems_of(d), "/requirements/1/eligible/kinds_any: must list at least one of the activity kinds; leave it out otherwise"));
+    d = exemplar();
+    d["requirements"][1]["eligible"]["kinds_any"] = {"course", "article", "course"};
+    CHECK(has(problems_of(d), "/requirements/1/eligible/kinds_any: lists \"course\" twice"));
+    d = exemplar();
+    d["requirements"][1]["eligible"] = json::object();
+    CHECK(has(problems_of(d), "/requirements/1/eligible: must hold at least one test; leave it out to count every entry"));
+    d = exemplar();
+    d["phases"][1]["when"]["set"] = true;
+    CHECK(has(problems_of(d), "/phases/1/when: needs \"equals\" or \"set\", not both"));
+    d = exemplar();
+    d["fees"][0]["kinds_any"] = {"course"};
+    CHECK(has(problems_of(d), "/fees/0/kinds_any: goes with per_credit: a fee by phase is owed whatever the activities"));
+    d = exemplar();
+    d["options"][0]["choices"] = {"x"};
+    CHECK(has(problems_of(d), "/options/0/choices: only a choice option has choices"));
+}

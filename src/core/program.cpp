@@ -67,7 +67,14 @@ void limit(const Node& list, std::size_t max, const char* what) {
 
 std::vector<std::string> read_ids(const Node& n, std::string_view key, Need need, std::size_t max, const char* what) {
     if (n.has(key)) limit(n.at(key), max, what);
-    return n.ids(key, need);
+    auto ids = n.ids(key, need);
+    // Every such list (topics_any, kinds_any, choices) names at least one, each once; past its
+    // limit it has been named already (and a search for repeats would be quadratic).
+    if (n.has(key) && n.at(key).raw().is_array() && n.at(key).raw().empty())
+        n.problem_at(key, std::string("must list at least one of the ") + what + "; leave it out otherwise");
+    for (auto it = ids.begin(); ids.size() <= max && it != ids.end(); ++it)
+        if (std::find(ids.begin(), it, *it) != it) { n.problem_at(key, "lists \"" + *it + "\" twice"); break; }
+    return ids;
 }
 
 Cite read_cite(const Node& rule) {
@@ -108,6 +115,7 @@ std::optional<Condition> read_condition(const Node& n) {
     } else if (auto set = n.boolean("set", Need::optional); !set || !*set) {
         n.problem("needs \"equals\": value, or \"set\": true");
     }
+    if (n.has("equals") && n.has("set")) n.problem("needs \"equals\" or \"set\", not both");
     return c;
 }
 
@@ -115,6 +123,8 @@ Eligibility read_eligibility(const Node& n) {
     Eligibility e;
     if (!n.expect_object()) return e;
     n.only({"topics_any", "kinds_any", "approved", "except_option_topic"});
+    if (n.raw().empty()) n.problem("must hold at least one test; leave it out to count every entry");
+    if (n.has("except_option_topic") && !n.has("topics_any")) n.problem_at("topics_any", "is required with except_option_topic");
     e.topics_any = read_ids(n, "topics_any", Need::optional, max_topics, "topics");
     e.kinds_any = read_kinds(n, "kinds_any");
     e.approved = n.boolean("approved", Need::optional);
@@ -153,7 +163,8 @@ void read_credit(const Node& n, Program& p) {
     if (auto m = n.integer("min_minutes", Need::optional, 1, 24 * 60)) c.min_minutes = static_cast<int>(*m);
     if (n.has("by_kind")) {
         Node bk = n.at("by_kind");
-        if (bk.expect_object())
+        if (bk.expect_object() && bk.raw().empty()) bk.problem("must name at least one activity kind; leave it out otherwise");
+        if (bk.raw().is_object())
             for (const auto& [k, v] : bk.raw().items()) {
                 auto kind = parse_kind(k);
                 if (!kind) { bk.problem_at(k, "\"" + k + "\" is not an activity kind"); continue; }
@@ -239,6 +250,8 @@ ProgramResult read_program(const json& doc) {
             source_ids.insert(k);
         }
     else if (!root.has("sources")) root.problem_at("sources", "is required");
+    if (root.has("sources") && root.at("sources").raw().is_object() && root.at("sources").raw().empty())
+        root.problem_at("sources", "must list at least one source: every rule cites one");
 
     if (root.has("unit")) {
         Node u = root.at("unit");
@@ -282,6 +295,7 @@ ProgramResult read_program(const json& doc) {
         } else if (auto d = n.boolean("default", Need::optional)) {
             o.default_value = *d;
         }
+        if (!o.is_choice && n.has("choices")) n.problem_at("choices", "only a choice option has choices");
         if (p.option(o.id)) n.problem_at("id", "option \"" + o.id + "\" is listed twice");
         p.options.push_back(std::move(o));
     });
@@ -326,6 +340,8 @@ ProgramResult read_program(const json& doc) {
                     n.at("eligible").problem_at("except_option_topic", "must name a choice option of this program");
             }
         }
+        if (n.has("min_when") && n.at("min_when").raw().is_array() && n.at("min_when").raw().empty())
+            n.problem_at("min_when", "must list at least one condition; leave it out otherwise");
         q.group = n.id("group", Need::optional).value_or("");
         q.cite = read_cite(n);
         if (!requirement_ids.insert(q.id).second) n.problem_at("id", "requirement \"" + q.id + "\" is listed twice");
@@ -353,7 +369,7 @@ ProgramResult read_program(const json& doc) {
         c.name = n.text("name", Need::required, 200).value_or("");
         c.max = credit_amount(n, "max").value_or(Credits{});
         c.kinds_any = read_kinds(n, "kinds_any");
-        if (c.kinds_any.empty()) n.problem_at("kinds_any", "must list the activity kinds the cap limits");
+        if (!n.has("kinds_any")) n.problem_at("kinds_any", "must list the activity kinds the cap limits");
         c.cite = read_cite(n);
         p.caps.push_back(std::move(c));
     });
@@ -442,9 +458,11 @@ ProgramResult read_program(const json& doc) {
             f.phase = n.text("phase", Need::required).value_or("");
             const bool known = std::any_of(p.phases.begin(), p.phases.end(), [&](const PhaseRule& ph) { return ph.id == f.phase; });
             if (n.has("phase") && !known) n.problem_at("phase", "\"" + f.phase + "\" is not one of this program's phases");
+            if (n.has("kinds_any")) n.problem_at("kinds_any", "goes with per_credit: a fee by phase is owed whatever the activities");
         } else {
             f.kinds_any = read_kinds(n, "kinds_any");
-            if (f.kinds_any.empty()) n.problem_at("kinds_any", "must list the activity kinds charged per credit");
+            if (!n.has("kinds_any")) n.problem_at("kinds_any", "must list the activity kinds charged per credit");
+            if (n.has("phase")) n.problem_at("phase", "goes with amount: a fee per credit is owed in any phase");
         }
         f.cite = read_cite(n);
         p.fees.push_back(std::move(f));

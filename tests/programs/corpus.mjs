@@ -158,6 +158,7 @@ export const cases = [
   invalid("a description of 10,001 characters", "/description", cpcs, (p) => { p.description = "é".repeat(10001); }),
   invalid("an id of 65 characters", "/id", cpcs, (p) => { p.id = "a".repeat(65); }),
   invalid("a unit of 41 characters", "/unit/singular", cpcs, (p) => { p.unit.singular = "u".repeat(41); }),
+  invalid("kinds_any naming a kind twice", "/caps/0/kinds_any", dmec, (p) => { p.caps[0].kinds_any.push("article"); }),
   invalid("kinds_any naming ten kinds", "/fees/0/kinds_any", dmec, (p) => {
     p.fees[0].kinds_any = ["live_webinar", "recording", "conference", "microcredential", "course", "presentation", "in_service", "article", "other", "other"];
   }),
@@ -167,18 +168,32 @@ export const cases = [
   invalid("a percent of 101", "/phases/1/needs/percent", cpcs, (p) => { p.phases[1].needs.percent = 101; }),
 
   // Conditions.
+  invalid("a condition with both equals and set", "/phases/1/when", cpcs, (p) => { p.phases[1].when.set = true; }),
   invalid("a condition with set: false", "/phases/1/when", cpcs, (p) => { p.phases[1].when = { option: "extension_requested", set: false }; }),
   invalid("a condition equal to a number", "/phases/1/when/equals", cpcs, (p) => { p.phases[1].when.equals = 1; }),
   invalid("a condition without an option", "/requirements/0/when/option", cpcs, (p) => { p.requirements[0].when = { equals: true }; }),
   invalid("a min_when without when", "/requirements/0/min_when/0/when", dual, (p) => { delete p.requirements[0].min_when[0].when; }),
+  invalid("an empty min_when", "/requirements/0/min_when", dual, (p) => { p.requirements[0].min_when = []; }),
 
   // Fields that go together, or not.
   invalid("a fee with both amount and per_credit", "/fees/0", cpcs, (p) => { p.fees[0].per_credit = "25"; }),
   invalid("a fee with neither amount nor per_credit", "/fees/0", cpcs, (p) => { delete p.fees[0].amount; }),
+  invalid("a fee by phase that lists kinds", "/fees/0/kinds_any", cpcs, (p) => { p.fees[0].kinds_any = ["course"]; }),
+  invalid("a fee per credit that names a phase", "/fees/0/phase", dmec, (p) => { p.fees[0].phase = "grace"; }),
   invalid("a phase with both from and after", "/phases/0", cpcs, (p) => { p.phases[0].after = "due"; }),
   invalid("a phase with neither from nor after", "/phases/0", cpcs, (p) => { delete p.phases[0].from; }),
   invalid("counts_activities written true", "/phases/1/counts_activities", cpcs, (p) => { p.phases[1].counts_activities = true; }),
+  invalid("a yes/no option with choices", "/options/0/choices", cpcs, (p) => { p.options[0].choices = ["x"]; }),
   invalid("a choice option without choices", "/options/0/choices", app, (p) => { delete p.options[0].choices; }),
+  invalid("a choice option with no choices", "/options/0/choices", app, (p) => { p.options[0].choices = []; }),
+  invalid("a choice listed twice", "/options/0/choices", app, (p) => { p.options[0].choices.push("hr"); }),
+  invalid("an empty eligible", "/requirements/1/eligible", cpcs, (p) => { p.requirements[1].eligible = {}; }),
+  invalid("an empty topics_any", "/requirements/0/eligible/topics_any", dmec, (p) => { p.requirements[0].eligible.topics_any = []; }),
+  invalid("a topic listed twice in topics_any", "/requirements/0/eligible/topics_any", dmec, (p) => { p.requirements[0].eligible.topics_any.push("fmla"); }),
+  invalid("an empty kinds_any in eligible", "/requirements/1/eligible/kinds_any", cpcs, (p) => { p.requirements[1].eligible.kinds_any = []; }),
+  invalid("except_option_topic without topics_any", "/requirements/5/eligible/topics_any", app, (p) => { delete p.requirements[5].eligible.topics_any; }),
+  invalid("an empty by_kind", "/credit/by_kind", dmec, (p) => { p.credit.by_kind = {}; }),
+  invalid("an empty sources", "/sources", cpcs, (p) => { p.sources = {}; }),
 
   // Nothing is null or empty.
   invalid("a credential of null", "/credential", cpcs, (p) => { p.credential = null; }),
