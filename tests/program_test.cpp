@@ -70,6 +70,16 @@ TEST_CASE("Programs: cross-references must resolve") {
     d = exemplar();
     d["requirements"][1]["id"] = "total";
     CHECK(has(problems_of(d), "/requirements/1/id: requirement \"total\" is listed twice"));
+    d = exemplar();
+    d["fees"][1]["id"] = "late";
+    CHECK(has(problems_of(d), "/fees/1/id: fee \"late\" is listed twice"));
+    // A choice option's value, in a condition or as its default, is one of its choices.
+    json a = json::parse(test::read_text("programs/ala-clm-application.json"));
+    a["requirements"][5]["when"] = {{"option", "specialist_area"}, {"equals", "tax"}};
+    a["options"][0]["default"] = "writing";
+    const auto problems = problems_of(a);
+    CHECK(has(problems, "/requirements/5/when/equals: \"tax\" is not one of the option's choices"));
+    CHECK(has(problems, "/options/0/default: \"writing\" is not one of the option's choices"));
 }
 
 TEST_CASE("Programs: amounts are exact decimals with at most two places") {

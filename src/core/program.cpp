@@ -235,6 +235,8 @@ ProgramResult read_program(const json& doc) {
     p.body = root.text("body", Need::required, 200).value_or("");
     p.description = root.text("description", Need::optional).value_or("");
     p.currency = root.text("currency", Need::optional, 3).value_or("USD");
+    if (!std::all_of(p.currency.begin(), p.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) || p.currency.size() != 3)
+        root.problem_at("currency", "must be three capital letters, a currency code such as USD");
     p.lapse_text = root.text("lapse_text", Need::optional).value_or("");
 
     std::set<std::string> source_ids;
@@ -247,6 +249,11 @@ ProgramResult read_program(const json& doc) {
             s.only({"title", "url", "file"});
             p.sources.push_back({k, s.text("title", Need::required).value_or(""), s.text("url", Need::optional).value_or(""),
                                  s.text("file", Need::optional).value_or("")});
+            // The page links to it: a web address, nothing a browser would run.
+            const std::string& url = p.sources.back().url;
+            const bool web = (url.starts_with("http://") && url.size() > 7) || (url.starts_with("https://") && url.size() > 8);
+            if (!url.empty() && (!web || !std::all_of(url.begin(), url.end(), [](char c) { return c > ' ' && c <= '~'; })))
+                s.problem_at("url", "must be a web address starting http:// or https://, without spaces");
             source_ids.insert(k);
         }
     else if (!root.has("sources")) root.problem_at("sources", "is required");
@@ -291,7 +298,11 @@ ProgramResult read_program(const json& doc) {
             o.choices = read_ids(n, "choices", Need::required, max_topics, "choices");
             for (std::size_t i = 0; i < o.choices.size(); ++i)
                 if (!topic_ids.count(o.choices[i])) n.at("choices").at(i).problem("\"" + o.choices[i] + "\" is not a topic of this program");
-            if (auto d = n.id("default", Need::optional)) o.default_value = *d;
+            if (auto d = n.id("default", Need::optional)) {
+                if (std::find(o.choices.begin(), o.choices.end(), *d) == o.choices.end())
+                    n.problem_at("default", "\"" + *d + "\" is not one of the option's choices");
+                o.default_value = *d;
+            }
         } else if (auto d = n.boolean("default", Need::optional)) {
             o.default_value = *d;
         }
@@ -306,6 +317,9 @@ ProgramResult read_program(const json& doc) {
         if (!o) { n.problem_at("option", "\"" + c->option + "\" is not an option of this program"); return; }
         if (c->equals && std::holds_alternative<bool>(*c->equals) == o->is_choice)
             n.problem_at("equals", o->is_choice ? "must be one of the option's choices" : "must be true or false");
+        else if (const auto* s = c->equals ? std::get_if<std::string>(&*c->equals) : nullptr;
+                 s && std::find(o->choices.begin(), o->choices.end(), *s) == o->choices.end())
+            n.problem_at("equals", "\"" + *s + "\" is not one of the option's choices");
     };
     auto check_topics = [&](const Node& n, const std::vector<std::string>& ids, std::string_view key) {
         for (std::size_t i = 0; i < ids.size(); ++i)
@@ -371,6 +385,9 @@ ProgramResult read_program(const json& doc) {
         c.kinds_any = read_kinds(n, "kinds_any");
         if (!n.has("kinds_any")) n.problem_at("kinds_any", "must list the activity kinds the cap limits");
         c.cite = read_cite(n);
+        // Ids are unique in every list of rules, as for requirements.
+        if (std::any_of(p.caps.begin(), p.caps.end(), [&](const Cap& o) { return o.id == c.id; }))
+            n.problem_at("id", "cap \"" + c.id + "\" is listed twice");
         p.caps.push_back(std::move(c));
     });
 
@@ -465,6 +482,8 @@ ProgramResult read_program(const json& doc) {
             if (n.has("phase")) n.problem_at("phase", "goes with amount: a fee per credit is owed in any phase");
         }
         f.cite = read_cite(n);
+        if (std::any_of(p.fees.begin(), p.fees.end(), [&](const FeeRule& o) { return o.id == f.id; }))
+            n.problem_at("id", "fee \"" + f.id + "\" is listed twice");
         p.fees.push_back(std::move(f));
     });
 
