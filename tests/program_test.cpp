@@ -119,8 +119,8 @@ TEST_CASE("Programs: impossible calendars are refused") {
 
 TEST_CASE("Programs: another format or a later version is refused with a reason") {
     json d = exemplar();
-    d["version"] = 2;
-    CHECK(has(problems_of(d), "/version: version 2 is not supported; this Recert reads version 1"));
+    d["version"] = 3;
+    CHECK(has(problems_of(d), "/version: version 3 is not supported; this Recert reads versions 1 to 2"));
     d = exemplar();
     d["format"] = "recert-log";
     CHECK(has(problems_of(d), "/format: must be \"recert-program\""));
@@ -209,4 +209,22 @@ TEST_CASE("Programs: a list names at least one item, each once, and fields that 
     d = exemplar();
     d["options"][0]["choices"] = {"x"};
     CHECK(has(problems_of(d), "/options/0/choices: only a choice option has choices"));
+}
+
+TEST_CASE("Programs: version 2 cites the lapse; a version 1 file, with a bare lapse_text, still reads") {
+    const Program& cpcs = test::program("namss-cpcs");
+    REQUIRE(cpcs.lapse_cite.has_value());
+    CHECK(cpcs.lapse_cite->source == "namss-faq");
+    json d = exemplar();
+    const std::string text = d["lapse"]["text"];
+    d["version"] = 1;
+    d.erase("lapse");
+    d["lapse_text"] = text;
+    const auto old = read_program(d);
+    REQUIRE(old.program.has_value());
+    CHECK(old.program->lapse_text == text);
+    CHECK_FALSE(old.program->lapse_cite.has_value());
+    // Each version says it its own way only.
+    d["lapse"] = exemplar()["lapse"];
+    CHECK(has(problems_of(d), "/lapse: is version 2's; a version 1 file writes lapse_text"));
 }

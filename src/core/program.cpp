@@ -217,13 +217,14 @@ ProgramResult read_program(const json& doc) {
         if (root.has("format")) root.problem_at("format", "must be \"recert-program\"");
         return r;
     }
-    if (auto v = root.integer("version", Need::required, 1, 1000); v && *v != program_version) {
-        root.problem_at("version", "version " + std::to_string(*v) + " is not supported; this Recert reads version " +
+    const auto version = root.integer("version", Need::required, 1, 1000).value_or(program_version);
+    if (version > program_version) {
+        root.problem_at("version", "version " + std::to_string(version) + " is not supported; this Recert reads versions 1 to " +
                                        std::to_string(program_version));
         return r;
     }
     root.only({"$schema", "format", "version", "id", "name", "credential", "body", "description", "currency",
-               "lapse_text", "sources", "unit", "credit", "topics", "options", "cycle", "requirements", "caps",
+               "lapse_text", "lapse", "sources", "unit", "credit", "topics", "options", "cycle", "requirements", "caps",
                "dates", "phases", "fees"});
     root.text("$schema", Need::optional);
     Problems nulls, empties;
@@ -237,7 +238,17 @@ ProgramResult read_program(const json& doc) {
     p.currency = root.text("currency", Need::optional, 3).value_or("USD");
     if (!std::all_of(p.currency.begin(), p.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) || p.currency.size() != 3)
         root.problem_at("currency", "must be three capital letters, a currency code such as USD");
+    // Version 1 wrote the lapse as a bare text; version 2 as a rule, with its citation.
+    if (version == 1 && root.has("lapse")) root.problem_at("lapse", "is version 2's; a version 1 file writes lapse_text");
+    if (version >= 2 && root.has("lapse_text"))
+        root.problem_at("lapse_text", "is version 1's; version 2 writes \"lapse\": {\"text\": ..., \"cite\": ...}");
     p.lapse_text = root.text("lapse_text", Need::optional).value_or("");
+    if (root.has("lapse") && root.at("lapse").expect_object()) {
+        Node lapse = root.at("lapse");
+        lapse.only({"text", "cite", "interpretation"});
+        p.lapse_text = lapse.text("text", Need::required).value_or("");
+        p.lapse_cite = read_cite(lapse);
+    }
 
     std::set<std::string> source_ids;
     if (root.has("sources")) limit(root.at("sources"), max_sources, "sources");
@@ -494,6 +505,7 @@ ProgramResult read_program(const json& doc) {
     };
     check_source(p.credit.cite, "/credit");
     check_source(p.cycle.cite, "/cycle");
+    if (p.lapse_cite) check_source(*p.lapse_cite, "/lapse");
     for (std::size_t i = 0; i < p.requirements.size(); ++i) check_source(p.requirements[i].cite, "/requirements/" + std::to_string(i));
     for (std::size_t i = 0; i < p.caps.size(); ++i) check_source(p.caps[i].cite, "/caps/" + std::to_string(i));
     for (const auto& d : p.dates) check_source(d.cite, "/dates/" + d.id);

@@ -28,10 +28,11 @@ export const cases = [
   valid("a description of 10,000 characters", cpcs, (p) => { p.description = "x".repeat(10000); }),
   valid("ids with capitals, digits and dots", cpcs, (p) => { p.requirements[0].id = "Total.v2"; p.phases[1].needs.requirement = "Total.v2"; }),
   valid("no optional field at all", cpcs, (p) => {
-    for (const k of ["credential", "description", "currency", "lapse_text", "unit", "topics", "caps"]) delete p[k];
+    for (const k of ["credential", "description", "currency", "lapse", "unit", "topics", "caps"]) delete p[k];
   }),
   valid("a choice option with a default among its choices", app, (p) => { p.options[0].default = "hr"; }),
   valid("$schema naming the schema", cpcs, (p) => { p.$schema = "https://recert.example/programs/schema.json"; }),
+  valid("a version 1 file, which writes lapse_text", cpcs, (p) => { p.version = 1; p.lapse_text = p.lapse.text; delete p.lapse; }),
   valid("a source with a url", cpcs, (p) => { p.sources["namss-faq"].url = "https://www.namss.org/Certification/Recertification-Resources?x=1#faq"; }),
 
   // Amounts are decimal strings: a number is refused wherever an amount goes.
@@ -142,6 +143,13 @@ export const cases = [
   invalid("an unknown option type", "/options/0/type", cpcs, (p) => { p.options[0].type = "number"; }),
   invalid("another format", "/format", cpcs, (p) => { p.format = "recert-programme"; }),
   invalid("version 0", "/version", cpcs, (p) => { p.version = 0; }),
+  invalid("version 3", "/version", cpcs, (p) => { p.version = 3; }),
+  invalid("a version 2 file with lapse_text", "/lapse_text", cpcs, (p) => { p.lapse_text = p.lapse.text; delete p.lapse; }),
+  invalid("a version 1 file with lapse", "/lapse", cpcs, (p) => { p.version = 1; }),
+  invalid("a lapse as a bare text", "/lapse", cpcs, (p) => { p.lapse = p.lapse.text; }),
+  invalid("a lapse without cite", "/lapse/cite", cpcs, (p) => { delete p.lapse.cite; }),
+  invalid("a lapse without text", "/lapse/text", cpcs, (p) => { delete p.lapse.text; }),
+  invalid("an unknown field in lapse", "/lapse/when", cpcs, (p) => { p.lapse.when = { option: "extension_requested", equals: true }; }),
   invalid("version written \"1\"", "/version", cpcs, (p) => { p.version = "1"; }),
 
   // Limits.
@@ -244,6 +252,8 @@ export const cases = [
     cpcs, (p) => { p.phases.splice(3, 1); }),
   readerOnly("a cite of an unlisted source", "/cycle/cite/source", "a cite names one of the program's sources",
     cpcs, (p) => { p.cycle.cite.source = "hearsay"; }),
+  readerOnly("a lapse citing an unlisted source", "/lapse/cite/source", "a cite names one of the program's sources",
+    cpcs, (p) => { p.lapse.cite.source = "hearsay"; }),
   readerOnly("a topic listed twice", "/topics/5/id", "ids are unique in their list",
     dmec, (p) => { p.topics.push({ id: "fmla", name: "FMLA again" }); }),
   readerOnly("an option listed twice", "/options/1/id", "ids are unique in their list",
