@@ -48,6 +48,26 @@ for (const file of programFiles) {
   });
 }
 
+// The three NAMSS files are whole copies on purpose (each file stands alone: it is validated,
+// loaded and copied by itself), so a rule changed in one must change in all: the FAQ states
+// the same calendar, phases and fees for every certificant, and differs only where listed here.
+test("the three NAMSS files state the rules they share identically", () => {
+  const [cpcs, cpmsm, dual] = ["namss-cpcs.json", "namss-cpmsm.json", "namss-dual.json"].map(readJson);
+  const shared = (program) => {
+    const p = structuredClone(program);
+    for (const k of ["id", "name", "credential", "description", "requirements"]) delete p[k];
+    p.options = p.options.filter((o) => o.id !== "first_dual_renewal");
+    delete p.phases.find((ph) => ph.id === "extension").needs.interpretation;  // half of 30, or of 45
+    return p;
+  };
+  assert.deepEqual(shared(cpmsm), shared(cpcs));
+  assert.deepEqual(shared(dual), shared(cpcs));
+  // Single certificants: the same minimums (CPMSM's row reads "CPCSM" in the FAQ, hence its quote).
+  const minimums = (p) => p.requirements.map(({ id, name, min, eligible }) => ({ id, name, min, eligible }));
+  assert.deepEqual(minimums(cpmsm), minimums(cpcs));
+  assert.deepEqual(dual.requirements.map((r) => r.id), cpcs.requirements.map((r) => r.id));
+});
+
 // Each case breaks a fresh copy of the exemplar and names the path the error must point at.
 const exemplar = () => structuredClone(readJson("namss-cpcs.json"));
 const broken = [
