@@ -11,7 +11,7 @@ const valid = (what, base, change) => ({ expect: "valid", what, base, change });
 const invalid = (what, at, base, change) => ({ expect: "invalid", what, at, base, change });
 const readerOnly = (what, at, why, base, change) => ({ expect: "reader", what, at, why, base, change });
 
-const cpcs = "namss-cpcs.json", dual = "namss-dual.json", dmec = "dmec-clms.json";
+const cpcs = "namss-cpcs.json", dual = "namss-dual.json", dmec = "dmec-clms.json", example = "template/example-ces.json";
 const app = "ala-clm-application.json", recert = "ala-clm-recert.json";
 const text = (p) => JSON.stringify(p, null, 2);
 const times = (n, make) => Array.from({ length: n }, (_, i) => make(i));
@@ -32,11 +32,16 @@ export const cases = [
   }),
   valid("a choice option with a default among its choices", app, (p) => { p.options[0].default = "hr"; }),
   valid("$schema naming the schema", cpcs, (p) => { p.$schema = "https://recert.example/programs/schema.json"; }),
+  valid("the README's example for a credential with no fees, caps or phases", example, (p) => {
+    for (const k of ["fees", "caps", "phases", "dates", "options", "currency"]) delete p[k];
+    delete p.requirements[0].min_when;
+  }),
   valid("a version 1 file, which writes lapse_text", cpcs, (p) => { p.version = 1; p.lapse_text = p.lapse.text; delete p.lapse; }),
   valid("a source with a url", cpcs, (p) => { p.sources["namss-faq"].url = "https://www.namss.org/Certification/Recertification-Resources?x=1#faq"; }),
 
   // Amounts are decimal strings: a number is refused wherever an amount goes.
   invalid("a min written as a number", "/requirements/1/min", cpcs, (p) => { p.requirements[1].min = 15; }),
+  invalid("the README's example with a min written as a number", "/requirements/0/min_when/0/min", example, (p) => { p.requirements[0].min_when[0].min = 12; }),
   invalid("a min_when min written as a number", "/requirements/0/min_when/0/min", dual, (p) => { p.requirements[0].min_when[0].min = 30; }),
   invalid("a cap's max written as a number", "/caps/0/max", dmec, (p) => { p.caps[0].max = 4; }),
   invalid("a fee amount written as a number", "/fees/0/amount", cpcs, (p) => { p.fees[0].amount = 50; }),
@@ -134,6 +139,7 @@ export const cases = [
 
   // Unknown kinds, phases, types.
   invalid("an unknown activity kind in a fee", "/fees/0/kinds_any/0", dmec, (p) => { p.fees[0].kinds_any[0] = "blog"; }),
+  invalid("the README's example capping an unknown kind", "/caps/0/kinds_any/0", example, (p) => { p.caps[0].kinds_any = ["articles"]; }),
   invalid("an unknown activity kind in by_kind", "/credit/by_kind/webinar", dmec, (p) => { p.credit.by_kind.webinar = "1"; }),
   invalid("an unknown activity kind in eligible", "/requirements/1/eligible/kinds_any/0", cpcs, (p) => { p.requirements[1].eligible.kinds_any = ["seminar"]; }),
   invalid("an unknown activity kind in a cap", "/caps/0/kinds_any/1", dmec, (p) => { p.caps[0].kinds_any[1] = "webinar"; }),

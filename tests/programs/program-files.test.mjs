@@ -15,7 +15,9 @@ const recert = process.env.RECERT ?? join(sourceDir, "build", "recert");
 const corpusDir = process.env.CORPUS_DIR ?? join(sourceDir, "build", "program-corpus");
 
 rmSync(corpusDir, { recursive: true, force: true });
-const shipped = readdirSync(programsDir).filter((f) => f.endsWith(".json") && f !== "schema.json").sort();
+// The shipped programs, and the example programs/README.md walks through.
+const example = "template/example-ces.json";
+const shipped = [...readdirSync(programsDir).filter((f) => f.endsWith(".json") && f !== "schema.json").sort(), example];
 
 // A case's file: the changed base, named after its id as recert validate requires.
 const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
@@ -73,8 +75,17 @@ const written = cases.map((c, i) => write(i, c));
 const shippedFiles = shipped.map((f) => join(programsDir, f));
 const reader = readerVerdicts([...shippedFiles, ...written.map((w) => w.file)]);
 
+test(`programs/README.md's worked example is ${example}, byte for byte`, () => {
+  const readme = readFileSync(join(programsDir, "README.md"), "utf8");
+  const at = readme.indexOf("## A complete example");
+  assert.ok(at >= 0, "programs/README.md has no section \"A complete example\"");
+  const block = readme.slice(at).match(/```json\n([\s\S]*?)```/);
+  assert.ok(block, "the section has no ```json block");
+  assert.equal(block[1], readFileSync(join(programsDir, example), "utf8"));
+});
+
 for (const file of shipped) {
-  test(`valid: the shipped ${file}`, () => {
+  test(`valid: ${file}`, () => {
     const j = judge(join(programsDir, file), readFileSync(join(programsDir, file), "utf8"), reader);
     assert.ok(j.schemaOk && j.readerOk, `${j.shown}: ${j.verdicts}`);
   });
