@@ -407,7 +407,6 @@ TEST_CASE("Limits: a file at the size limit (32 MiB) reads whole, as a backup or
         e.date = add_days(test::day("2023-01-01"), static_cast<int>(i % 1400));
         e.minutes = static_cast<std::int64_t>(30 + i % 120);
         e.credits = Credits::from_units(static_cast<std::int64_t>(75 * (1 + i % 16)));
-        e.credit_places = 2;
         e.kind = Kind::live_webinar;
         e.topics = {"fmla"};
         e.approved = true;

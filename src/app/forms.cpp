@@ -91,7 +91,7 @@ void open_entry_form(App& a, const Entry* from, bool duplicate) {
         f.provider = from->provider;
         f.date = to_iso(from->date);
         f.minutes = from->minutes ? std::to_string(*from->minutes) : "";
-        f.credits = from->credits ? from->credits->to_string(from->credit_places) : "";
+        f.credits = from->credits ? from->credits->to_string(from->credit_places()) : "";
         f.kind = static_cast<int>(from->kind);
         f.topics = from->topics;
         f.approved = from->approved.value_or(false);
