@@ -201,7 +201,6 @@ std::vector<Entry> entries_for_limits(std::size_t n) {
                                   : add_days(*parse_date("2023-03-01"), date::days{static_cast<int>(rng.between(0, 1365))});
         e.kind = kinds[rng.between(0, std::size(kinds) - 1)];
         e.credits = quarters(rng.between(2, 32));
-        e.credit_places = Places{2};
         for (int t = 0; t < 3; ++t) e.topics.push_back("t" + std::to_string(rng.between(0, static_cast<std::int64_t>(max_topics) - 1)));
         out.push_back(std::move(e));
     }
@@ -275,7 +274,6 @@ int main(int argc, char** argv) {
             e.date = add_days(*parse_date(i % 20 == 19 ? "2026-11-27" : "2023-04-01"), date::days{static_cast<int>(i % 4)});
             e.kind = Kind::conference;
             e.credits = problem.items[i].amount;
-            e.credit_places = Places{2};
             for (int r : problem.items[i].candidates) e.topics.push_back("t" + std::to_string(r));
             entries.push_back(e);
         }

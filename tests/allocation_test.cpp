@@ -217,7 +217,6 @@ TEST_CASE("Allocation: an evaluation whose group is a subset-sum question stops 
         e.date = add_days(test::day("2023-04-01"), date::days{static_cast<int>(i)});
         e.kind = Kind::conference;
         e.credits = problem.items[i].amount;
-        e.credit_places = Places{2};
         e.topics = {"t"};
         entries.push_back(e);
     }

@@ -123,6 +123,26 @@ TEST_CASE("Commands: add, edit and delete return a new log and leave the old one
     CHECK(delete_entry(edited, "nope").entries.size() == 1);
 }
 
+TEST_CASE("Commands: an edit keeps the fields this version does not know, without the caller copying them") {
+    // A later Recert's fields, read into extra. The page's forms build the edited item from the
+    // fields they know: the command, not each caller, must keep the rest.
+    const Log log = test::log_from(R"({"format":"recert-log","version":1,
+      "credentials":[{"id":"c1","program":"dmec-clms","certified_on":"2025-02-10","colour":"teal"}],
+      "entries":[{"id":"e1","title":"T","date":"2025-03-01","kind":"recording","credits":"1","attachments":[{"name":"cert.pdf"}]}]})");
+    Entry e = entry_named("e1", "Renamed");
+    e.kind = Kind::recording;
+    const Log edited = edit_entry(log, e);
+    CHECK(edited.entries.at(0).title == "Renamed");
+    CHECK(to_json(edited)["entries"][0]["attachments"][0]["name"] == "cert.pdf");
+    Credential c;
+    c.id = "c1";
+    c.program = "dmec-clms";
+    CHECK(to_json(edit_credential(log, c))["credentials"][0]["colour"] == "teal");
+    // What the edit itself says of such a field wins.
+    e.extra["attachments"] = nlohmann::json::array();
+    CHECK(to_json(edit_entry(log, e))["entries"][0]["attachments"] == nlohmann::json::array());
+}
+
 TEST_CASE("Commands: new ids never collide with ids already used") {
     Log log = add_entry(Log{}, entry_named("e2", "A"));
     log = add_entry(log, entry_named("", "B"));

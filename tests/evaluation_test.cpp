@@ -47,6 +47,15 @@ TEST_CASE("Evaluation: credits more precise than the program counts are invalid,
     CHECK(entry(r, "e").excluded == Exclusion::invalid);
     CHECK(entry(r, "e").detail == "credits 1.5 have 1 decimal places; namss-cpcs counts to 0");
     CHECK(entry(r, "f").counted == Credits::whole(2));
+    // The same for an entry built in code: its precision is its value's, as it will be once saved.
+    std::vector<Entry> built = log.entries;
+    built[0] = Entry{};
+    built[0].id = "e";
+    built[0].title = "A";
+    built[0].date = day("2024-05-01");
+    built[0].kind = Kind::live_webinar;
+    built[0].credits = Credits::parse("1.5", 2);
+    CHECK(entry(evaluate(*parsed.program, log.credentials[0], built, day("2024-06-01")), "e").excluded == Exclusion::invalid);
 }
 
 TEST_CASE("Evaluation: options the program does not have, or values it does not offer, are named") {

@@ -37,7 +37,7 @@ TEST_CASE("Log: the documented example reads with every field") {
     CHECK(e.kind == Kind::live_webinar);
     CHECK(e.minutes == Minutes{90});
     CHECK(e.credits->to_string() == "1.5");
-    CHECK(e.credit_places == Places{1});
+    CHECK(e.credit_places() == Places{1});
     CHECK(e.topics == std::vector<std::string>{"fmla"});
     CHECK(*e.approved);
 }
@@ -168,4 +168,39 @@ TEST_CASE("Log: a document that cannot be read as a whole gives no log") {
         CAPTURE(text);
         CHECK_FALSE(parse_log(text).log.has_value());
     }
+}
+
+TEST_CASE("Log: text limits count characters, not UTF-8 bytes; minutes written 90.0 are 90") {
+    std::string title;
+    for (int i = 0; i < 2000; ++i) title += "\xE2\x82\xAC";  // 2000 x U+20AC, 6000 bytes
+    const Log log = test::log_from(with_entry(R"("title":")" + title + R"(","date":"2021-02-03","kind":"other","minutes":90.0)"));
+    CHECK(log.entries.at(1).title.size() == 6000);
+    CHECK(*log.entries.at(1).minutes == 90);
+    CHECK(first_problem(with_entry(R"("title":")" + title + R"(e","date":"2021-02-03","kind":"other")")) ==
+          "/entries/1/title: is longer than 2000 characters");
+}
+
+TEST_CASE("Log: an entry built in code is saved with its credits as they are, never rounded") {
+    // Nothing but the value says how many decimals it needs: 1.5 used to be written 2.
+    Entry e;
+    e.id = "e1";
+    e.title = "Built in code";
+    e.date = test::day("2025-01-01");
+    e.credits = Credits::parse("1.5", 2);
+    CHECK(to_json(e)["credits"].dump() == "1.5");
+    e.credits = Credits::parse("0.25", 2);
+    CHECK(to_json(e)["credits"].dump() == "0.25");
+    Log log;
+    log.entries.push_back(e);
+    CHECK(test::log_from(serialize(log)).entries.at(0).credits == e.credits);
+    // 4/3 of a credit has no decimal text: it needs more places than a log holds, so it is
+    // written with three and refused when read back, where rounding would change it unseen.
+    e.credits = credits_from_minutes(80);
+    CHECK(e.credit_places() == Places{3});
+    log.entries = {e};
+    const auto back = parse_log(serialize(log));
+    REQUIRE(back.log.has_value());
+    CHECK(back.log->entries.empty());
+    REQUIRE(back.log->unreadable_entries.size() == 1);
+    CHECK(describe(back.problems.at(0)) == "/entries/0/credits: \"1.333\" has 3 decimal places; at most 2 are allowed");
 }

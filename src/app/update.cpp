@@ -170,7 +170,7 @@ void open_entry(App& a, const Entry* from, bool duplicate) {
         f.provider = from->provider;
         f.date = to_iso(from->date);
         f.minutes = from->minutes ? std::to_string(from->minutes->count()) : "";
-        f.credits = from->credits ? from->credits->to_string(from->credit_places.count) : "";
+        f.credits = from->credits ? from->credits->to_string(from->credit_places().count) : "";
         f.kind = static_cast<int>(from->kind);
         f.topics = from->topics;
         f.approved = from->approved.value_or(false);
@@ -276,7 +276,6 @@ void save_entry(App& a) {
     }
     Entry e = *check.entry;
     if (current) {
-        e.extra = current->extra;
         change(a, edit_entry(a.log, e), "Saved \"" + e.title + "\"");
     } else {
         Log base = f.repairing ? without(a.log, *f.repairing) : a.log;

@@ -79,8 +79,19 @@ Log add_entry(Log log, Entry e) {
     return log;
 }
 
+// Fields this version does not know stay as they were: a caller builds the edited item from
+// the fields it knows and cannot be expected to copy the rest. What the edit sets wins.
+template <class T>
+void replace_keeping_unknown(T& item, const T& edited) {
+    nlohmann::json extra = item.extra;
+    if (extra.is_object() && edited.extra.is_object()) extra.update(edited.extra);
+    else extra = edited.extra;
+    item = edited;
+    item.extra = std::move(extra);
+}
+
 Log edit_entry(Log log, const Entry& e) {
-    if (auto it = find_id(log.entries, e.id); it != log.entries.end()) *it = e;
+    if (auto it = find_id(log.entries, e.id); it != log.entries.end()) replace_keeping_unknown(*it, e);
     return log;
 }
 
@@ -96,7 +107,7 @@ Log add_credential(Log log, Credential c) {
 }
 
 Log edit_credential(Log log, const Credential& c) {
-    if (auto it = find_id(log.credentials, c.id); it != log.credentials.end()) *it = c;
+    if (auto it = find_id(log.credentials, c.id); it != log.credentials.end()) replace_keeping_unknown(*it, c);
     return log;
 }
 

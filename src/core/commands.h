@@ -11,7 +11,9 @@ namespace recert {
 std::string next_id(const Log& log, const std::string& prefix);
 
 Log add_entry(Log log, Entry e);             // an empty id gets next_id
-Log edit_entry(Log log, const Entry& e);     // replaces the entry with e's id; no-op if absent
+// Replace the item with the same id (no-op if absent), keeping the fields this version does not
+// know (`extra`) that the edit does not set.
+Log edit_entry(Log log, const Entry& e);
 Log delete_entry(Log log, const std::string& id);
 Log add_credential(Log log, Credential c);   // an empty id gets next_id
 Log edit_credential(Log log, const Credential& c);

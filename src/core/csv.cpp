@@ -271,7 +271,7 @@ std::string to_csv(const std::vector<Entry>& entries) {
         for (const auto& t : e.topics) topics += (topics.empty() ? "" : ";") + t;
         const std::string cells[] = {cell(e.id, true), to_iso(e.date), cell(spreadsheet_text(e.title), true),
                                      cell(spreadsheet_text(e.provider), true), std::string(to_string(e.kind)),
-                                     e.minutes ? std::to_string(e.minutes->count()) : "", e.credits ? e.credits->to_string(e.credit_places.count) : "",
+                                     e.minutes ? std::to_string(e.minutes->count()) : "", e.credits ? e.credits->to_string(e.credit_places().count) : "",
                                      cell(topics, true), e.approved ? (*e.approved ? "yes" : "no") : "",
                                      cell(spreadsheet_text(e.code), true), cell(spreadsheet_text(e.notes), true)};
         std::string line;

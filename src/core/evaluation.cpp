@@ -169,9 +169,9 @@ Credits worth(const Program& p, const Entry& e, EntryResult& r) {
     const CreditRule& rule = p.credit;
     if (auto it = rule.by_kind.find(e.kind); it != rule.by_kind.end()) return it->second;
     if (e.credits) {
-        if (e.credit_places > rule.decimals) {
+        if (e.credit_places() > rule.decimals) {
             r.excluded = Exclusion::invalid;
-            r.detail = "credits " + e.credits->to_string(2) + " have " + std::to_string(e.credit_places.count) +
+            r.detail = "credits " + e.credits->to_string(2) + " have " + std::to_string(e.credit_places().count) +
                        " decimal places; " + p.id + " counts to " + std::to_string(rule.decimals.count);
             return {};
         }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -446,7 +447,14 @@ std::optional<std::string> Node::text(std::string_view key, Need need, std::size
     const json& v = j_.at(std::string(key));
     if (!v.is_string()) { problem_at(key, "must be a string, not " + kind_of(v)); return std::nullopt; }
     const auto& s = v.get_ref<const std::string&>();
-    if (s.size() > max_size) { problem_at(key, "is longer than " + std::to_string(max_size) + " characters"); return std::nullopt; }
+    // Characters are code points, as JSON Schema's maxLength counts them, not UTF-8 bytes.
+    const auto characters = [&] {
+        return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
+    if (s.size() > max_size && (s.size() > 4 * max_size || characters() > max_size)) {
+        problem_at(key, "is longer than " + std::to_string(max_size) + " characters");
+        return std::nullopt;
+    }
     return s;
 }
 
@@ -476,6 +484,10 @@ std::optional<std::int64_t> Node::integer(std::string_view key, Need need, std::
     } else if (v.is_number_integer() && !v.is_number_unsigned()) {
         const auto n = v.get<std::int64_t>();
         if (n >= lo && n <= hi) return n;
+    } else if (v.is_number_float()) {
+        // JSON has one kind of number: 2.0 and 2e0 are the whole number 2, as JSON Schema says.
+        const double d = v.get<double>();
+        if (d == std::trunc(d) && d >= static_cast<double>(lo) && d <= static_cast<double>(hi)) return static_cast<std::int64_t>(d);
     }
     problem_at(key, "must be " + range + ", not " + (v.is_number() ? v.dump() : kind_of(v)));
     return std::nullopt;

@@ -51,6 +51,14 @@ std::optional<Credential> read_credential(const Node& n) {
 
 }  // namespace
 
+// The places the value needs, not the ones written: "1.50" is 1.5 and is saved as 1.5, so it
+// counts the same before a save and after.
+Places Entry::credit_places() const {
+    if (!credits) return Places{0};
+    if (credits->units() % (Credits::scale / 100) != 0) return Places{3};
+    return Places{decimal_places(credits->to_string(2))};
+}
+
 std::string Unreadable::id() const {
     if (!original.is_object()) return "";
     const auto it = original.find("id");
@@ -79,9 +87,6 @@ std::optional<Entry> read_entry(const Node& n) {
     if (n.has("credits")) {
         e.credits = n.credits("credits", Need::optional, 2);
         ok_credits = e.credits.has_value();
-        // The places the value needs, not the ones written: "1.50" is 1.5 and is saved as 1.5,
-        // so it must count the same before a save and after.
-        if (e.credits) e.credit_places = Places{decimal_places(e.credits->to_string(2))};
         if (e.credits && *e.credits > Credits::whole(1000)) {
             n.problem_at("credits", "is more than 1000 for one activity");
             ok_credits = false;
@@ -192,7 +197,7 @@ json to_json(const Entry& e) {
     if (!e.provider.empty()) j["provider"] = e.provider;
     j["date"] = to_iso(e.date);
     if (e.minutes) j["minutes"] = e.minutes->count();
-    if (e.credits) j["credits"] = decimal_number(e.credits->to_string(e.credit_places.count));
+    if (e.credits) j["credits"] = decimal_number(e.credits->to_string(e.credit_places().count));
     j["kind"] = std::string(to_string(e.kind));
     if (!e.topics.empty()) j["topics"] = e.topics;
     if (e.approved) j["approved"] = *e.approved;

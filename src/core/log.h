@@ -27,10 +27,14 @@ struct Entry {
     Kind kind = Kind::other;
     std::optional<Minutes> minutes;
     std::optional<Credits> credits;
-    Places credit_places;  // decimals the value needs ("1.50": 1), checked against each program's precision
     std::vector<std::string> topics;
     std::optional<bool> approved;
     nlohmann::json extra = nlohmann::json::object();
+    // The decimals `credits` needs ("1.50" is 1.5: 1), checked against each program's precision
+    // and written on save. Worked out from the value, so that an entry built in code is saved
+    // and counted as it is; a value finer than hundredths needs 3, more than a log can hold,
+    // so a program counts it as invalid and reading it back refuses it: never rounded quietly.
+    Places credit_places() const;
 };
 
 // An entry or credential that could not be read (a bad value, a repeated id): kept exactly

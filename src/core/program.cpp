@@ -41,6 +41,22 @@ constexpr int max_amount_places = 2;
 constexpr std::int64_t max_credits_per_activity = 1000;
 constexpr std::int64_t max_fee_per_credit = 10'000;
 
+// Amounts are decimal strings, so a file says exactly what the body wrote: as a JSON number,
+// 0.1 is a double near it. A number is refused with what to write instead.
+bool amount_is_text(const Node& n, std::string_view key) {
+    if (!n.has(key) || n.at(key).raw().is_string()) return true;
+    const nlohmann::json& v = n.raw().at(std::string(key));
+    n.problem_at(key, v.is_number() ? "must be a decimal string: write \"" + v.dump() + "\", in quotes, not " + v.dump()
+                                    : "must be a decimal string, as in \"15\" or \"1.5\"");
+    return false;
+}
+std::optional<Credits> credit_amount(const Node& n, std::string_view key) {
+    return amount_is_text(n, key) ? n.credits(key, Need::required, max_amount_places) : std::nullopt;
+}
+std::optional<Money> money_amount(const Node& n, std::string_view key) {
+    return amount_is_text(n, key) ? n.money(key, Need::optional) : std::nullopt;
+}
+
 // A list or object longer than its limit gets a problem at its pointer. It is still read, so
 // that what refers to its items is not reported too.
 void limit(const Node& list, std::size_t max, const char* what) {
@@ -51,7 +67,14 @@ void limit(const Node& list, std::size_t max, const char* what) {
 
 std::vector<std::string> read_ids(const Node& n, std::string_view key, Need need, std::size_t max, const char* what) {
     if (n.has(key)) limit(n.at(key), max, what);
-    return n.ids(key, need);
+    auto ids = n.ids(key, need);
+    // Every such list (topics_any, kinds_any, choices) names at least one, each once; past its
+    // limit it has been named already (and a search for repeats would be quadratic).
+    if (n.has(key) && n.at(key).raw().is_array() && n.at(key).raw().empty())
+        n.problem_at(key, std::string("must list at least one of the ") + what + "; leave it out otherwise");
+    for (auto it = ids.begin(); ids.size() <= max && it != ids.end(); ++it)
+        if (std::find(ids.begin(), it, *it) != it) { n.problem_at(key, "lists \"" + *it + "\" twice"); break; }
+    return ids;
 }
 
 Cite read_cite(const Node& rule) {
@@ -92,6 +115,7 @@ std::optional<Condition> read_condition(const Node& n) {
     } else if (auto set = n.boolean("set", Need::optional); !set || !*set) {
         n.problem("needs \"equals\": value, or \"set\": true");
     }
+    if (n.has("equals") && n.has("set")) n.problem("needs \"equals\" or \"set\", not both");
     return c;
 }
 
@@ -99,11 +123,23 @@ Eligibility read_eligibility(const Node& n) {
     Eligibility e;
     if (!n.expect_object()) return e;
     n.only({"topics_any", "kinds_any", "approved", "except_option_topic"});
+    if (n.raw().empty()) n.problem("must hold at least one test; leave it out to count every entry");
+    if (n.has("except_option_topic") && !n.has("topics_any")) n.problem_at("topics_any", "is required with except_option_topic");
     e.topics_any = read_ids(n, "topics_any", Need::optional, max_topics, "topics");
     e.kinds_any = read_kinds(n, "kinds_any");
     e.approved = n.boolean("approved", Need::optional);
     e.except_option_topic = n.id("except_option_topic", Need::optional).value_or("");
     return e;
+}
+
+// JSON Schema's rules for the whole file: no null anywhere and no empty string. The readers
+// below take a null for an absent field, so this walk names both where they are.
+void blanks(const Node& n, Problems& nulls, Problems& empties) {
+    const json& j = n.raw();
+    if (j.is_null()) nulls.push_back({n.path(), "is null: give it a value or leave the field out"});
+    else if (j.is_string() && j.get_ref<const std::string&>().empty()) empties.push_back({n.path(), "must not be empty"});
+    else if (j.is_array()) for (std::size_t i = 0; i < j.size(); ++i) blanks(n.at(i), nulls, empties);
+    else if (j.is_object()) for (const auto& [k, v] : j.items()) blanks(n.at(k), nulls, empties);
 }
 
 template <class F>
@@ -127,11 +163,12 @@ void read_credit(const Node& n, Program& p) {
     if (auto m = n.integer("min_minutes", Need::optional, 1, 24 * 60)) c.min_minutes = Minutes{*m};
     if (n.has("by_kind")) {
         Node bk = n.at("by_kind");
-        if (bk.expect_object())
+        if (bk.expect_object() && bk.raw().empty()) bk.problem("must name at least one activity kind; leave it out otherwise");
+        if (bk.raw().is_object())
             for (const auto& [k, v] : bk.raw().items()) {
                 auto kind = parse_kind(k);
                 if (!kind) { bk.problem_at(k, "\"" + k + "\" is not an activity kind"); continue; }
-                if (auto amount = bk.credits(k, Need::required, max_amount_places)) {
+                if (auto amount = credit_amount(bk, k)) {
                     if (*amount > Credits::whole(max_credits_per_activity))
                         bk.problem_at(k, "is more than " + std::to_string(max_credits_per_activity) + " for one activity");
                     else c.by_kind[*kind] = *amount;
@@ -180,14 +217,18 @@ ProgramResult read_program(const json& doc) {
         if (root.has("format")) root.problem_at("format", "must be \"recert-program\"");
         return r;
     }
-    if (auto v = root.integer("version", Need::required, 1, 1000); v && *v != program_version) {
-        root.problem_at("version", "version " + std::to_string(*v) + " is not supported; this Recert reads version " +
+    const auto version = root.integer("version", Need::required, 1, 1000).value_or(program_version);
+    if (version > program_version) {
+        root.problem_at("version", "version " + std::to_string(version) + " is not supported; this Recert reads versions 1 to " +
                                        std::to_string(program_version));
         return r;
     }
     root.only({"$schema", "format", "version", "id", "name", "credential", "body", "description", "currency",
-               "lapse_text", "sources", "unit", "credit", "topics", "options", "cycle", "requirements", "caps",
+               "lapse_text", "lapse", "sources", "unit", "credit", "topics", "options", "cycle", "requirements", "caps",
                "dates", "phases", "fees"});
+    root.text("$schema", Need::optional);
+    Problems nulls, empties;
+    blanks(root, nulls, empties);
     Program p;
     p.id = root.id("id", Need::required).value_or("");
     p.name = root.text("name", Need::required, 200).value_or("");
@@ -195,20 +236,40 @@ ProgramResult read_program(const json& doc) {
     p.body = root.text("body", Need::required, 200).value_or("");
     p.description = root.text("description", Need::optional).value_or("");
     p.currency = root.text("currency", Need::optional, 3).value_or("USD");
+    if (!std::all_of(p.currency.begin(), p.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) || p.currency.size() != 3)
+        root.problem_at("currency", "must be three capital letters, a currency code such as USD");
+    // Version 1 wrote the lapse as a bare text; version 2 as a rule, with its citation.
+    if (version == 1 && root.has("lapse")) root.problem_at("lapse", "is version 2's; a version 1 file writes lapse_text");
+    if (version >= 2 && root.has("lapse_text"))
+        root.problem_at("lapse_text", "is version 1's; version 2 writes \"lapse\": {\"text\": ..., \"cite\": ...}");
     p.lapse_text = root.text("lapse_text", Need::optional).value_or("");
+    if (root.has("lapse") && root.at("lapse").expect_object()) {
+        Node lapse = root.at("lapse");
+        lapse.only({"text", "cite", "interpretation"});
+        p.lapse_text = lapse.text("text", Need::required).value_or("");
+        p.lapse_cite = read_cite(lapse);
+    }
 
     std::set<std::string> source_ids;
     if (root.has("sources")) limit(root.at("sources"), max_sources, "sources");
     if (root.has("sources") && root.at("sources").expect_object())
         for (const auto& [k, v] : root.at("sources").raw().items()) {
             Node s = root.at("sources").at(k);
+            if (!is_id(k)) root.at("sources").problem_at(k, "is not an id");
             if (!s.expect_object()) continue;
             s.only({"title", "url", "file"});
             p.sources.push_back({k, s.text("title", Need::required).value_or(""), s.text("url", Need::optional).value_or(""),
                                  s.text("file", Need::optional).value_or("")});
+            // The page links to it: a web address, nothing a browser would run.
+            const std::string& url = p.sources.back().url;
+            const bool web = (url.starts_with("http://") && url.size() > 7) || (url.starts_with("https://") && url.size() > 8);
+            if (!url.empty() && (!web || !std::all_of(url.begin(), url.end(), [](char c) { return c > ' ' && c <= '~'; })))
+                s.problem_at("url", "must be a web address starting http:// or https://, without spaces");
             source_ids.insert(k);
         }
     else if (!root.has("sources")) root.problem_at("sources", "is required");
+    if (root.has("sources") && root.at("sources").raw().is_object() && root.at("sources").raw().empty())
+        root.problem_at("sources", "must list at least one source: every rule cites one");
 
     if (root.has("unit")) {
         Node u = root.at("unit");
@@ -248,10 +309,15 @@ ProgramResult read_program(const json& doc) {
             o.choices = read_ids(n, "choices", Need::required, max_topics, "choices");
             for (std::size_t i = 0; i < o.choices.size(); ++i)
                 if (!topic_ids.count(o.choices[i])) n.at("choices").at(i).problem("\"" + o.choices[i] + "\" is not a topic of this program");
-            if (auto d = n.id("default", Need::optional)) o.default_value = *d;
+            if (auto d = n.id("default", Need::optional)) {
+                if (std::find(o.choices.begin(), o.choices.end(), *d) == o.choices.end())
+                    n.problem_at("default", "\"" + *d + "\" is not one of the option's choices");
+                o.default_value = *d;
+            }
         } else if (auto d = n.boolean("default", Need::optional)) {
             o.default_value = *d;
         }
+        if (!o.is_choice && n.has("choices")) n.problem_at("choices", "only a choice option has choices");
         if (p.option(o.id)) n.problem_at("id", "option \"" + o.id + "\" is listed twice");
         p.options.push_back(std::move(o));
     });
@@ -262,6 +328,9 @@ ProgramResult read_program(const json& doc) {
         if (!o) { n.problem_at("option", "\"" + c->option + "\" is not an option of this program"); return; }
         if (c->equals && std::holds_alternative<bool>(*c->equals) == o->is_choice)
             n.problem_at("equals", o->is_choice ? "must be one of the option's choices" : "must be true or false");
+        else if (const auto* s = c->equals ? std::get_if<std::string>(&*c->equals) : nullptr;
+                 s && std::find(o->choices.begin(), o->choices.end(), *s) == o->choices.end())
+            n.problem_at("equals", "\"" + *s + "\" is not one of the option's choices");
     };
     auto check_topics = [&](const Node& n, const std::vector<std::string>& ids, std::string_view key) {
         for (std::size_t i = 0; i < ids.size(); ++i)
@@ -276,14 +345,14 @@ ProgramResult read_program(const json& doc) {
         Requirement q;
         q.id = n.id("id", Need::required).value_or("");
         q.name = n.text("name", Need::required, 200).value_or("");
-        q.min = n.credits("min", Need::required, max_amount_places).value_or(Credits{});
+        q.min = credit_amount(n, "min").value_or(Credits{});
         each(n, "min_when", Need::optional, max_conditions, "conditions", [&](const Node& m) {
             if (!m.expect_object()) return;
             m.only({"when", "min"});
             auto c = m.has("when") ? read_condition(m.at("when")) : std::nullopt;
             if (!m.has("when")) m.problem_at("when", "is required");
             check_condition(m.at("when"), c);
-            auto amount = m.credits("min", Need::required, max_amount_places);
+            auto amount = credit_amount(m, "min");
             if (c && amount) q.min_when.emplace_back(*c, *amount);
         });
         if (n.has("when")) { q.when = read_condition(n.at("when")); check_condition(n.at("when"), q.when); }
@@ -296,6 +365,8 @@ ProgramResult read_program(const json& doc) {
                     n.at("eligible").problem_at("except_option_topic", "must name a choice option of this program");
             }
         }
+        if (n.has("min_when") && n.at("min_when").raw().is_array() && n.at("min_when").raw().empty())
+            n.problem_at("min_when", "must list at least one condition; leave it out otherwise");
         q.group = n.id("group", Need::optional).value_or("");
         q.cite = read_cite(n);
         if (!requirement_ids.insert(q.id).second) n.problem_at("id", "requirement \"" + q.id + "\" is listed twice");
@@ -321,10 +392,13 @@ ProgramResult read_program(const json& doc) {
         Cap c;
         c.id = n.id("id", Need::required).value_or("");
         c.name = n.text("name", Need::required, 200).value_or("");
-        c.max = n.credits("max", Need::required, max_amount_places).value_or(Credits{});
+        c.max = credit_amount(n, "max").value_or(Credits{});
         c.kinds_any = read_kinds(n, "kinds_any");
-        if (c.kinds_any.empty()) n.problem_at("kinds_any", "must list the activity kinds the cap limits");
+        if (!n.has("kinds_any")) n.problem_at("kinds_any", "must list the activity kinds the cap limits");
         c.cite = read_cite(n);
+        // Ids are unique in every list of rules, as for requirements.
+        if (std::any_of(p.caps.begin(), p.caps.end(), [&](const Cap& o) { return o.id == c.id; }))
+            n.problem_at("id", "cap \"" + c.id + "\" is listed twice");
         p.caps.push_back(std::move(c));
     });
 
@@ -409,8 +483,8 @@ ProgramResult read_program(const json& doc) {
         FeeRule f;
         f.id = n.id("id", Need::required).value_or("");
         f.label = n.text("label", Need::required, 200).value_or("");
-        f.amount = n.money("amount", Need::optional);
-        f.per_credit = n.money("per_credit", Need::optional);
+        f.amount = money_amount(n, "amount");
+        f.per_credit = money_amount(n, "per_credit");
         if (f.per_credit && *f.per_credit > Money::whole(max_fee_per_credit))
             n.problem_at("per_credit", "is more than " + std::to_string(max_fee_per_credit) + " per credit");
         if (n.has("amount") == n.has("per_credit")) n.problem("needs exactly one of \"amount\" and \"per_credit\"");
@@ -418,11 +492,15 @@ ProgramResult read_program(const json& doc) {
             const auto phase = n.text("phase", Need::required).value_or("");
             if (n.has("phase") && !phase_ids.count(phase)) n.problem_at("phase", "\"" + phase + "\" is not one of this program's phases");
             f.phase = parse_phase(phase);
+            if (n.has("kinds_any")) n.problem_at("kinds_any", "goes with per_credit: a fee by phase is owed whatever the activities");
         } else {
             f.kinds_any = read_kinds(n, "kinds_any");
-            if (f.kinds_any.empty()) n.problem_at("kinds_any", "must list the activity kinds charged per credit");
+            if (!n.has("kinds_any")) n.problem_at("kinds_any", "must list the activity kinds charged per credit");
+            if (n.has("phase")) n.problem_at("phase", "goes with amount: a fee per credit is owed in any phase");
         }
         f.cite = read_cite(n);
+        if (std::any_of(p.fees.begin(), p.fees.end(), [&](const FeeRule& o) { return o.id == f.id; }))
+            n.problem_at("id", "fee \"" + f.id + "\" is listed twice");
         p.fees.push_back(std::move(f));
     });
 
@@ -433,6 +511,7 @@ ProgramResult read_program(const json& doc) {
     };
     check_source(p.credit.cite, "/credit");
     check_source(p.cycle.cite, "/cycle");
+    if (p.lapse_cite) check_source(*p.lapse_cite, "/lapse");
     for (std::size_t i = 0; i < p.requirements.size(); ++i) check_source(p.requirements[i].cite, "/requirements/" + std::to_string(i));
     for (std::size_t i = 0; i < p.caps.size(); ++i) check_source(p.caps[i].cite, "/caps/" + std::to_string(i));
     for (const auto& d : p.dates) check_source(d.cite, "/dates/" + d.id);
@@ -443,6 +522,16 @@ ProgramResult read_program(const json& doc) {
         if (p.phases[i].counts_activities) check_source(*p.phases[i].counts_activities, where + "/counts_activities");
     }
     for (std::size_t i = 0; i < p.fees.size(); ++i) check_source(p.fees[i].cite, "/fees/" + std::to_string(i));
+
+    // A null replaces what a reader said at its place (it read no value); an empty string is
+    // named where no reader already said why.
+    const auto at = [&](const Problem& q) {
+        return [&q](const Problem& other) { return other.where == q.where; };
+    };
+    for (const auto& q : nulls) std::erase_if(problems, at(q));
+    for (auto& q : empties)
+        if (std::none_of(problems.begin(), problems.end(), at(q))) problems.push_back(std::move(q));
+    problems.insert(problems.end(), nulls.begin(), nulls.end());
 
     if (problems.empty()) r.program = std::move(p);
     return r;

@@ -127,6 +127,7 @@ struct Source { std::string id, title, url, file; };
 
 struct Program {
     std::string id, name, credential, body, description, currency = "USD", lapse_text;
+    std::optional<Cite> lapse_cite;  // version 2 files cite what a lapse means, as every rule does
     std::string unit_singular = "credit", unit_plural = "credits";
     std::vector<Source> sources;
     CreditRule credit;
@@ -152,7 +153,9 @@ ProgramResult parse_program(std::string_view text);
 ProgramResult read_program(const nlohmann::json& doc);
 
 inline constexpr std::string_view program_format = "recert-program";
-inline constexpr int program_version = 1;
+// Version 2 writes what a lapse means as a rule object, "lapse": {"text", "cite"}; version 1
+// files, with a bare "lapse_text", are still read.
+inline constexpr int program_version = 2;
 
 // Limits on a program file: generous for real programs (the shipped ones have at most 8
 // requirements, 12 topics, 5 dates), and small enough that an evaluation's work is bounded.

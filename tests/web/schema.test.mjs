@@ -5,29 +5,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { join, basename } from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
+import { basename } from "node:path";
+import { schema, validate, describe, programsDir, readProgram as readJson } from "../programs/schema.mjs";
 
-const programsDir = fileURLToPath(new URL("../../programs/", import.meta.url));
-const readJson = (file) => JSON.parse(readFileSync(join(programsDir, file), "utf8"));
-
-const schema = readJson("schema.json");
 const programFiles = readdirSync(programsDir)
   .filter((f) => f.endsWith(".json") && f !== "schema.json")
   .sort();
-
-// Strict mode, and any warning Ajv would print about the schema fails the test.
-// strictRequired is off: it flags every "required" inside if/then whose properties
-// are declared on the enclosing object, which is how the schema ties fields to a type.
-const fail = (msg) => { throw new Error(`Ajv warning: ${msg}`); };
-const ajv = new Ajv2020({
-  allErrors: true, strict: true, strictRequired: false,
-  logger: { log() {}, warn: fail, error: fail },
-});
-const validate = ajv.compile(schema);
-
-const describe = (errors) =>
-  ajv.errorsText(errors, { separator: "\n", dataVar: "" }) || "(no errors)";
 
 test("the schema is draft 2020-12 with an $id", () => {
   assert.equal(schema.$schema, "https://json-schema.org/draft/2020-12/schema");
@@ -65,6 +48,26 @@ for (const file of programFiles) {
   });
 }
 
+// The three NAMSS files are whole copies on purpose (each file stands alone: it is validated,
+// loaded and copied by itself), so a rule changed in one must change in all: the FAQ states
+// the same calendar, phases and fees for every certificant, and differs only where listed here.
+test("the three NAMSS files state the rules they share identically", () => {
+  const [cpcs, cpmsm, dual] = ["namss-cpcs.json", "namss-cpmsm.json", "namss-dual.json"].map(readJson);
+  const shared = (program) => {
+    const p = structuredClone(program);
+    for (const k of ["id", "name", "credential", "description", "requirements"]) delete p[k];
+    p.options = p.options.filter((o) => o.id !== "first_dual_renewal");
+    delete p.phases.find((ph) => ph.id === "extension").needs.interpretation;  // half of 30, or of 45
+    return p;
+  };
+  assert.deepEqual(shared(cpmsm), shared(cpcs));
+  assert.deepEqual(shared(dual), shared(cpcs));
+  // Single certificants: the same minimums (CPMSM's row reads "CPCSM" in the FAQ, hence its quote).
+  const minimums = (p) => p.requirements.map(({ id, name, min, eligible }) => ({ id, name, min, eligible }));
+  assert.deepEqual(minimums(cpmsm), minimums(cpcs));
+  assert.deepEqual(dual.requirements.map((r) => r.id), cpcs.requirements.map((r) => r.id));
+});
+
 // Each case breaks a fresh copy of the exemplar and names the path the error must point at.
 const exemplar = () => structuredClone(readJson("namss-cpcs.json"));
 const broken = [
@@ -85,7 +88,7 @@ const broken = [
   ["a phase's needs without a date", "/phases/1/needs", (p) => { delete p.phases[1].needs.by; }],
   ["counts_activities written as true", "/phases/1/counts_activities", (p) => { p.phases[1].counts_activities = true; }],
   ["counts_activities without cite", "/phases/1/counts_activities", (p) => { delete p.phases[1].counts_activities.cite; }],
-  ["an id with capitals", "/id", (p) => { p.id = "NAMSS-CPCS"; }],
+  ["an id with a space", "/id", (p) => { p.id = "namss cpcs"; }],
   ["a fee with both amount and per_credit", "/fees/0", (p) => { p.fees[0].per_credit = "25"; }],
   ["a look-back cycle with dates", "/dates", (p) => { p.cycle = { type: "lookback", months: 24, cite: p.cycle.cite }; }],
 ];
