@@ -5,6 +5,7 @@
 
 #include <set>
 #include <type_traits>
+#include <utility>
 
 #include "calendar.h"
 #include "support.h"
@@ -147,7 +148,7 @@ TEST_CASE("Types: minutes and decimal places are types of their own, so a bare n
     static_assert(!std::is_convertible_v<std::int64_t, Minutes> && !std::is_convertible_v<Minutes, std::int64_t>);
     static_assert(!std::is_convertible_v<int, Places> && !std::is_convertible_v<Places, int>);
     static_assert(std::is_same_v<decltype(Entry::minutes), std::optional<Minutes>> && std::is_same_v<decltype(CreditRule::min_minutes), std::optional<Minutes>>);
-    static_assert(std::is_same_v<decltype(Entry::credit_places), Places> && std::is_same_v<decltype(CreditRule::decimals), Places>);
+    static_assert(std::is_same_v<decltype(std::declval<Entry>().credit_places()), Places> && std::is_same_v<decltype(CreditRule::decimals), Places>);
     const Program& ala = test::program("ala-clm-application");
     CHECK(ala.credit.min_minutes == Minutes{60});
     CHECK(ala.credit.decimals == Places{2});
