@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <map>
 #include <set>
 
@@ -73,16 +72,11 @@ std::vector<Row> split(std::string_view t, std::string& error) {
     return rows;
 }
 
-// Spreadsheets turn 2025-03-04 into 3/4/2025; read that back as the same day.
+// Spreadsheets turn 2025-03-04 into 3/4/2025; read that back as the same day. Anything else
+// goes to the entry reader as written, which names what is wrong with it.
 std::string iso_date(const std::string& s) {
-    int m = 0, d = 0, y = 0;
-    char tail = 0;
-    if (std::sscanf(s.c_str(), "%d/%d/%d%c", &m, &d, &y, &tail) == 3 && y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-        return buf;
-    }
-    return s;
+    const auto d = parse_month_day_year(s);
+    return d ? to_iso(*d) : s;
 }
 
 // A cell that a spreadsheet would run as a formula (OWASP's list: = + - @ TAB CR) is written

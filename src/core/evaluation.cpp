@@ -17,17 +17,6 @@ bool contains(const std::vector<Kind>& v, Kind x) { return std::find(v.begin(), 
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-// Dates as YYYY-MM-DD, like to_iso but without printf: details name many dates.
-std::string iso(Date d) {
-    const int y = static_cast<int>(d.year());
-    if (y < 0 || y > 9999) return to_iso(d);
-    const unsigned m = static_cast<unsigned>(d.month()), dd = static_cast<unsigned>(d.day());
-    char buf[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10), static_cast<char>('0' + y / 10 % 10),
-                    static_cast<char>('0' + y % 10), '-', static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
-                    static_cast<char>('0' + dd / 10), static_cast<char>('0' + dd % 10)};
-    return std::string(buf, 10);
-}
-
 // Whitespace and case as the C locale sees them (what std::isspace / std::tolower do here).
 bool space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -269,16 +258,16 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
         if (e.date >= cycle.start && e.date < window.from) {
             r.excluded = Exclusion::outside_cycle;
             if (words)
-                r.detail = "dated " + iso(e.date) + ": counted toward the previous cycle, which ended " + iso(add_days(cycle.start, -1)) +
-                           " short of its requirements and counts activities to " + iso(add_days(window.from, -1));
+                r.detail = "dated " + to_iso(e.date) + ": counted toward the previous cycle, which ended " + to_iso(add_days(cycle.start, -1)) +
+                           " short of its requirements and counts activities to " + to_iso(add_days(window.from, -1));
         } else if (later) {
             r.excluded = Exclusion::planned;
-            if (words) r.detail = "planned for " + iso(e.date);
+            if (words) r.detail = "planned for " + to_iso(e.date);
         } else if (e.date < cycle.start || e.date > window.until) {
             r.excluded = Exclusion::outside_cycle;
             if (words) {
-                r.detail = "dated " + iso(e.date) + ", outside the cycle " + iso(cycle.start) + " to " + iso(cycle.end);
-                if (window.until != cycle.end) r.detail += " and the days to " + iso(window.until) + " that count toward it";
+                r.detail = "dated " + to_iso(e.date) + ", outside the cycle " + to_iso(cycle.start) + " to " + to_iso(cycle.end);
+                if (window.until != cycle.end) r.detail += " and the days to " + to_iso(window.until) + " that count toward it";
             }
         } else if (!prep.first[i]) {
             r.excluded = Exclusion::duplicate;
@@ -445,7 +434,7 @@ NeedsCheck check_needs(const PhaseNeeds& needs, const std::vector<const Requirem
 std::string unmet_text(const Program& p, const PhaseRule& ph, const NeedsCheck& n, Date by) {
     const std::string name = ph.id == "window_open" ? "application window" : ph.id == "extension" ? "extension" : ph.id + " period";
     return "No " + name + " applies: " + (ph.id == "extension" ? "an " : "the ") + name + " needs at least " + n.needed.to_string() +
-           " of your " + plural(p, n.required) + " by " + iso(by) + ", and you had " + n.earned.to_string() + ".";
+           " of your " + plural(p, n.required) + " by " + to_iso(by) + ", and you had " + n.earned.to_string() + ".";
 }
 
 }  // namespace
