@@ -2,12 +2,12 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cfloat>
 
 #include "commands.h"
 #include "icons.h"
 #include "screens.h"
+#include "text.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -31,11 +31,6 @@ const char* reason_text(Exclusion x) {
 
 const EntryResult* result_for(const CredentialReport* r, int i) {
     return r && static_cast<std::size_t>(i) < r->entries.size() ? &r->entries[static_cast<std::size_t>(i)] : nullptr;
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 std::string credit_text(const Entry& e, const EntryResult* r) {
@@ -189,8 +184,7 @@ void draw_table(App& a, const char* id, const std::vector<int>& rows, const Cred
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, px(100), static_cast<ImGuiID>(Sort::date));
     ImGui::TableSetupColumn("Activity", ImGuiTableColumnFlags_WidthStretch, 3.0f, static_cast<ImGuiID>(Sort::title));
-    std::string unit = p ? p->unit_plural : "credits";
-    if (!unit.empty()) unit[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(unit[0])));
+    const std::string unit = capitalized(p ? p->unit_plural : "credits");
     ImGui::TableSetupColumn(unit.c_str(), ImGuiTableColumnFlags_WidthFixed, px(72), static_cast<ImGuiID>(Sort::credits));
     ImGui::TableSetupColumn("Counts toward", ImGuiTableColumnFlags_WidthStretch, 2.0f, static_cast<ImGuiID>(Sort::status));
     ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, px(104));

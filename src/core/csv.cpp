@@ -1,10 +1,10 @@
 #include "csv.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
+#include "text.h"
 #include "utf8.h"
 
 namespace recert {
@@ -12,11 +12,6 @@ namespace recert {
 using nlohmann::json;
 
 namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::string trim(const std::string& s) {
     const auto a = s.find_first_not_of(" \t");

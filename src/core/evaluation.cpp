@@ -7,6 +7,7 @@
 
 #include "allocation.h"
 #include "calendar.h"
+#include "text.h"
 
 namespace recert {
 
@@ -17,9 +18,8 @@ bool contains(const std::vector<Kind>& v, Kind x) { return std::find(v.begin(), 
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-// Whitespace and case as the C locale sees them (what std::isspace / std::tolower do here).
+// Whitespace as the C locale sees it (what std::isspace does here); case folds as text.h's lower.
 bool space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Calls emit(c) for each character of the text with case folded, runs of whitespace made
 // one space, and no space at either end.
