@@ -7,6 +7,7 @@
 
 #include "allocation.h"
 #include "calendar.h"
+#include "format.h"
 #include "text.h"
 
 namespace recert {
@@ -160,8 +161,8 @@ Credits worth(const Program& p, const Entry& e, EntryResult& r) {
     if (e.credits) {
         if (e.credit_places > rule.decimals) {
             r.excluded = Exclusion::invalid;
-            r.detail = "credits " + e.credits->to_string(2) + " have " + std::to_string(e.credit_places) +
-                       " decimal places; " + p.id + " counts to " + std::to_string(rule.decimals);
+            r.detail = "credits " + number(*e.credits) + " have " + count_of(e.credit_places, "decimal place", "decimal places") + "; " +
+                       p.id + " counts to " + std::to_string(rule.decimals);
             return {};
         }
         return *e.credits;
@@ -282,8 +283,8 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
             if (minutes >= 0 && minutes < *p.credit.min_minutes) {
                 r.excluded = Exclusion::too_short;
                 if (words)
-                    r.detail = std::to_string(minutes) + " minutes; sessions shorter than " + std::to_string(*p.credit.min_minutes) +
-                               " minutes earn nothing";
+                    r.detail = count_of(minutes, "minute", "minutes") + "; sessions shorter than " +
+                               count_of(*p.credit.min_minutes, "minute", "minutes") + " earn nothing";
                 continue;
             }
         }
@@ -307,7 +308,7 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
     auto shown = [&texts](Credits x) -> std::string {
         for (const auto& [value, text] : texts)
             if (value == x) return text;
-        return texts.emplace_back(x, x.to_string()).second;
+        return texts.emplace_back(x, number(x)).second;
     };
     for (std::size_t i = 0; i < n; ++i)
         if (active[i] && !prep.capped[i]) t.entries[i].counted = t.entries[i].amount;
@@ -407,8 +408,6 @@ std::optional<Problem> outside_dates(const Program& p, const Credential& c, cons
                        ", " + what + " would fall " + edge + " Recert handles"};
 }
 
-std::string plural(const Program& p, Credits c) { return c.to_string() + " " + (c == Credits::whole(1) ? p.unit_singular : p.unit_plural); }
-
 // Whether a phase's `needs` hold for these figures, with what it takes to say why not.
 struct NeedsCheck {
     bool met = true;
@@ -433,8 +432,8 @@ NeedsCheck check_needs(const PhaseNeeds& needs, const std::vector<const Requirem
 // Why a phase the person would be in does not apply: "No extension applies: an extension needs ...".
 std::string unmet_text(const Program& p, const PhaseRule& ph, const NeedsCheck& n, Date by) {
     const std::string name = ph.id == "window_open" ? "application window" : ph.id == "extension" ? "extension" : ph.id + " period";
-    return "No " + name + " applies: " + (ph.id == "extension" ? "an " : "the ") + name + " needs at least " + n.needed.to_string() +
-           " of your " + plural(p, n.required) + " by " + to_iso(by) + ", and you had " + n.earned.to_string() + ".";
+    return "No " + name + " applies: " + (ph.id == "extension" ? "an " : "the ") + name + " needs at least " + number(n.needed) +
+           " of your " + with_unit(n.required, p) + " by " + to_iso(by) + ", and you had " + number(n.earned) + ".";
 }
 
 }  // namespace
@@ -545,8 +544,8 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
         case Phase::earning:
             if (p.cycle.type == CycleRule::Type::lookback)
                 out.phase_text = out.complete ? "Every requirement is met: you could apply today."
-                                              : "Not enough yet to apply today: activities count for " + std::to_string(p.cycle.months) +
-                                                    " months, so plan what is missing.";
+                                              : "Not enough yet to apply today: activities count for " + span_in_words(p.cycle) +
+                                                    ", so plan what is missing.";
             else
                 out.phase_text = out.complete ? "Every requirement is met for this cycle."
                                               : "Keep earning: activities count until the cycle ends on " + to_iso(cycle->end) + ".";
@@ -577,7 +576,7 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
                 if (out.entries[i].excluded == Exclusion::none && contains(f.kinds_any, entries[i].kind)) charged += out.entries[i].counted;
             if (charged == Credits{}) continue;
             fee.amount = per_credit(*f.per_credit, charged);
-            fee.label += " (" + plural(p, charged) + " at " + f.per_credit->to_string() + " " + p.currency + " each)";
+            fee.label += " (" + with_unit(charged, p) + " at " + money(*f.per_credit, p.currency) + " each)";
         }
         out.fees.push_back(std::move(fee));
     }
