@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include "format.h"
 #include "platform.h"
 #include "store.h"
 
@@ -19,7 +20,7 @@ void evaluate_now(App& a) {
     std::string summary;
     for (const auto& c : a.report.credentials) {
         if (!c.problems.empty()) continue;
-        for (const auto& q : c.requirements) summary += q.name + ": " + q.earned.to_string() + " of " + q.required.to_string() + ". ";
+        for (const auto& q : c.requirements) summary += q.name + ": " + number(q.earned) + " of " + number(q.required) + ". ";
         summary += c.phase_text + " ";
     }
     platform::announce(summary);
@@ -39,10 +40,6 @@ void show_toast(App& a, std::string text, double seconds) {
 
 void save_settings_now(App& a) { save_settings(a.settings); }
 
-namespace {
-std::string count(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
-}  // namespace
-
 void wipe_all(App& a) {
     const std::size_t credentials = a.log.credentials.size() + a.log.unreadable_credentials.size();
     const std::size_t entries = a.log.entries.size() + a.log.unreadable_entries.size();
@@ -54,8 +51,9 @@ void wipe_all(App& a) {
     if (a.trouble != Trouble::blocked) a.trouble = Trouble::none;
     a.settings = Settings{};  // they were stored too
     evaluate_now(a);
-    std::string what = count(credentials, "credential", "credentials") + ", " + count(entries, "activity", "activities");
-    if (kept) what += ", " + count(static_cast<std::size_t>(kept), "kept copy of an unreadable log", "kept copies of unreadable logs");
+    std::string what = count_of(static_cast<std::int64_t>(credentials), "credential", "credentials") + ", " +
+                       count_of(static_cast<std::int64_t>(entries), "activity", "activities");
+    if (kept) what += ", " + count_of(kept, "kept copy of an unreadable log", "kept copies of unreadable logs");
     show_toast(a, "Deleted from this browser: " + what + " and your settings.", 10);
 }
 

@@ -5,6 +5,7 @@
 #include <cfloat>
 
 #include "commands.h"
+#include "format.h"
 #include "icons.h"
 #include "screens.h"
 #include "text.h"
@@ -33,9 +34,14 @@ const EntryResult* result_for(const CredentialReport* r, int i) {
     return r && static_cast<std::size_t>(i) < r->entries.size() ? &r->entries[static_cast<std::size_t>(i)] : nullptr;
 }
 
+// What an entry is worth under the program, else the credits it states.
+std::optional<Credits> credit_amount(const Entry& e, const EntryResult* r) {
+    if (r && r->amount != Credits{}) return r->amount;
+    return e.credits;
+}
+
 std::string credit_text(const Entry& e, const EntryResult* r) {
-    if (r && r->amount != Credits{}) return r->amount.to_string();
-    if (e.credits) return e.credits->to_string();
+    if (const auto c = credit_amount(e, r)) return number(*c);
     if (e.minutes) return std::to_string(*e.minutes) + " min";
     return "";
 }
@@ -163,8 +169,7 @@ void draw_cards(App& a, const char* id, const std::vector<int>& rows, const Cred
             ImGui::SameLine(ImGui::GetContentRegionMax().x - actions_w);
             row_actions(e, i, action);
             std::string sub = to_iso(e.date) + "  ·  " + std::string(label(e.kind));
-            if (const auto c = credit_text(e, er); !c.empty() && c.find("min") == std::string::npos)
-                sub += "  ·  " + c + " " + (p ? (c == "1" ? p->unit_singular : p->unit_plural) : "credits");
+            if (const auto c = credit_amount(e, er)) sub += "  ·  " + (p ? with_unit(*c, *p) : with_unit(*c, "credit", "credits"));
             if (e.approved && *e.approved) sub += "  ·  approved";
             ImGui::TextColored(pal.muted, "%s", sub.c_str());
             if (er) draw_status(*er, p);
