@@ -16,15 +16,17 @@ namespace {
 
 struct Status {
     const char* icon;
-    const char* word;
+    std::string word;
     ImVec4 colour;
 };
 
-Status status_of(const CredentialReport& r) {
+Status status_of(const CredentialReport& r, const Program& program) {
     const Palette& p = palette();
     switch (r.phase) {
         case Phase::not_started: return {ICON_CLOCK, "Not started", p.muted};
-        case Phase::earning: return r.complete ? Status{ICON_CHECK_CIRCLE, "On track: requirements met", p.met} : Status{ICON_HOURGLASS, "Earning credits", p.primary};
+        case Phase::earning:
+            return r.complete ? Status{ICON_CHECK_CIRCLE, "On track: requirements met", p.met}
+                              : Status{ICON_HOURGLASS, "Earning " + program.unit_plural, p.primary};
         case Phase::window_open: return r.complete ? Status{ICON_CHECK_CIRCLE, "Ready to apply", p.met} : Status{ICON_WARNING, "Application open", p.risk};
         case Phase::extension: return {ICON_WARNING, "Extension", p.risk};
         case Phase::late: return {ICON_EXCLAMATION_CIRCLE, "Late", p.late};
@@ -165,7 +167,7 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
     }
 
     // Where things stand, in words, with what to do next.
-    const Status st = status_of(r);
+    const Status st = status_of(r, p);
     card_begin("phase");
     status_pill(st.icon, st.word, st.colour);
     track("phase");
@@ -180,7 +182,8 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         ImGui::PopStyleColor();
     }
     if (p.cycle.type == CycleRule::Type::lookback)
-        muted("Counting %s to %s: the %d months up to the day you apply.", date_in_words(r.start).c_str(), date_in_words(r.end).c_str(), p.cycle.months);
+        muted("Counting %s to %s: the %s up to the day you apply.", date_in_words(r.start).c_str(), date_in_words(r.end).c_str(),
+              span_in_words(p.cycle).c_str());
     else if (r.days_left >= 0)
         muted("Cycle %s to %s: %s left.", date_in_words(r.start).c_str(), date_in_words(r.end).c_str(), count_of(r.days_left, "day", "days").c_str());
     else
@@ -250,7 +253,8 @@ void draw_welcome(App& a) {
                        "(totals, categories, caps, approved credits, deadlines and fees) and tells you what is still missing "
                        "and what to do next.");
     ImGui::Spacing();
-    muted(ICON_CHECK "  Works for DMEC CLMS, ALA CLM, NAMSS CPCS and CPMSM.");
+    // Named from the program files loaded, so a program an association adds is listed too.
+    if (!a.programs.empty()) muted(ICON_CHECK "  Works for %s.", programs_in_words(a.programs).c_str());
     muted(ICON_CHECK "  Your log stays in this browser: no account, nothing sent anywhere, works offline.");
     muted(ICON_CHECK "  Export a backup or a spreadsheet at any time.");
     ImGui::Spacing();
