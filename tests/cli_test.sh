@@ -93,7 +93,7 @@ done
 run "validate a program reports it as a program" validate programs/namss-cpcs.json
 check_out "programs/namss-cpcs.json: ok (program)"
 run "validate a log reports its size" validate programs/examples/namss-cpcs.json
-check_out "programs/examples/namss-cpcs.json: ok (log, 1 credentials, 20 entries)"
+check_out "programs/examples/namss-cpcs.json: ok (log, 1 credential, 20 entries)"
 
 # A log a person could write, with an impossible date in its second entry.
 cat >"$tmp/bad-date.json" <<'EOF'
@@ -118,7 +118,7 @@ check_out_lacks "ok"
 sed 's/2021-02-30/2021-02-28/' "$tmp/bad-date.json" >"$tmp/fixed-date.json"
 run "validate the same log with the date fixed" validate "$tmp/fixed-date.json"
 check_rc 0
-check_out "$tmp/fixed-date.json: ok (log, 1 credentials, 2 entries)"
+check_out "$tmp/fixed-date.json: ok (log, 1 credential, 2 entries)"
 
 # A trailing comma on line 5: the message points at the line and column.
 cat >"$tmp/syntax.json" <<'EOF'
@@ -163,7 +163,7 @@ check_err "/credentials/0/certified_on: is required by namss-cpcs"
 
 run "validate a log with unknown fields" validate "$tmp/extra.json"
 check_rc 0
-check_out "ok (log, 1 credentials, 1 entries)"
+check_out "ok (log, 1 credential, 1 entry)"
 
 # A topic no program of the log knows (a typo): a warning naming the entry, the credential
 # and the program; the log is still valid and evaluates.
@@ -174,7 +174,7 @@ cat >"$tmp/typo.json" <<'EOF'
 EOF
 run "validate a log with an unknown topic" validate "$tmp/typo.json"
 check_rc 0
-check_out "$tmp/typo.json: ok (log, 1 credentials, 1 entries, 1 warning)"
+check_out "$tmp/typo.json: ok (log, 1 credential, 1 entry, 1 warning)"
 check_err "$tmp/typo.json: /entries/0/topics/1: warning: credential c1, entry \"e1\": \"zzz\" is not a topic of dmec-clms: the entry is evaluated without it"
 run "evaluate a log with an unknown topic" evaluate --log "$tmp/typo.json" --as-of 2026-11-26
 check_rc 0
@@ -184,6 +184,11 @@ run "evaluate a log with an unknown topic, as text" evaluate --log "$tmp/typo.js
 check_rc 0
 check_out "Warnings"
 check_out '"zzz" is not a topic of dmec-clms'
+# A warning's title is cut and padded by characters, like every text column: never mid-character.
+sed 's/"title": "FMLA update"/"title": "Évaluation des congés : FMLA, ADA et lois d’État, édition complète"/' "$tmp/typo.json" >"$tmp/typo-accented.json"
+run "evaluate a log with an unknown topic on an accented title, as text" evaluate --log "$tmp/typo-accented.json" --as-of 2026-11-26 --format text
+check_rc 0
+check_out "    2025-03-01  Évaluation des congés : FMLA, ADA et lois d’  \"zzz\" is not a topic of dmec-clms: the entry is evaluated without it"
 
 # Credits are exact: more decimals than a log may hold are refused, never rounded.
 cat >"$tmp/precise.json" <<'EOF'
@@ -243,6 +248,11 @@ check_out "Cycle 2023-03-01 to 2026-12-01 (5 days left)"
 check_out "1.5 to go"
 check_out "Credit requirements not met yet."
 
+run "evaluate namss-cpcs as text on the cycle's last day but one" evaluate --log "$cpcs" --as-of 2026-11-30 --format text
+check_rc 0
+check_out "Cycle 2023-03-01 to 2026-12-01 (1 day left)"
+check_out "2026-12-01  Application and credits due without a late fee                    tomorrow"
+
 run "evaluate namss-cpcs after the due date" evaluate --log "$cpcs" --as-of 2026-12-15
 check_rc 0
 check_out '"phase": "late",'
@@ -289,6 +299,11 @@ check_out '"id": "c1",'
 run "evaluate without --as-of uses today" evaluate --log "$cpcs" --format text
 check_rc 0
 check_out "Recert report as of "
+
+run "evaluate dmec-clms as text" evaluate --log programs/examples/dmec-clms.json --as-of 2026-11-26 --format text
+check_rc 0
+check_out "    \$100        Professional contribution processing fee (4 CEUs at \$25 each)"
+check_out "2026-11-12  Recertification exam notifications are sent                       14 days ago"
 
 run "evaluate dmec-clms" evaluate --log programs/examples/dmec-clms.json --as-of 2026-11-26
 check_rc 0

@@ -60,6 +60,14 @@ TEST_CASE("CSV: rows a spreadsheet wrote are read; bad rows are listed with thei
     CHECK(r.rejected[3].reason == "approved: must be true or false, not a string");
 }
 
+TEST_CASE("CSV: a spreadsheet date that is not a real day is named as the cell has it") {
+    const CsvImport r = parse_csv("Title,Date,Kind,Credits\nOk,12/31/2025,course,1\nNo such day,2/30/2025,course,1\n");
+    REQUIRE(r.entries.size() == 1);
+    CHECK(to_iso(r.entries[0].date) == "2025-12-31");
+    REQUIRE(r.rejected.size() == 1);
+    CHECK(r.rejected[0].reason == "date: \"2/30/2025\" is not a real date written YYYY-MM-DD (years 1900 to 9999)");
+}
+
 TEST_CASE("CSV: a file without the needed columns is refused as a whole") {
     CHECK(describe(parse_csv("").problems.at(0)) == "line 1: the file is empty: it needs a header row and one row per activity");
     const auto r = parse_csv("name,when\nx,2025-01-01\n");

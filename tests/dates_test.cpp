@@ -52,3 +52,21 @@ TEST_CASE("Dates: day arithmetic crosses months, years and leap days") {
     CHECK(days_between(d("2026-11-26"), d("2026-12-01")) == 5);
     CHECK(days_between(d("2026-12-01"), d("2026-11-26")) == -5);
 }
+
+TEST_CASE("Dates: spreadsheet dates (M/D/YYYY) read as real days only") {
+    CHECK(parse_month_day_year("3/4/2025") == d("2025-03-04"));
+    CHECK(parse_month_day_year("12/31/2025") == d("2025-12-31"));
+    CHECK(parse_month_day_year("02/29/2024") == d("2024-02-29"));
+    for (const char* bad : {"2/30/2025", "2/29/2025", "13/1/2025", "0/1/2025", "1/0/2025", "3/4/25", "3/4/02025", "3-4-2025",
+                            "3/4/2025x", " 3/4/2025", "3//2025", "1/1/1899", "", "2025-03-04", "123/4/2025"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_month_day_year(bad).has_value());
+    }
+}
+
+TEST_CASE("Dates: ISO text is written one way, inside the range and past it") {
+    CHECK(to_iso(d("2026-03-04")) == "2026-03-04");
+    CHECK(to_iso(d("1900-01-01")) == "1900-01-01");
+    CHECK(to_iso(Date{date::year{10000}, date::January, date::day{1}}) == "10000-01-01");
+    CHECK(to_iso(Date{date::year{999}, date::June, date::day{5}}) == "0999-06-05");
+}

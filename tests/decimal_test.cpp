@@ -38,6 +38,7 @@ TEST_CASE("Decimals: more places than allowed are rejected, never rounded") {
     CHECK_FALSE(Credits::parse("1.255", 2, &why).has_value());
     CHECK(why == "\"1.255\" has 3 decimal places; at most 2 are allowed");
     CHECK_FALSE(Credits::parse("1.5", 0, &why).has_value());
+    CHECK(why == "\"1.5\" has 1 decimal place; at most 0 are allowed");  // one place, singular
     CHECK(Credits::parse("1.50", 2).value() == c("1.5"));
 }
 

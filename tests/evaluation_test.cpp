@@ -45,7 +45,8 @@ TEST_CASE("Evaluation: credits more precise than the program counts are invalid,
                  {"id":"f","title":"B","date":"2024-05-01","kind":"live_webinar","credits":2}]})");
     const auto r = evaluate(*parsed.program, log.credentials[0], log.entries, day("2024-06-01"));
     CHECK(entry(r, "e").excluded == Exclusion::invalid);
-    CHECK(entry(r, "e").detail == "credits 1.5 have 1 decimal places; namss-cpcs counts to 0");
+    // One decimal place, singular (it read "1 decimal places").
+    CHECK(entry(r, "e").detail == "credits 1.5 have 1 decimal place; namss-cpcs counts to 0");
     CHECK(entry(r, "f").counted == Credits::whole(2));
     // The same for an entry built in code: its precision is its value's, as it will be once saved.
     std::vector<Entry> built = log.entries;

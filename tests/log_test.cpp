@@ -175,7 +175,7 @@ TEST_CASE("Log: text limits count characters, not UTF-8 bytes; minutes written 9
     for (int i = 0; i < 2000; ++i) title += "\xE2\x82\xAC";  // 2000 x U+20AC, 6000 bytes
     const Log log = test::log_from(with_entry(R"("title":")" + title + R"(","date":"2021-02-03","kind":"other","minutes":90.0)"));
     CHECK(log.entries.at(1).title.size() == 6000);
-    CHECK(*log.entries.at(1).minutes == 90);
+    CHECK(*log.entries.at(1).minutes == Minutes{90});
     CHECK(first_problem(with_entry(R"("title":")" + title + R"(e","date":"2021-02-03","kind":"other")")) ==
           "/entries/1/title: is longer than 2000 characters");
 }
@@ -195,7 +195,7 @@ TEST_CASE("Log: an entry built in code is saved with its credits as they are, ne
     CHECK(test::log_from(serialize(log)).entries.at(0).credits == e.credits);
     // 4/3 of a credit has no decimal text: it needs more places than a log holds, so it is
     // written with three and refused when read back, where rounding would change it unseen.
-    e.credits = credits_from_minutes(80);
+    e.credits = credits_from_minutes(Minutes{80});
     CHECK(e.credit_places() == Places{3});
     log.entries = {e};
     const auto back = parse_log(serialize(log));

@@ -768,6 +768,8 @@ TEST_CASE("DMEC CLMS: professional contribution costs a $25 processing fee per C
         {"id": "talk", "title": "Presentation", "date": "2025-03-01", "kind": "presentation", "topics": ["fmla"]}
     ])", "2026-01-01");
     CHECK(fees(one) == "processing=50");
+    // The rate is money like the amount: "$25", as the page and the CLI write it (it read "25 USD").
+    CHECK(one.fees.at(0).label == "Professional contribution processing fee (2 CEUs at $25 each)");
 
     // Two contributions count (4 CEUs, $100); a third over the cap and an off-topic one are not charged.
     const auto several = evaluate_one("dmec-clms", R"({"certified_on": "2025-02-10"})", R"([
@@ -853,6 +855,7 @@ TEST_CASE("ALA CLM application: a session shorter than 60 minutes earns nothing"
         {"id": "h1", "title": "D", "date": "2026-01-13", "credits": 1, "kind": "live_webinar", "topics": ["writing"]}
     ])", "2026-11-26");
     CHECK(why(r, "m59") == "too_short");
+    CHECK(entry(r, "m59").detail == "59 minutes; sessions shorter than 60 minutes earn nothing");
     CHECK(counted(r, "m59") == "0");
     CHECK(why(r, "m60") == "");
     CHECK(counted(r, "m60") == "1");
@@ -860,6 +863,13 @@ TEST_CASE("ALA CLM application: a session shorter than 60 minutes earns nothing"
     CHECK(why(r, "h075") == "too_short");
     CHECK(counted(r, "h1") == "1");
     CHECK(earned(r, "writing") == "2");
+}
+
+TEST_CASE("ALA CLM application: a one-minute session is named in the singular") {
+    const auto r = evaluate_one("ala-clm-application", "", R"([
+        {"id": "m1", "title": "A", "date": "2026-01-10", "minutes": 1, "kind": "live_webinar", "topics": ["writing"]}
+    ])", "2026-11-26");
+    CHECK(entry(r, "m1").detail == "1 minute; sessions shorter than 60 minutes earn nothing");  // it read "1 minutes"
 }
 
 // "The following example fulfills 1.5 hours of CLM credit ... Time: 9 – 10:30 A.M."; "The

@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include "format.h"
 #include "platform.h"
 
 namespace recert::app {
@@ -18,7 +19,7 @@ void evaluate_now(App& a) {
     std::string summary;
     for (const auto& c : a.report.credentials) {
         if (!c.problems.empty()) continue;
-        for (const auto& q : c.requirements) summary += q.name + ": " + q.earned.to_string() + " of " + q.required.to_string() + ". ";
+        for (const auto& q : c.requirements) summary += q.name + ": " + number(q.earned) + " of " + number(q.required) + ". ";
         summary += c.phase_text + " ";
     }
     platform::announce(summary);

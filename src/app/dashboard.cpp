@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "format.h"
 #include "icons.h"
 #include "screens.h"
 #include "theme.h"
@@ -16,15 +17,17 @@ namespace {
 
 struct Status {
     const char* icon;
-    const char* word;
+    std::string word;
     ImVec4 colour;
 };
 
-Status status_of(const CredentialReport& r) {
+Status status_of(const CredentialReport& r, const Program& program) {
     const Palette& p = palette();
     switch (r.phase) {
         case Phase::not_started: return {ICON_CLOCK, "Not started", p.muted};
-        case Phase::earning: return r.complete ? Status{ICON_CHECK_CIRCLE, "On track: requirements met", p.met} : Status{ICON_HOURGLASS, "Earning credits", p.primary};
+        case Phase::earning:
+            return r.complete ? Status{ICON_CHECK_CIRCLE, "On track: requirements met", p.met}
+                              : Status{ICON_HOURGLASS, "Earning " + program.unit_plural, p.primary};
         case Phase::window_open: return r.complete ? Status{ICON_CHECK_CIRCLE, "Ready to apply", p.met} : Status{ICON_WARNING, "Application open", p.risk};
         case Phase::extension: return {ICON_WARNING, "Extension", p.risk};
         case Phase::late: return {ICON_EXCLAMATION_CIRCLE, "Late", p.late};
@@ -33,8 +36,6 @@ Status status_of(const CredentialReport& r) {
     }
     return {ICON_INFO, "", p.muted};
 }
-
-std::string money(const Program& p, Money m) { return p.currency == "USD" ? "$" + m.to_string() : m.to_string() + " " + p.currency; }
 
 void card_begin(const char* id) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(18), px(16)));
@@ -83,7 +84,7 @@ void draw_timeline(const CredentialReport& r, Date today) {
         dl->AddCircle(ImVec2(x, line_y), px(5), c, 0, px(2));
         if (d.date == previous) continue;
         previous = d.date;
-        const std::string text = nice_date(d.date);
+        const std::string text = date_in_words(d.date);
         const float half = small->CalcTextSizeA(fs, FLT_MAX, 0, text.c_str()).x / 2;
         const float left = std::clamp(x - half, origin.x, origin.x + w - 2 * half);
         for (int row = 0; row < 2; ++row)
@@ -96,7 +97,7 @@ void draw_timeline(const CredentialReport& r, Date today) {
     const float tx = x_of(today);
     dl->AddLine(ImVec2(tx, line_y - px(16)), ImVec2(tx, line_y + px(10)), col(pal.primary), px(2));
     draw_label(tx, "Today", col(pal.primary), line_y - px(20) - fs);
-    if (tx - origin.x > px(140)) draw_label(origin.x, nice_date(r.start), col(pal.muted), line_y - px(20) - fs);
+    if (tx - origin.x > px(140)) draw_label(origin.x, date_in_words(r.start), col(pal.muted), line_y - px(20) - fs);
     ImGui::Dummy(ImVec2(w, px(46) + px(14) + 2 * fs + px(8)));
 }
 
@@ -134,7 +135,7 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
         const int days = static_cast<int>(std::ceil(need / per_month * 30.44));
         const Date done = add_days(a.today, date::days{days});
         std::snprintf(buf, sizeof buf, "At your pace of the last 12 months (%.1f %s a month), you would finish around %s%s.",
-                      per_month, p.unit_plural.c_str(), nice_date(done).c_str(),
+                      per_month, p.unit_plural.c_str(), date_in_words(done).c_str(),
                       !due ? "" : done <= due_date ? ", before it is due" : ", after it is due");
         const bool behind = due && done > due_date;
         ImGui::PushStyleColor(ImGuiCol_Text, behind ? palette().risk : palette().text);
@@ -145,8 +146,8 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
     }
     if (days_to_due > 0) {
         const double months = std::max(1.0, days_to_due / 30.44);
-        std::snprintf(buf, sizeof buf, "To be done by %s: %.1f %s a month (%s %s in all).", nice_date(due_date).c_str(), need / months,
-                      p.unit_plural.c_str(), needed.to_string().c_str(), p.unit_plural.c_str());
+        std::snprintf(buf, sizeof buf, "To be done by %s: %.1f %s a month (%s in all).", date_in_words(due_date).c_str(), need / months,
+                      p.unit_plural.c_str(), with_unit(needed, p).c_str());
         muted("%s", buf);
     }
 }
@@ -169,7 +170,7 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
     }
 
     // Where things stand, in words, with what to do next.
-    const Status st = status_of(r);
+    const Status st = status_of(r, p);
     card_begin("phase");
     status_pill(st.icon, st.word, st.colour);
     track("phase");
@@ -177,18 +178,19 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
     ImGui::TextWrapped("%s", r.phase_text.c_str());
     ImGui::PopFont();
     if (const DeadlineResult* next = next_deadline(r))
-        ImGui::TextWrapped(ICON_CALENDAR "  %s: %s, %s.", next->label.c_str(), nice_date(next->date).c_str(), relative_days(next->days_from_as_of).c_str());
+        ImGui::TextWrapped(ICON_CALENDAR "  %s: %s, %s.", next->label.c_str(), date_in_words(next->date).c_str(), relative_days(next->days_from_as_of).c_str());
     for (const auto& f : r.fees) {
         ImGui::PushStyleColor(ImGuiCol_Text, pal.risk);
-        ImGui::TextWrapped(ICON_WARNING "  %s: %s", f.label.c_str(), money(p, f.amount).c_str());
+        ImGui::TextWrapped(ICON_WARNING "  %s: %s", f.label.c_str(), money(f.amount, p.currency).c_str());
         ImGui::PopStyleColor();
     }
     if (p.cycle.type == CycleRule::Type::lookback)
-        muted("Counting %s to %s: the %d months up to the day you apply.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), p.cycle.months.count());
+        muted("Counting %s to %s: the %s up to the day you apply.", date_in_words(r.start).c_str(), date_in_words(r.end).c_str(),
+              span_in_words(p.cycle).c_str());
     else if (r.days_left >= 0)
-        muted("Cycle %s to %s: %d days left.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), r.days_left);
+        muted("Cycle %s to %s: %s left.", date_in_words(r.start).c_str(), date_in_words(r.end).c_str(), count_of(r.days_left, "day", "days").c_str());
     else
-        muted("Cycle %s to %s: ended %d days ago.", nice_date(r.start).c_str(), nice_date(r.end).c_str(), -r.days_left);
+        muted("Cycle %s to %s: ended %s.", date_in_words(r.start).c_str(), date_in_words(r.end).c_str(), relative_days(r.days_left).c_str());
     card_end();
 
     // Requirements.
@@ -200,7 +202,7 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         ImGui::PushID(q.id.c_str());
         const ImVec4 colour = q.met ? pal.met : (r.phase == Phase::earning && !r.complete ? pal.primary : pal.risk);
         ImGui::TextUnformatted(q.name.c_str());
-        const std::string figure = q.earned.to_string() + " / " + q.required.to_string() + " " + p.unit_plural;
+        const std::string figure = number(q.earned) + " / " + with_unit(q.required, p);
         const float figure_w = ImGui::CalcTextSize(figure.c_str()).x;
         // Right-aligned beside the name, or under it when both do not fit.
         if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + figure_w + px(16) < ImGui::GetContentRegionMax().x)
@@ -211,10 +213,10 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         progress_bar(q.earned.units() / req, q.projected.units() / req, colour, px(10));
         ImGui::PushFont(fonts().small);
         if (q.met) ImGui::TextColored(pal.met, ICON_CHECK_CIRCLE " Met");
-        else ImGui::TextColored(colour, ICON_CIRCLE_O " %s %s to go", q.remaining.to_string().c_str(), p.unit_plural.c_str());
+        else ImGui::TextColored(colour, ICON_CIRCLE_O " %s to go", with_unit(q.remaining, p).c_str());
         if (q.projected != q.earned) {
             ImGui::SameLine();
-            ImGui::TextColored(pal.planned, "  +%s planned", (q.projected - q.earned).to_string().c_str());
+            ImGui::TextColored(pal.planned, "  +%s planned", number(q.projected - q.earned).c_str());
         }
         ImGui::PopFont();
         ImGui::PopID();
@@ -233,7 +235,7 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         draw_timeline(r, a.today);
         for (const auto& d : r.deadlines) {
             ImGui::PushStyleColor(ImGuiCol_Text, d.days_from_as_of < 0 ? pal.muted : pal.text);
-            ImGui::TextWrapped("%s  %s — %s (%s)", d.days_from_as_of < 0 ? ICON_CHECK : ICON_CALENDAR, nice_date(d.date).c_str(),
+            ImGui::TextWrapped("%s  %s — %s (%s)", d.days_from_as_of < 0 ? ICON_CHECK : ICON_CALENDAR, date_in_words(d.date).c_str(),
                                d.label.c_str(), relative_days(d.days_from_as_of).c_str());
             ImGui::PopStyleColor();
         }
@@ -254,7 +256,8 @@ void draw_welcome(App& a) {
                        "(totals, categories, caps, approved credits, deadlines and fees) and tells you what is still missing "
                        "and what to do next.");
     ImGui::Spacing();
-    muted(ICON_CHECK "  Works for DMEC CLMS, ALA CLM, NAMSS CPCS and CPMSM.");
+    // Named from the program files loaded, so a program an association adds is listed too.
+    if (!a.programs.empty()) muted(ICON_CHECK "  Works for %s.", programs_in_words(a.programs).c_str());
     muted(ICON_CHECK "  Your log stays in this browser: no account, nothing sent anywhere, works offline.");
     muted(ICON_CHECK "  Export a backup or a spreadsheet at any time.");
     ImGui::Spacing();

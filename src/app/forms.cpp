@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "format.h"
 #include "icons.h"
 #include "screens.h"
 #include "theme.h"
@@ -13,26 +14,66 @@ namespace recert::app {
 
 namespace {
 
-// Topics offered in the form: those of the person's programs (all programs before any credential).
-std::vector<Topic> offered_topics(const App& a) {
-    std::vector<Topic> out;
-    auto add_from = [&](const Program& p) {
-        for (const auto& t : p.topics)
-            if (std::none_of(out.begin(), out.end(), [&](const Topic& x) { return x.id == t.id; })) out.push_back(t);
-    };
+// The programs the entry form speaks of: the person's (all programs before any credential).
+std::vector<const Program*> offered_programs(const App& a) {
+    std::vector<const Program*> out;
     for (const auto& c : a.log.credentials)
-        if (const Program* p = program_of(a, c)) add_from(*p);
+        if (const Program* p = program_of(a, c); p && std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
     if (a.log.credentials.empty())
-        for (const auto& p : a.programs) add_from(p);
+        for (const auto& p : a.programs) out.push_back(&p);
     return out;
 }
 
-bool any_program_counts_approval(const App& a) {
+// Topics offered in the form: those of the offered programs.
+std::vector<Topic> offered_topics(const App& a) {
+    std::vector<Topic> out;
+    for (const Program* p : offered_programs(a))
+        for (const auto& t : p->topics)
+            if (std::none_of(out.begin(), out.end(), [&](const Topic& x) { return x.id == t.id; })) out.push_back(t);
+    return out;
+}
+
+// The form's texts that depend on the programs, taken from their files: none is written for one program.
+struct ProgramWords {
+    std::string provider_hint;  // "Who offered it (e.g. NAMSS, your employer)"
+    std::string minutes_note;   // how minutes become the unit, where a program counts them
+    std::string approved_label; // "NAMSS-approved", where a requirement of the person's counts approval
+    std::string approved_help;  // ...with the body's own words on what approval looks like
+};
+
+ProgramWords program_words(const App& a) {
+    ProgramWords w;
+    std::vector<std::string> bodies, units, approvers, quotes;
+    auto add = [](std::vector<std::string>& v, const std::string& s) {
+        if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+    };
+    const Program* counts_minutes = nullptr;
+    for (const Program* p : offered_programs(a)) {
+        add(bodies, body_short_name(*p));
+        if (p->credit.from_minutes) {
+            add(units, p->unit_plural);
+            if (!counts_minutes) counts_minutes = p;
+        }
+    }
+    // Asked only once a credential's requirement counts approval.
     for (const auto& c : a.log.credentials)
         if (const Program* p = program_of(a, c))
             for (const auto& q : p->requirements)
-                if (q.eligible && q.eligible->approved) return true;
-    return false;
+                if (q.eligible && q.eligible->approved) {
+                    add(approvers, body_short_name(*p));
+                    add(quotes, q.cite.quote);
+                }
+    std::string examples;
+    for (const auto& b : bodies) examples += b + ", ";
+    w.provider_hint = "Who offered it (e.g. " + examples + "your employer)";
+    if (counts_minutes)
+        w.minutes_note = "Where only minutes are given, programs that count " + list_in_words(units, "or") + " use them (75 minutes = " +
+                         with_unit(credits_from_minutes(75), *counts_minutes) + ").";
+    // "NAMSS-approved", as the requirement it counts toward is named; with several bodies, "Approved by A or B".
+    if (approvers.size() == 1) w.approved_label = approvers[0] + "-approved";
+    else if (!approvers.empty()) w.approved_label = "Approved by " + list_in_words(approvers, "or");
+    for (const auto& q : quotes) w.approved_help += (w.approved_help.empty() ? "" : "\n\n") + q;
+    return w;
 }
 
 void label_row(const char* text, bool required = false) {
@@ -71,6 +112,7 @@ void draw_entry_form(App& a) {
         if (!shown) ImGui::Dummy(ImVec2(1, fonts().small->FontSize));
     };
     const float w = ImGui::GetContentRegionAvail().x;
+    const ProgramWords words = program_words(a);
 
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(f.editing_id.empty() ? "Log an activity" : "Edit activity");
@@ -84,7 +126,7 @@ void draw_entry_form(App& a) {
         f.focus_first = false;
     }
     ImGui::SetNextItemWidth(w);
-    text_field("entry.title", "Title", f.title, "e.g. FMLA Intermittent Leave Webinar");
+    text_field("entry.title", "Title", f.title, "as on the certificate");
     error_for(Field::title);
 
     // Two fields side by side: labels on one line, fields on the next (groups would
@@ -114,7 +156,7 @@ void draw_entry_form(App& a) {
 
     label_row("Provider");
     ImGui::SetNextItemWidth(w);
-    text_field("entry.provider", "Provider", f.provider, "Who offered it (e.g. DMEC, NAMSS, your employer)");
+    text_field("entry.provider", "Provider", f.provider, words.provider_hint.c_str());
 
     label_row("Minutes");
     ImGui::SameLine(second);
@@ -125,7 +167,7 @@ void draw_entry_form(App& a) {
     ImGui::SetNextItemWidth(half);
     text_field("entry.credits", "Credits", f.credits, "as on the certificate, e.g. 1.5", Input::decimal, ImGuiInputTextFlags_CharsDecimal);
     error_line({Field::minutes, Field::credits});
-    muted("Where only minutes are given, programs that count hours use them (75 minutes = 1.25 hours).");
+    if (!words.minutes_note.empty()) muted("%s", words.minutes_note.c_str());
 
     const auto topics = offered_topics(a);
     if (!topics.empty()) {
@@ -149,9 +191,10 @@ void draw_entry_form(App& a) {
         ImGui::NewLine();
         error_for(Field::topics);
     }
-    if (any_program_counts_approval(a)) {
-        ImGui::Checkbox("NAMSS-approved (the certificate carries the NAMSS logo)", &f.approved);
+    if (!words.approved_label.empty()) {
+        ImGui::Checkbox(words.approved_label.c_str(), &f.approved);
         track("entry.approved");
+        if (!words.approved_help.empty()) help_tip(words.approved_help);
     }
 
     label_row("Verification code");
@@ -224,7 +267,7 @@ void draw_credential_form(App& a) {
         date_input("credential.renewed_through", "Cycle already renewed through (optional)", f.renewed_through, std::min(w, px(300)), a.today);
         error_for(Field::renewed_through);
     } else {
-        muted(ICON_INFO " This program looks back from the day you apply: activities in the 24 months up to today count.");
+        muted(ICON_INFO " This program looks back from the day you apply: activities in the %s up to today count.", span_in_words(p.cycle).c_str());
     }
 
     for (const auto& o : p.options) {

@@ -2,13 +2,14 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cfloat>
 #include <string_view>
 #include <unordered_map>
 
+#include "format.h"
 #include "icons.h"
 #include "screens.h"
+#include "text.h"
 #include "theme.h"
 #include "widgets.h"
 
@@ -30,14 +31,14 @@ const char* reason_text(Exclusion x) {
     return "";
 }
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
+// What an entry is worth under the program, else the credits it states.
+std::optional<Credits> credit_amount(const Entry& e, const EntryResult* r) {
+    if (r && r->amount != Credits{}) return r->amount;
+    return e.credits;
 }
 
 std::string credit_text(const Entry& e, const EntryResult* r) {
-    if (r && r->amount != Credits{}) return r->amount.to_string();
-    if (e.credits) return e.credits->to_string();
+    if (const auto c = credit_amount(e, r)) return number(*c);
     if (e.minutes) return std::to_string(e.minutes->count()) + " min";
     return "";
 }
@@ -155,8 +156,7 @@ void draw_cards(App& a, const char* id, const std::vector<Row>& rows, const Prog
             ImGui::SameLine(ImGui::GetContentRegionMax().x - actions_w);
             row_actions(a, e);
             std::string sub = to_iso(e.date) + "  ·  " + std::string(label(e.kind));
-            if (const auto c = credit_text(e, er); !c.empty() && c.find("min") == std::string::npos)
-                sub += "  ·  " + c + " " + (p ? (c == "1" ? p->unit_singular : p->unit_plural) : "credits");
+            if (const auto c = credit_amount(e, er)) sub += "  ·  " + (p ? with_unit(*c, *p) : with_unit(*c, "credit", "credits"));
             if (e.approved && *e.approved) sub += "  ·  approved";
             ImGui::TextColored(pal.muted, "%s", sub.c_str());
             if (er) draw_status(*er, p);
@@ -175,8 +175,7 @@ void draw_table(App& a, const char* id, const std::vector<Row>& rows, const Prog
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, px(100), static_cast<ImGuiID>(Sort::date));
     ImGui::TableSetupColumn("Activity", ImGuiTableColumnFlags_WidthStretch, 3.0f, static_cast<ImGuiID>(Sort::title));
-    std::string unit = p ? p->unit_plural : "credits";
-    if (!unit.empty()) unit[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(unit[0])));
+    const std::string unit = capitalized(p ? p->unit_plural : "credits");
     ImGui::TableSetupColumn(unit.c_str(), ImGuiTableColumnFlags_WidthFixed, px(72), static_cast<ImGuiID>(Sort::credits));
     ImGui::TableSetupColumn("Counts toward", ImGuiTableColumnFlags_WidthStretch, 2.0f, static_cast<ImGuiID>(Sort::status));
     ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, px(104));

@@ -14,6 +14,7 @@
 #include <cstdlib>
 
 #include "app.h"
+#include "format.h"
 #include "icons.h"
 #include "platform.h"
 #include "screens.h"
@@ -165,8 +166,8 @@ void draw_banner(App& a) {
     }
     if (repair) {
         const std::size_t n = a.log.unreadable_entries.size() + a.log.unreadable_credentials.size();
-        ImGui::TextWrapped(ICON_WARNING "  Needs repair: %d %s could not be read. %s kept exactly as %s, and count%s for nothing until fixed.",
-                           static_cast<int>(n), n == 1 ? "item of your log" : "items of your log", n == 1 ? "It is" : "They are",
+        ImGui::TextWrapped(ICON_WARNING "  Needs repair: %s could not be read. %s kept exactly as %s, and count%s for nothing until fixed.",
+                           count_of(static_cast<std::int64_t>(n), "item of your log", "items of your log").c_str(), n == 1 ? "It is" : "They are",
                            n == 1 ? "it was" : "they were", n == 1 ? "s" : "");
         track("repair");
         const float h = std::min<float>(px(180), static_cast<float>(n) * (ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeightWithSpacing()));

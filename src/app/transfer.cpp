@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "format.h"
 #include "icons.h"
 #include "screens.h"
 #include "theme.h"
@@ -39,9 +40,9 @@ void draw_import(App& a) {
         track("import.close");
     } else if (im.incoming) {
         const Log& in = *im.incoming;
-        ImGui::TextWrapped("%s holds %d %s%s.", im.is_csv ? "This spreadsheet" : "This backup", static_cast<int>(in.entries.size()),
-                           in.entries.size() == 1 ? "activity" : "activities",
-                           im.is_csv ? "" : (" and " + std::to_string(in.credentials.size()) + " credential" + (in.credentials.size() == 1 ? "" : "s")).c_str());
+        ImGui::TextWrapped("%s holds %s%s.", im.is_csv ? "This spreadsheet" : "This backup",
+                           count_of(static_cast<std::int64_t>(in.entries.size()), "activity", "activities").c_str(),
+                           im.is_csv ? "" : (" and " + count_of(static_cast<std::int64_t>(in.credentials.size()), "credential", "credentials")).c_str());
         track("import.summary");
         if (im.windows_1252) {
             ImGui::TextColored(p.risk, ICON_WARNING " This file is not in UTF-8. Read as Windows-1252 (what Excel on Windows writes), it begins:");
@@ -51,12 +52,12 @@ void draw_import(App& a) {
             track("import.encoding");
         }
         if (const std::size_t n = in.unreadable_entries.size() + in.unreadable_credentials.size()) {
-            ImGui::TextColored(p.risk, ICON_WARNING " %d %s cannot be read: %s come%s in unchanged and will be listed under Needs repair.",
-                               static_cast<int>(n), n == 1 ? "item" : "items", n == 1 ? "it" : "they", n == 1 ? "s" : "");
+            ImGui::TextColored(p.risk, ICON_WARNING " %s cannot be read: %s come%s in unchanged and will be listed under Needs repair.",
+                               count_of(static_cast<std::int64_t>(n), "item", "items").c_str(), n == 1 ? "it" : "they", n == 1 ? "s" : "");
             track("import.repair");
         }
         if (!im.rejected.empty()) {
-            ImGui::TextColored(p.risk, ICON_WARNING " %d row%s will be left out:", static_cast<int>(im.rejected.size()), im.rejected.size() == 1 ? "" : "s");
+            ImGui::TextColored(p.risk, ICON_WARNING " %s will be left out:", count_of(static_cast<std::int64_t>(im.rejected.size()), "row", "rows").c_str());
             ImGui::BeginChild("rejected", ImVec2(0, std::min(px(160), (im.rejected.size() + 1) * ImGui::GetTextLineHeightWithSpacing())), ImGuiChildFlags_Border);
             for (const auto& r : im.rejected) ImGui::TextWrapped("Line %d: %s", static_cast<int>(r.line), r.reason.c_str());
             ImGui::EndChild();

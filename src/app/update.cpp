@@ -14,6 +14,7 @@
 #include <cctype>
 
 #include "commands.h"
+#include "format.h"
 #include "platform.h"
 #include "store.h"
 #include "utf8.h"
@@ -28,8 +29,6 @@ template <class... F>
 struct overloaded : F... { using F::operator()...; };
 template <class... F>
 overloaded(F...) -> overloaded<F...>;
-
-std::string count(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 }  // namespace
 
@@ -377,7 +376,7 @@ void import_previewed(App& a) {
     } else {
         MergeSummary s;
         Log next = merge(a.log, in, &s);
-        change(a, std::move(next), "Imported " + count(s.added + s.renamed, "new activity", "new activities") + " (" +
+        change(a, std::move(next), "Imported " + count_of(s.added + s.renamed, "new activity", "new activities") + " (" +
                                        std::to_string(s.unchanged) + " already here)");
     }
     a.import = ImportPreview{};
@@ -399,8 +398,9 @@ void wipe(App& a) {
     a.confirm_wipe = false;
     a.settings_open = false;
     evaluate_now(a);
-    std::string what = count(credentials, "credential", "credentials") + ", " + count(entries, "activity", "activities");
-    if (kept) what += ", " + count(static_cast<std::size_t>(kept), "kept copy of an unreadable log", "kept copies of unreadable logs");
+    std::string what = count_of(static_cast<std::int64_t>(credentials), "credential", "credentials") + ", " +
+                       count_of(static_cast<std::int64_t>(entries), "activity", "activities");
+    if (kept) what += ", " + count_of(kept, "kept copy of an unreadable log", "kept copies of unreadable logs");
     show_toast(a, "Deleted from this browser: " + what + " and your settings.", 10);
 }
 

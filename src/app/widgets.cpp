@@ -9,16 +9,13 @@
 #include <cstdio>
 #include <optional>
 
+#include "format.h"
 #include "icons.h"
 #include "theme.h"
 
 namespace recert::app {
 
 namespace {
-const char* month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-const char* month_long[] = {"January", "February", "March", "April", "May", "June",
-                            "July", "August", "September", "October", "November", "December"};
-
 // ---- The semantic tree ---------------------------------------------------------------------
 Semantics tree;
 bool test_mode = false;
@@ -254,7 +251,7 @@ bool date_input(const char* label, const std::string& name, std::string& iso, fl
         if (ImGui::Button(ICON_CHEVRON_LEFT)) shown = Date{(ym - date::months{1}) / date::day{1}};
         ImGui::SameLine();
         ImGui::PushFont(fonts().bold);
-        const std::string title = std::string(month_long[static_cast<unsigned>(ym.month()) - 1]) + " " + std::to_string(static_cast<int>(ym.year()));
+        const std::string title = month_in_words(ym);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (px(7 * 40) - ImGui::CalcTextSize(title.c_str()).x) / 2 - px(30));
         ImGui::TextUnformatted(title.c_str());
         ImGui::PopFont();
@@ -315,18 +312,6 @@ void status_pill(const char* icon, const std::string& text, const ImVec4& colour
     dl->AddRectFilled(a, ImVec2(a.x + size.x + 2 * pad.x, a.y + size.y + 2 * pad.y), col(colour, 0.14f), px(20));
     dl->AddText(ImVec2(a.x + pad.x, a.y + pad.y), col(colour), label.c_str());
     ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
-}
-
-std::string nice_date(Date d) {
-    return std::string(month_names[static_cast<unsigned>(d.month()) - 1]) + " " + std::to_string(static_cast<unsigned>(d.day())) + ", " +
-           std::to_string(static_cast<int>(d.year()));
-}
-
-std::string relative_days(int days) {
-    if (days == 0) return "today";
-    if (days == 1) return "tomorrow";
-    if (days == -1) return "yesterday";
-    return days > 0 ? "in " + std::to_string(days) + " days" : std::to_string(-days) + " days ago";
 }
 
 }  // namespace recert::app

@@ -62,7 +62,4 @@ void progress_bar(float value, float ahead, const ImVec4& colour, float height);
 // Text with a coloured background that stays readable without colour: the icon says it too.
 void status_pill(const char* icon, const std::string& text, const ImVec4& colour);
 
-std::string nice_date(Date d);  // "Dec 1, 2026"
-std::string relative_days(int days);  // "in 5 days", "today", "3 days ago"
-
 }  // namespace recert::app

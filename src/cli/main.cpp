@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "evaluation.h"
+#include "format.h"
 #include "log.h"
 #include "program.h"
 #include "text_report.h"
@@ -185,11 +186,13 @@ int validate(std::vector<std::string> files, const char* argv0) {
                             warnings.push_back({w.where, "warning: credential " + c.id + ", entry \"" + r.log->entries[i].id + "\": " + w.what});
                 }
             }
-            if (r.log) what = "log, " + std::to_string(r.log->credentials.size()) + " credentials, " + std::to_string(r.log->entries.size()) + " entries";
+            if (r.log)
+                what = "log, " + count_of(static_cast<std::int64_t>(r.log->credentials.size()), "credential", "credentials") + ", " +
+                       count_of(static_cast<std::int64_t>(r.log->entries.size()), "entry", "entries");
         }
         // Warnings block nothing: the file is still valid.
         report_problems(f, warnings);
-        if (!warnings.empty()) what += ", " + std::to_string(warnings.size()) + (warnings.size() == 1 ? " warning" : " warnings");
+        if (!warnings.empty()) what += ", " + count_of(static_cast<std::int64_t>(warnings.size()), "warning", "warnings");
         if (problems.empty()) {
             std::cout << f << ": ok (" << what << ")\n";
         } else {

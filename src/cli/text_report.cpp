@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "format.h"
 #include "utf8.h"
 
 namespace recert {
@@ -16,19 +17,8 @@ std::string pad(std::string s, std::size_t width) {
     return s;
 }
 
-std::string money(const std::string& currency, Money m) {
-    std::string out = m.to_string();
-    if (currency != "USD") return out.append(" ").append(currency);
-    out.insert(out.begin(), '$');
-    return out;
-}
-
-std::string relative(int days) {
-    if (days == 0) return "today";
-    if (days == 1) return "tomorrow";
-    if (days == -1) return "yesterday";
-    return days > 0 ? "in " + std::to_string(days) + " days" : std::to_string(-days) + " days ago";
-}
+// An entry's date and title in the first two columns of its line.
+std::string entry_columns(const Entry& e) { return "    " + to_iso(e.date) + "  " + pad(utf8_cut(e.title, 44), 46); }
 
 }  // namespace
 
@@ -44,38 +34,43 @@ std::string text_report(const Report& report, const std::vector<Program>& progra
         }
         const std::string unit = p != programs.end() ? p->unit_plural : "credits";
         o << "  Cycle " << to_iso(c.start) << " to " << to_iso(c.end);
-        if (c.days_left >= 0) o << " (" << c.days_left << " days left)";
+        if (c.days_left >= 0) o << " (" << count_of(c.days_left, "day", "days") << " left)";
         o << "\n  " << c.phase_text << "\n";
         o << "  " << (c.complete ? "Every credit requirement is met." : "Credit requirements not met yet.") << "\n\n  Requirements (" << unit << ")\n";
         for (const auto& r : c.requirements) {
-            o << "    " << (r.met ? "[met] " : "[   ] ") << pad(r.name, 34) << pad(r.earned.to_string() + " / " + r.required.to_string(), 13);
-            if (!r.met) o << r.remaining.to_string() << " to go";
-            if (r.projected != r.earned) o << "  (with planned: " << r.projected.to_string() << ")";
+            o << "    " << (r.met ? "[met] " : "[   ] ") << pad(r.name, 34) << pad(number(r.earned) + " / " + number(r.required), 13);
+            if (!r.met) o << number(r.remaining) << " to go";
+            if (r.projected != r.earned) o << "  (with planned: " << number(r.projected) << ")";
             o << "\n";
         }
         if (!c.deadlines.empty()) {
             o << "\n  Dates\n";
-            for (const auto& d : c.deadlines) o << "    " << to_iso(d.date) << "  " << pad(d.label, 66) << relative(d.days_from_as_of) << "\n";
+            for (const auto& d : c.deadlines) o << "    " << to_iso(d.date) << "  " << pad(d.label, 66) << relative_days(d.days_from_as_of) << "\n";
         }
         if (!c.fees.empty()) {
             o << "\n  Fees owed now\n";
-            for (const auto& f : c.fees) o << "    " << pad(money(p != programs.end() ? p->currency : "USD", f.amount), 12) << f.label << "\n";
+            for (const auto& f : c.fees) o << "    " << pad(money(f.amount, p != programs.end() ? p->currency : "USD"), 12) << f.label << "\n";
         }
+        // By id: the report need not list entries in the log's order.
+        auto logged = [&](const EntryResult& e) -> const Entry* {
+            const auto le = std::find_if(log.entries.begin(), log.entries.end(), [&](const Entry& x) { return x.id == e.id; });
+            return le == log.entries.end() ? nullptr : &*le;
+        };
         bool header = false;
         for (const auto& e : c.entries) {
             if (e.excluded == Exclusion::none && e.detail.empty()) continue;
-            // By id: the report need not list entries in the log's order.
-            const auto le = std::find_if(log.entries.begin(), log.entries.end(), [&](const Entry& x) { return x.id == e.id; });
-            if (le == log.entries.end()) continue;
+            const Entry* le = logged(e);
+            if (!le) continue;
             if (!header) { o << "\n  Entries not counted in full\n"; header = true; }
-            o << "    " << to_iso(le->date) << "  " << pad(utf8_cut(le->title, 44), 46)
-              << (e.excluded == Exclusion::none ? std::string("partly") : std::string(to_string(e.excluded))) << ": " << e.detail << "\n";
+            o << entry_columns(*le) << (e.excluded == Exclusion::none ? std::string("partly") : std::string(to_string(e.excluded))) << ": " << e.detail << "\n";
         }
         header = false;
-        for (std::size_t i = 0; i < c.entries.size(); ++i)
-            for (const auto& w : c.entries[i].warnings) {
+        for (const auto& e : c.entries)
+            for (const auto& w : e.warnings) {
+                const Entry* le = logged(e);
+                if (!le) continue;
                 if (!header) { o << "\n  Warnings\n"; header = true; }
-                o << "    " << to_iso(log.entries[i].date) << "  " << pad(log.entries[i].title.substr(0, 44), 46) << w.what << "\n";
+                o << entry_columns(*le) << w.what << "\n";
             }
         if (!c.allocation_optimal) o << "\n  Note: the best split of activities between requirements was not proven optimal within the search budget.\n";
     }

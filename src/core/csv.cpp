@@ -1,11 +1,10 @@
 #include "csv.h"
 
 #include <algorithm>
-#include <cctype>
-#include <cstdio>
 #include <map>
 #include <set>
 
+#include "text.h"
 #include "utf8.h"
 
 namespace recert {
@@ -13,11 +12,6 @@ namespace recert {
 using nlohmann::json;
 
 namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::string trim(const std::string& s) {
     const auto a = s.find_first_not_of(" \t");
@@ -73,16 +67,11 @@ std::vector<Row> split(std::string_view t, std::string& error) {
     return rows;
 }
 
-// Spreadsheets turn 2025-03-04 into 3/4/2025; read that back as the same day.
+// Spreadsheets turn 2025-03-04 into 3/4/2025; read that back as the same day. Anything else
+// goes to the entry reader as written, which names what is wrong with it.
 std::string iso_date(const std::string& s) {
-    int m = 0, d = 0, y = 0;
-    char tail = 0;
-    if (std::sscanf(s.c_str(), "%d/%d/%d%c", &m, &d, &y, &tail) == 3 && y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-        return buf;
-    }
-    return s;
+    const auto d = parse_month_day_year(s);
+    return d ? to_iso(*d) : s;
 }
 
 // A cell that a spreadsheet would run as a formula (OWASP's list: = + - @ TAB CR) is written

@@ -19,11 +19,36 @@ std::optional<Date> parse_date(std::string_view t) {
     return d;
 }
 
+std::optional<Date> parse_month_day_year(std::string_view t) {
+    int v[3] = {0, 0, 0};
+    const std::size_t most[3] = {2, 2, 4};
+    std::size_t i = 0;
+    for (int f = 0; f < 3; ++f) {
+        if (f > 0 && (i >= t.size() || t[i++] != '/')) return std::nullopt;
+        std::size_t digits = 0;
+        for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits) v[f] = v[f] * 10 + (t[i] - '0');
+        if (digits == 0 || digits > most[f] || (f == 2 && digits != 4)) return std::nullopt;
+    }
+    if (i != t.size()) return std::nullopt;
+    const Date d{date::year{v[2]}, date::month{static_cast<unsigned>(v[0])}, date::day{static_cast<unsigned>(v[1])}};
+    if (!d.ok() || !in_range(d)) return std::nullopt;
+    return d;
+}
+
 std::string to_iso(Date d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
-    return buf;
+    const int y = static_cast<int>(d.year());
+    if (y < 0 || y > 9999) {
+        // Only a date outside what Recert handles, named in a message: not on any fast path.
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+        return buf;
+    }
+    // Digit by digit, not printf: the report's details name many dates.
+    const unsigned m = static_cast<unsigned>(d.month()), dd = static_cast<unsigned>(d.day());
+    const char buf[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10), static_cast<char>('0' + y / 10 % 10),
+                          static_cast<char>('0' + y % 10), '-', static_cast<char>('0' + m / 10 % 10), static_cast<char>('0' + m % 10), '-',
+                          static_cast<char>('0' + dd / 10 % 10), static_cast<char>('0' + dd % 10)};
+    return std::string(buf, 10);
 }
 
 static Date clamp_day(date::year_month ym, date::day dd) {

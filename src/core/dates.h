@@ -17,6 +17,8 @@ inline constexpr bool in_range(Date d) { return first_date <= d && d <= last_dat
 
 // Strict "YYYY-MM-DD" with a real day (no Feb 30) in years 1900 to 9999.
 std::optional<Date> parse_date(std::string_view text);
+// "M/D/YYYY", as spreadsheets show dates ("3/4/2025"), with a real day in years 1900 to 9999.
+std::optional<Date> parse_month_day_year(std::string_view text);
 std::string to_iso(Date d);
 
 // Same day N years (or months) on; a day the target month lacks becomes its last day (Feb 29 -> Feb 28).

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "format.h"
 #include "utf8.h"
 
 namespace recert {
@@ -32,7 +33,7 @@ std::optional<Fixed<Tag, Scale>> Fixed<Tag, Scale>::parse(std::string_view text,
     const bool negative = text.front() == '-';
     if (negative) return fail("\"" + shown + "\" is negative");
     if (places > max_places)
-        return fail("\"" + shown + "\" has " + std::to_string(places) + " decimal places; at most " +
+        return fail("\"" + shown + "\" has " + count_of(places, "decimal place", "decimal places") + "; at most " +
                     std::to_string(max_places) + (max_places == 1 ? " is" : " are") + " allowed");
     const auto dot = text.find('.');
     const std::string_view whole = text.substr(0, dot);

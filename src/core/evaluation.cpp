@@ -7,6 +7,8 @@
 
 #include "allocation.h"
 #include "calendar.h"
+#include "format.h"
+#include "text.h"
 
 namespace recert {
 
@@ -17,20 +19,8 @@ bool contains(const std::vector<Kind>& v, Kind x) { return std::find(v.begin(), 
 
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-// Dates as YYYY-MM-DD, like to_iso but without printf: details name many dates.
-std::string iso(Date d) {
-    const int y = static_cast<int>(d.year());
-    if (y < 0 || y > 9999) return to_iso(d);
-    const unsigned m = static_cast<unsigned>(d.month()), dd = static_cast<unsigned>(d.day());
-    char buf[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10), static_cast<char>('0' + y / 10 % 10),
-                    static_cast<char>('0' + y % 10), '-', static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
-                    static_cast<char>('0' + dd / 10), static_cast<char>('0' + dd % 10)};
-    return std::string(buf, 10);
-}
-
-// Whitespace and case as the C locale sees them (what std::isspace / std::tolower do here).
+// Whitespace as the C locale sees it (what std::isspace does here); case folds as text.h's lower.
 bool space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Calls emit(c) for each character of the text with case folded, runs of whitespace made
 // one space, and no space at either end.
@@ -171,8 +161,8 @@ Credits worth(const Program& p, const Entry& e, EntryResult& r) {
     if (e.credits) {
         if (e.credit_places() > rule.decimals) {
             r.excluded = Exclusion::invalid;
-            r.detail = "credits " + e.credits->to_string(2) + " have " + std::to_string(e.credit_places().count) +
-                       " decimal places; " + p.id + " counts to " + std::to_string(rule.decimals.count);
+            r.detail = "credits " + number(*e.credits) + " have " + count_of(e.credit_places().count, "decimal place", "decimal places") + "; " +
+                       p.id + " counts to " + std::to_string(rule.decimals.count);
             return {};
         }
         return *e.credits;
@@ -271,16 +261,16 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
         if (e.date >= cycle.start && e.date < window.from) {
             r.excluded = Exclusion::outside_cycle;
             if (words)
-                r.detail = "dated " + iso(e.date) + ": counted toward the previous cycle, which ended " + iso(add_days(cycle.start, date::days{-1})) +
-                           " short of its requirements and counts activities to " + iso(add_days(window.from, date::days{-1}));
+                r.detail = "dated " + to_iso(e.date) + ": counted toward the previous cycle, which ended " + to_iso(add_days(cycle.start, date::days{-1})) +
+                           " short of its requirements and counts activities to " + to_iso(add_days(window.from, date::days{-1}));
         } else if (later) {
             r.excluded = Exclusion::planned;
-            if (words) r.detail = "planned for " + iso(e.date);
+            if (words) r.detail = "planned for " + to_iso(e.date);
         } else if (e.date < cycle.start || e.date > window.until) {
             r.excluded = Exclusion::outside_cycle;
             if (words) {
-                r.detail = "dated " + iso(e.date) + ", outside the cycle " + iso(cycle.start) + " to " + iso(cycle.end);
-                if (window.until != cycle.end) r.detail += " and the days to " + iso(window.until) + " that count toward it";
+                r.detail = "dated " + to_iso(e.date) + ", outside the cycle " + to_iso(cycle.start) + " to " + to_iso(cycle.end);
+                if (window.until != cycle.end) r.detail += " and the days to " + to_iso(window.until) + " that count toward it";
             }
         } else if (!prep.first[i]) {
             r.excluded = Exclusion::duplicate;
@@ -295,8 +285,8 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
             if (minutes && *minutes < *p.credit.min_minutes) {
                 r.excluded = Exclusion::too_short;
                 if (words)
-                    r.detail = std::to_string(minutes->count()) + " minutes; sessions shorter than " + std::to_string(p.credit.min_minutes->count()) +
-                               " minutes earn nothing";
+                    r.detail = count_of(minutes->count(), "minute", "minutes") + "; sessions shorter than " +
+                               count_of(p.credit.min_minutes->count(), "minute", "minutes") + " earn nothing";
                 continue;
             }
         }
@@ -320,7 +310,7 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
     auto shown = [&texts](Credits x) -> std::string {
         for (const auto& [value, text] : texts)
             if (value == x) return text;
-        return texts.emplace_back(x, x.to_string()).second;
+        return texts.emplace_back(x, number(x)).second;
     };
     for (std::size_t i = 0; i < n; ++i)
         if (active[i] && !prep.capped[i]) t.entries[i].counted = t.entries[i].amount;
@@ -420,8 +410,6 @@ std::optional<Problem> outside_dates(const Program& p, const Credential& c, cons
                        ", " + what + " would fall " + edge + " Recert handles"};
 }
 
-std::string plural(const Program& p, Credits c) { return c.to_string() + " " + (c == Credits::whole(1) ? p.unit_singular : p.unit_plural); }
-
 // Whether a phase's `needs` hold for these figures, with what it takes to say why not.
 struct NeedsCheck {
     bool met = true;
@@ -446,8 +434,8 @@ NeedsCheck check_needs(const PhaseNeeds& needs, const std::vector<const Requirem
 // Why a phase the person would be in does not apply: "No extension applies: an extension needs ...".
 std::string unmet_text(const Program& p, const PhaseRule& ph, const NeedsCheck& n, Date by) {
     const std::string name(noun(ph.phase));
-    return "No " + name + " applies: " + std::string(determiner(ph.phase)) + " " + name + " needs at least " + n.needed.to_string() +
-           " of your " + plural(p, n.required) + " by " + iso(by) + ", and you had " + n.earned.to_string() + ".";
+    return "No " + name + " applies: " + std::string(determiner(ph.phase)) + " " + name + " needs at least " + number(n.needed) +
+           " of your " + with_unit(n.required, p) + " by " + to_iso(by) + ", and you had " + number(n.earned) + ".";
 }
 
 }  // namespace
@@ -558,8 +546,8 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
         case Phase::earning:
             if (p.cycle.type == CycleRule::Type::lookback)
                 out.phase_text = out.complete ? "Every requirement is met: you could apply today."
-                                              : "Not enough yet to apply today: activities count for " + std::to_string(p.cycle.months.count()) +
-                                                    " months, so plan what is missing.";
+                                              : "Not enough yet to apply today: activities count for " + span_in_words(p.cycle) +
+                                                    ", so plan what is missing.";
             else
                 out.phase_text = out.complete ? "Every requirement is met for this cycle."
                                               : "Keep earning: activities count until the cycle ends on " + to_iso(cycle->end) + ".";
@@ -590,7 +578,7 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
                 if (out.entries[i].excluded == Exclusion::none && contains(f.kinds_any, entries[i].kind)) charged += out.entries[i].counted;
             if (charged == Credits{}) continue;
             fee.amount = per_credit(*f.per_credit, charged);
-            fee.label += " (" + plural(p, charged) + " at " + f.per_credit->to_string() + " " + p.currency + " each)";
+            fee.label += " (" + with_unit(charged, p) + " at " + money(*f.per_credit, p.currency) + " each)";
         }
         out.fees.push_back(std::move(fee));
     }

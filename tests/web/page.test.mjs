@@ -133,6 +133,9 @@ test('a new user sets up NAMSS CPCS, logs six activities, reloads, exports and i
   assert.equal((await page.evaluate(() => window.recert.log())).entries.length, 6);
   await click(page, 'import.confirm');
   await entryCount(page, 7);
+  // One new activity is one (it said "1 new activities"); the toast is read out in #announce.
+  await until(page, () => document.getElementById('announce').textContent === 'Imported 1 new activity (0 already here).', undefined,
+    'the import toast in the singular');
   report = await page.evaluate(() => window.recert.report());
   assert.equal(requirement(report, 'approved').earned, 8.5);
   await context.close();
