@@ -157,7 +157,9 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
 void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, const Program& p) {
     const Palette& pal = palette();
     ImGui::PushFont(fonts().heading);
-    ImGui::TextWrapped("%s", (c.label.empty() ? (p.credential.empty() ? p.name : p.credential) : c.label).c_str());
+    const std::string title = c.label.empty() ? (p.credential.empty() ? p.name : p.credential) : c.label;
+    ImGui::TextWrapped("%s", title.c_str());
+    semantic_heading("heading.credential", title, 2);
     ImGui::PopFont();
     muted("%s", p.name.c_str());
     if (!r.problems.empty()) {
@@ -173,7 +175,8 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
     const Status st = status_of(r, p);
     card_begin("phase");
     status_pill(st.icon, st.word, st.colour);
-    track("phase");
+    track("phase", Role::status);
+    name_last(st.word + ": " + r.phase_text);
     ImGui::PushFont(fonts().bold);
     ImGui::TextWrapped("%s", r.phase_text.c_str());
     ImGui::PopFont();
@@ -197,6 +200,7 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
     card_begin("requirements");
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted("Requirements");
+    semantic_heading("heading.requirements", "Requirements", 3);
     ImGui::PopFont();
     for (const auto& q : r.requirements) {
         ImGui::PushID(q.id.c_str());
@@ -209,6 +213,9 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
             ImGui::SameLine(ImGui::GetContentRegionMax().x - figure_w);
         ImGui::TextUnformatted(figure.c_str());
         track("requirement." + q.id);
+        // Read as the bar it is: its figures, and what is left.
+        progress_last(q.name, static_cast<double>(q.earned.units()) / Credits::scale, static_cast<double>(q.required.units()) / Credits::scale,
+                      figure + (q.met ? ", met" : ", " + with_unit(q.remaining, p) + " to go"));
         const float req = static_cast<float>(std::max<std::int64_t>(1, q.required.units()));
         progress_bar(q.earned.units() / req, q.projected.units() / req, colour, px(10));
         ImGui::PushFont(fonts().small);

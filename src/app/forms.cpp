@@ -68,7 +68,7 @@ ProgramWords program_words(const App& a) {
     w.provider_hint = "Who offered it (e.g. " + examples + "your employer)";
     if (counts_minutes)
         w.minutes_note = "Where only minutes are given, programs that count " + list_in_words(units, "or") + " use them (75 minutes = " +
-                         with_unit(credits_from_minutes(75), *counts_minutes) + ").";
+                         with_unit(credits_from_minutes(Minutes{75}), *counts_minutes) + ").";
     // "NAMSS-approved", as the requirement it counts toward is named; with several bodies, "Approved by A or B".
     if (approvers.size() == 1) w.approved_label = approvers[0] + "-approved";
     else if (!approvers.empty()) w.approved_label = "Approved by " + list_in_words(approvers, "or");

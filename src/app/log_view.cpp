@@ -233,6 +233,7 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
     rebuild_rows(a, r);
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted("Activities");
+    semantic_heading("heading.activities", "Activities", 2);
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(ICON_PLUS " Log an activity").x - ImGui::GetStyle().FramePadding.x * 2);
     if (primary_button(ICON_PLUS " Log an activity")) emit(a, act::NewEntry{});

@@ -78,6 +78,16 @@ void name_last(const std::string& name, const std::string& value) {
     tree.recording.back().value = value;
 }
 
+void progress_last(const std::string& name, double now, double max, const std::string& value) {
+    if (tree.recording.empty()) return;
+    SemanticNode& n = tree.recording.back();
+    n.role = Role::progressbar;
+    n.name = name;
+    n.now = now;
+    n.max = max;
+    n.value = value;
+}
+
 void semantic_heading(const std::string& id, const std::string& text, int level) {
     SemanticNode& n = tree.add(id, Role::heading, text);
     n.level = level;

@@ -21,6 +21,8 @@ void track(const std::string& name, Role role, std::uint8_t states = 0);
 // The last node's accessible name and value, where the widget's label is an icon or missing
 // (a combo's label is drawn apart from it).
 void name_last(const std::string& name, const std::string& value = "");
+// The last node as a progress bar: `now` of `max`, read as `value` ("14.5 of 30 credits").
+void progress_last(const std::string& name, double now, double max, const std::string& value);
 // What a node cannot show on its own: content that is no ImGui item.
 void semantic_heading(const std::string& id, const std::string& text, int level);
 void semantic_text(const std::string& id, const std::string& text, Role role = Role::text);

@@ -2,7 +2,9 @@
 // DOM elements, found by role and visible label, never by canvas coordinates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browser, base, open, until, shot, problems } from './harness.mjs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { browser, base, open, until, shot, problems, artifacts } from './harness.mjs';
 
 const log = (page) => page.evaluate(() => window.recert.log());
 const focusedName = (page) => page.evaluate(() => {
@@ -45,6 +47,13 @@ test('keyboard only: add a credential and log an activity, by Tab, Enter and typ
   await page.keyboard.press('Enter');
   await until(page, () => window.recert.log().credentials.length === 1, undefined, 'the credential saved');
   assert.equal((await log(page)).credentials[0].certified_on, '2025-01-15');
+  // The dashboard reads as headings, the phase, and a progress bar per requirement with its figures.
+  await page.getByRole('heading', { name: 'Requirements' }).waitFor();
+  const total = page.getByRole('progressbar', { name: 'CEUs in the focus areas' });
+  assert.equal(await total.getAttribute('aria-valuenow'), '0');
+  assert.equal(await total.getAttribute('aria-valuemax'), '20');
+  assert.equal(await total.getAttribute('aria-valuetext'), '0 / 20 CEUs, 20 CEUs to go');
+  assert.match(await page.getByRole('status').first().textContent(), /Earning/);
   assert.equal((await log(page)).credentials[0].program, 'dmec-clms');
 
   await tabTo(page, 'button', 'Log an activity');
@@ -58,12 +67,18 @@ test('keyboard only: add a credential and log an activity, by Tab, Enter and typ
   await page.keyboard.type('2025-06-01');
   await tabTo(page, 'textbox', 'Credits');
   await page.keyboard.type('1.5');
+  await tabTo(page, 'checkbox', 'FMLA');
+  await page.keyboard.press('Space');
+  await until(page, () => document.querySelector('[role="checkbox"][aria-checked="true"]')?.textContent === 'FMLA', undefined, 'FMLA ticked');
   await shot(page, '30-keyboard-entry-form');
   await tabTo(page, 'button', 'Save activity');
   await page.keyboard.press('Enter');
   await until(page, () => window.recert.log().entries.length === 1, undefined, 'the activity saved');
   const [entry] = (await log(page)).entries;
   assert.equal(entry.title, 'Leave law update — Québec');
+  assert.deepEqual(entry.topics, ['fmla']);
+  await until(page, () => document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') === '1.5', undefined, 'the bar to move');
+  await page.accessibility.snapshot().then((tree) => writeFileSync(join(artifacts, 'dashboard-accessibility.json'), JSON.stringify(tree, null, 1)));
   assert.equal(entry.date, '2025-06-01');
   assert.equal(entry.credits, 1.5);
 
