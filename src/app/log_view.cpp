@@ -130,6 +130,21 @@ void row_actions(App& a, const Entry& e) {
     track("row." + e.id + ".delete");
 }
 
+// Draws the rows on screen only (a 10,000-entry log draws a screenful), each under its
+// entry's index as ImGui id. `row_height` 0: Dear ImGui measures the first row.
+template <class DrawRow>
+void visible_rows(const App& a, const std::vector<Row>& rows, float row_height, DrawRow draw_row) {
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()), row_height > 0 ? row_height : -1.0f);
+    while (clipper.Step())
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            const Row& row = rows[static_cast<std::size_t>(k)];
+            ImGui::PushID(row.entry);
+            draw_row(a.log.entries[static_cast<std::size_t>(row.entry)], row.result);
+            ImGui::PopID();
+        }
+}
+
 // Narrow screens: one card per entry instead of a table too wide to read.
 void draw_cards(App& a, const char* id, const std::vector<Row>& rows, const Program* p, float height) {
     ImGui::BeginChild(id, ImVec2(0, height), ImGuiChildFlags_None);
@@ -137,33 +152,25 @@ void draw_cards(App& a, const char* id, const std::vector<Row>& rows, const Prog
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float card_h = line * 3 + ImGui::GetStyle().ItemSpacing.y * 2;
     const float actions_w = 3 * (ImGui::CalcTextSize(ICON_PENCIL).x + ImGui::GetStyle().FramePadding.x * 2);
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()), card_h);
-    while (clipper.Step())
-        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-            const Row& row = rows[static_cast<std::size_t>(k)];
-            const Entry& e = a.log.entries[static_cast<std::size_t>(row.entry)];
-            const EntryResult* er = row.result;
-            ImGui::PushID(row.entry);
-            const float top = ImGui::GetCursorPosY();
-            // Title and actions share the first line; a long title is cut, the full one is in the form.
-            const float title_w = ImGui::GetContentRegionAvail().x - actions_w - px(8);
-            ImGui::PushFont(fonts().bold);
-            ImGui::PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetCursorScreenPos().x + title_w, FLT_MAX), true);
-            ImGui::TextUnformatted(e.title.c_str());
-            ImGui::PopClipRect();
-            ImGui::PopFont();
-            ImGui::SameLine(ImGui::GetContentRegionMax().x - actions_w);
-            row_actions(a, e);
-            std::string sub = to_iso(e.date) + "  ·  " + std::string(label(e.kind));
-            if (const auto c = credit_amount(e, er)) sub += "  ·  " + (p ? with_unit(*c, *p) : with_unit(*c, "credit", "credits"));
-            if (e.approved && *e.approved) sub += "  ·  approved";
-            ImGui::TextColored(pal.muted, "%s", sub.c_str());
-            if (er) draw_status(*er, p);
-            ImGui::SetCursorPosY(top + card_h - ImGui::GetStyle().ItemSpacing.y);
-            ImGui::Separator();
-            ImGui::PopID();
-        }
+    visible_rows(a, rows, card_h, [&](const Entry& e, const EntryResult* er) {
+        const float top = ImGui::GetCursorPosY();
+        // Title and actions share the first line; a long title is cut, the full one is in the form.
+        const float title_w = ImGui::GetContentRegionAvail().x - actions_w - px(8);
+        ImGui::PushFont(fonts().bold);
+        ImGui::PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetCursorScreenPos().x + title_w, FLT_MAX), true);
+        ImGui::TextUnformatted(e.title.c_str());
+        ImGui::PopClipRect();
+        ImGui::PopFont();
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - actions_w);
+        row_actions(a, e);
+        std::string sub = to_iso(e.date) + "  ·  " + std::string(label(e.kind));
+        if (const auto c = credit_amount(e, er)) sub += "  ·  " + (p ? with_unit(*c, *p) : with_unit(*c, "credit", "credits"));
+        if (e.approved && *e.approved) sub += "  ·  approved";
+        ImGui::TextColored(pal.muted, "%s", sub.c_str());
+        if (er) draw_status(*er, p);
+        ImGui::SetCursorPosY(top + card_h - ImGui::GetStyle().ItemSpacing.y);
+        ImGui::Separator();
+    });
     ImGui::EndChild();
 }
 
@@ -188,40 +195,32 @@ void draw_table(App& a, const char* id, const std::vector<Row>& rows, const Prog
             a.view.built_for.clear();
         }
     const Palette& pal = palette();
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()));
-    while (clipper.Step())
-        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-            const Row& row = rows[static_cast<std::size_t>(k)];
-            const Entry& e = a.log.entries[static_cast<std::size_t>(row.entry)];
-            const EntryResult* er = row.result;
-            ImGui::PushID(row.entry);
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(to_iso(e.date).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.title.c_str());
-            {
-                // Kind, provider and topics on a second line keep the table narrow enough for phones.
-                std::string sub(label(e.kind));
-                if (!e.provider.empty()) sub += "  ·  " + e.provider;
-                for (const auto& t : e.topics) sub += "  #" + t;
-                ImGui::PushFont(fonts().small);
-                ImGui::TextColored(pal.muted, "%s", sub.c_str());
-                if (e.approved && *e.approved) {
-                    ImGui::SameLine();
-                    ImGui::TextColored(pal.met, ICON_CHECK " approved");
-                }
-                ImGui::PopFont();
+    visible_rows(a, rows, 0, [&](const Entry& e, const EntryResult* er) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(to_iso(e.date).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(e.title.c_str());
+        {
+            // Kind, provider and topics on a second line keep the table narrow enough for phones.
+            std::string sub(label(e.kind));
+            if (!e.provider.empty()) sub += "  ·  " + e.provider;
+            for (const auto& t : e.topics) sub += "  #" + t;
+            ImGui::PushFont(fonts().small);
+            ImGui::TextColored(pal.muted, "%s", sub.c_str());
+            if (e.approved && *e.approved) {
+                ImGui::SameLine();
+                ImGui::TextColored(pal.met, ICON_CHECK " approved");
             }
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(credit_text(e, er).c_str());
-            ImGui::TableNextColumn();
-            if (er) draw_status(*er, p);
-            ImGui::TableNextColumn();
-            row_actions(a, e);
-            ImGui::PopID();
+            ImGui::PopFont();
         }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(credit_text(e, er).c_str());
+        ImGui::TableNextColumn();
+        if (er) draw_status(*er, p);
+        ImGui::TableNextColumn();
+        row_actions(a, e);
+    });
     ImGui::EndTable();
 }
 

@@ -116,7 +116,11 @@ void draw_banner(App& a) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, mix(p.surface, p.risk, 0.12f));
     ImGui::PushStyleColor(ImGuiCol_Border, p.risk);
     ImGui::BeginChild("banner", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
-    auto say = [](const char* text) { ImGui::TextWrapped(ICON_WARNING "  %s", text); };
+    auto say = [](const char* text) {
+        ImGui::TextWrapped(ICON_WARNING "  %s", text);
+        track("notice", Role::alert);
+        name_last(text);
+    };
     switch (a.trouble) {
         case Trouble::none: break;
         case Trouble::full:
@@ -142,7 +146,6 @@ void draw_banner(App& a) {
                 "Download it, then discard it to start saving again.");
             break;
     }
-    if (a.trouble != Trouble::none) track("notice");
     for (std::size_t i = 0; i < a.kept.size(); ++i) {
         const KeptCopy& k = a.kept[i];
         if (k.downloaded) continue;

@@ -54,6 +54,8 @@ void track(const std::string& name) {
     // The node Dear ImGui's hook recorded for this item, or one for what has no label (a combo).
     const ImGuiID item = g.LastItemData.ID;
     SemanticNode* n = item && !tree.recording.empty() && tree.recording.back().item == item ? &tree.recording.back() : nullptr;
+    // A node already named stays itself: a second name ("notice" after "reload") is another node.
+    if (n && n->id.rfind("item.", 0) != 0 && n->id != name) n = nullptr;
     if (!n) {
         if (!ImGui::IsItemVisible()) return;
         n = &tree.add(name, Role::group, "");
