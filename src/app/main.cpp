@@ -11,6 +11,7 @@
 
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "app.h"
@@ -54,6 +55,13 @@ void wake() {
     }
 }
 
+std::string hex(const ImVec4& c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", static_cast<int>(c.x * 255 + 0.5f), static_cast<int>(c.y * 255 + 0.5f),
+                  static_cast<int>(c.z * 255 + 0.5f));
+    return buf;
+}
+
 void sync_size_and_theme() {
     Shell& s = *shell;
     double css_w = 0, css_h = 0;
@@ -75,6 +83,8 @@ void sync_size_and_theme() {
         s.dark = dark;
         s.themed = true;
         apply_theme(s.fonts, dpr, s.scale, dark);
+        const Palette& p = palette();
+        platform::semantic_colors(hex(p.surface), hex(p.text), hex(p.focus));
     }
 }
 

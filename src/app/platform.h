@@ -36,6 +36,9 @@ void announce(const std::string& text);
 // what the person does to them arrives through recert_semantic.
 void publish_semantics(const std::string& patch);
 void focus_semantic(const std::string& id);  // moves the browser's focus to that node's element
+// The page's own colours ("#rrggbb") for the real inputs drawn over the canvas, which follow
+// the page's theme setting, not the system's.
+void semantic_colors(const std::string& field, const std::string& text, const std::string& focus);
 Date today();  // the person's local date, or ?today=YYYY-MM-DD
 bool prefers_dark();
 double now_seconds();

@@ -85,8 +85,9 @@ mergeInto(LibraryManager.library, {
       st.top = (rect[1] - py) + 'px';
       st.width = rect[2] + 'px';
       st.height = rect[3] + 'px';
-      // A real input shows its text at the size the canvas draws it (a frame is text and 14 px).
-      if (node.role === 'textbox') st.fontSize = Math.max(12, Math.min(rect[3] - 14, 32)) + 'px';
+      // A real input shows its text at about the size the canvas draws it: a frame is a line of
+      // text and 14 px, and the system font runs larger than Inter at the same size.
+      if (node.role === 'textbox') st.fontSize = Math.max(12, Math.min(Math.round((rect[3] - 14) * 0.9), 32)) + 'px';
     },
     request: function (id, what, text) {
       var n = lengthBytesUTF8(id) + 1, pid = _malloc(n);
@@ -173,6 +174,14 @@ mergeInto(LibraryManager.library, {
       if (first) first.focus({ preventScroll: true });
       if (first || !S.focusIn.isConnected) S.focusIn = null;
     }
+  },
+
+  // CSS variables the real inputs are drawn with (web/style.css), from the page's palette.
+  js_semantics_colors: function (field, text, focus) {
+    var st = document.documentElement.style;
+    st.setProperty('--field-bg', UTF8ToString(field));
+    st.setProperty('--field-fg', UTF8ToString(text));
+    st.setProperty('--field-focus', UTF8ToString(focus));
   },
 
   js_semantics_focus__deps: ['$Semantics'],

@@ -16,6 +16,7 @@ void js_clipboard_write(const char* text);
 void js_announce(const char* text);
 void js_semantics_patch(const char* patch);
 void js_semantics_focus(const char* id);
+void js_semantics_colors(const char* field, const char* text, const char* focus);
 int js_today();
 int js_prefers_dark();
 double js_now();
@@ -80,6 +81,9 @@ void clipboard_write(const std::string& text) { js_clipboard_write(text.c_str())
 void announce(const std::string& text) { js_announce(text.c_str()); }
 void publish_semantics(const std::string& patch) { js_semantics_patch(patch.c_str()); }
 void focus_semantic(const std::string& id) { js_semantics_focus(id.c_str()); }
+void semantic_colors(const std::string& field, const std::string& text, const std::string& focus) {
+    js_semantics_colors(field.c_str(), text.c_str(), focus.c_str());
+}
 
 Date today() {
     const int v = js_today();

@@ -52,6 +52,7 @@ void clipboard_write(const std::string&) {}
 void announce(const std::string& text) { browser().announced.push_back(text); }
 void publish_semantics(const std::string&) {}
 void focus_semantic(const std::string&) {}
+void semantic_colors(const std::string&, const std::string&, const std::string&) {}
 Date today() { return browser().today; }
 bool prefers_dark() { return false; }
 double now_seconds() { return 0; }
