@@ -386,6 +386,7 @@ ProgramResult read_program(const json& doc) {
                                         " requirements; at most " + std::to_string(max_group_requirements) + " can share one"});
     }
 
+    std::set<std::string> cap_ids, fee_ids;
     each(root, "caps", Need::optional, max_caps, "caps", [&](const Node& n) {
         if (!n.expect_object()) return;
         n.only({"id", "name", "max", "kinds_any", "cite", "interpretation"});
@@ -397,8 +398,7 @@ ProgramResult read_program(const json& doc) {
         if (!n.has("kinds_any")) n.problem_at("kinds_any", "must list the activity kinds the cap limits");
         c.cite = read_cite(n);
         // Ids are unique in every list of rules, as for requirements.
-        if (std::any_of(p.caps.begin(), p.caps.end(), [&](const Cap& o) { return o.id == c.id; }))
-            n.problem_at("id", "cap \"" + c.id + "\" is listed twice");
+        if (!cap_ids.insert(c.id).second) n.problem_at("id", "cap \"" + c.id + "\" is listed twice");
         p.caps.push_back(std::move(c));
     });
 
@@ -499,8 +499,7 @@ ProgramResult read_program(const json& doc) {
             if (n.has("phase")) n.problem_at("phase", "goes with amount: a fee per credit is owed in any phase");
         }
         f.cite = read_cite(n);
-        if (std::any_of(p.fees.begin(), p.fees.end(), [&](const FeeRule& o) { return o.id == f.id; }))
-            n.problem_at("id", "fee \"" + f.id + "\" is listed twice");
+        if (!fee_ids.insert(f.id).second) n.problem_at("id", "fee \"" + f.id + "\" is listed twice");
         p.fees.push_back(std::move(f));
     });
 
@@ -525,12 +524,13 @@ ProgramResult read_program(const json& doc) {
 
     // A null replaces what a reader said at its place (it read no value); an empty string is
     // named where no reader already said why.
-    const auto at = [&](const Problem& q) {
-        return [&q](const Problem& other) { return other.where == q.where; };
-    };
-    for (const auto& q : nulls) std::erase_if(problems, at(q));
+    std::set<std::string> spoken;
+    for (const auto& q : problems) spoken.insert(q.where);
+    std::set<std::string> null_at;
+    for (const auto& q : nulls) null_at.insert(q.where);
+    std::erase_if(problems, [&](const Problem& q) { return null_at.count(q.where) > 0; });
     for (auto& q : empties)
-        if (std::none_of(problems.begin(), problems.end(), at(q))) problems.push_back(std::move(q));
+        if (!spoken.count(q.where)) problems.push_back(std::move(q));
     problems.insert(problems.end(), nulls.begin(), nulls.end());
 
     if (problems.empty()) r.program = std::move(p);
