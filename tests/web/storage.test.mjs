@@ -130,6 +130,8 @@ test('two tabs: an edit in one appears in the other, and neither overwrites the 
   const b = await open(context, pageUrl());
   const start = (await memory(a)).entries;
   const inStore = (page, id) => until(page, (x) => !JSON.parse(localStorage.getItem('recert-log')).entries.some((e) => e.id === x), id, `${id} deleted in storage`);
+  // Each tab is brought to the front before a person clicks in it: a tab behind draws no frames.
+  await a.bringToFront();
   const first = (await visibleRows(a))[0];
   await click(a, `row.${first}.delete`);
   await inStore(a, first);
@@ -141,6 +143,7 @@ test('two tabs: an edit in one appears in the other, and neither overwrites the 
   await inStore(a, second);
   assert.ok((await memory(b)).entries.some((e) => e.id === second), 'B has not heard of the second delete');
   const third = (await visibleRows(b, [first])).find((id) => id !== second);
+  await b.bringToFront();
   await click(b, `row.${third}.delete`);
   await inStore(b, third);
   const ids = JSON.parse(await stored(b)).entries.map((e) => e.id);
