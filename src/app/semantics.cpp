@@ -14,7 +14,8 @@ constexpr std::pair<Role, std::string_view> roles[] = {
     {Role::listbox, "listbox"},     {Role::textbox, "textbox"},     {Role::dialog, "dialog"},     {Role::heading, "heading"},
     {Role::progressbar, "progressbar"}, {Role::table, "table"},     {Role::row, "row"},           {Role::cell, "cell"},
     {Role::columnheader, "columnheader"}, {Role::alert, "alert"},   {Role::status, "status"},     {Role::text, "text"},
-    {Role::menu, "menu"},           {Role::menuitem, "menuitem"},   {Role::group, "group"},       {Role::region, "region"}};
+    {Role::menu, "menu"},           {Role::menuitem, "menuitem"},   {Role::group, "group"},       {Role::region, "region"},
+    {Role::radiogroup, "radiogroup"}, {Role::list, "list"},         {Role::listitem, "listitem"}};
 }  // namespace
 
 std::string_view to_string(Role r) {
@@ -75,6 +76,21 @@ SemanticNode& Semantics::add(std::string id, Role role, std::string name) {
     n.name = std::move(name);
     if (!parents.empty()) n.parent = parents.back();
     return n;
+}
+
+Rect Semantics::bounds_from(std::size_t first) const {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool any = false;
+    for (std::size_t i = first; i < recording.size(); ++i) {
+        const Rect& r = recording[i].rect;
+        if (r.w <= 0 || r.h <= 0) continue;
+        x0 = any ? std::min(x0, r.x) : r.x;
+        y0 = any ? std::min(y0, r.y) : r.y;
+        x1 = any ? std::max(x1, r.x + r.w) : r.x + r.w;
+        y1 = any ? std::max(y1, r.y + r.h) : r.y + r.h;
+        any = true;
+    }
+    return {x0, y0, x1 - x0, y1 - y0};
 }
 
 SemanticPatch Semantics::end_frame() {

@@ -20,7 +20,7 @@ namespace recert::app {
 
 // One table: the role, its ARIA role, and the DOM element that carries it.
 enum class Role { button, link, tab, tablist, checkbox, radio, combobox, option, listbox, textbox, dialog, heading, progressbar,
-                  table, row, cell, columnheader, alert, status, text, menu, menuitem, group, region };
+                  table, row, cell, columnheader, alert, status, text, menu, menuitem, group, region, radiogroup, list, listitem };
 std::string_view to_string(Role r);  // the ARIA role: "button", "progressbar"...
 
 enum State : std::uint8_t {
@@ -46,7 +46,7 @@ struct SemanticNode {
     std::string name;         // the visible label, the same words
     std::string description;  // help and error text
     std::string value;        // a field's text, a combo's choice, a progress bar's words
-    int level = 0;            // heading level; a table's row count; a row's index (1-based)
+    int level = 0;            // heading level; a table's row count or a list's size; a row's or an item's position (1-based)
     double now = 0, max = 0;  // progress bar
     std::uint8_t states = 0;
     std::string input;        // textbox: "decimal", "numeric", "date", "text"; "code" (no autocorrect)
@@ -85,6 +85,9 @@ struct Semantics {
     SemanticNode& add(std::string id, Role role, std::string name);
     void push_parent(std::string id) { parents.push_back(std::move(id)); }
     void pop_parent() { if (!parents.empty()) parents.pop_back(); }
+    // The union of the rectangles recorded from `first` on: what a node recorded at `first - 1`
+    // holds, as parents nest. Empty ones (nothing drawn) count for nothing.
+    Rect bounds_from(std::size_t first) const;
     // The difference from what was last published, which it then becomes.
     SemanticPatch end_frame();
     // Takes the request for `id` of that kind, if one is waiting.

@@ -91,3 +91,74 @@ TEST_CASE("Semantics: a DOM request is taken once by its widget, and dropped if 
     s.end_frame();
     CHECK(s.requests.empty());
 }
+
+namespace {
+// A table as log_view.cpp records it: the rows `first` to `last` (1-based, after the header) of `count`.
+void table_frame(Semantics& s, int count, int first, int last) {
+    s.begin_frame();
+    auto& table = s.add("table.entries", Role::table, "Activities");
+    table.level = count + 1;
+    s.push_parent("table.entries");
+    s.add("table.entries.header", Role::row, "").level = 1;
+    for (int k = first; k <= last; ++k) {
+        const std::string row = "row.e" + std::to_string(k);
+        s.add(row, Role::row, "").level = k + 1;
+        s.push_parent(row);
+        s.add(row + ".title", Role::cell, "Webinar " + std::to_string(k)).rect = {0, 20.0f * k, 100, 20};
+        s.add(row + ".actions", Role::cell, "");
+        s.push_parent(row + ".actions");
+        s.add(row + ".delete", Role::button, "Delete").rect = {100, 20.0f * k, 20, 20};
+        s.pop_parent();
+        s.pop_parent();
+    }
+    s.pop_parent();
+}
+}  // namespace
+
+TEST_CASE("Semantics: a table's cells are in its rows, its rows in it, with the ARIA row count and indexes") {
+    Semantics s;
+    table_frame(s, 1000, 1, 3);
+    const auto j = nlohmann::json::parse(to_json(s.end_frame()));
+    const auto& nodes = j["upsert"];
+    CHECK(nodes[0]["role"] == "table");
+    CHECK(nodes[0]["level"] == 1001);
+    CHECK_FALSE(nodes[0].contains("parent"));
+    CHECK(nodes[1]["parent"] == "table.entries");
+    CHECK(nodes[2]["id"] == "row.e1");
+    CHECK(nodes[2]["level"] == 2);
+    CHECK(nodes[3]["parent"] == "row.e1");
+    CHECK(nodes[5]["id"] == "row.e1.delete");
+    CHECK(nodes[5]["parent"] == "row.e1.actions");
+}
+
+TEST_CASE("Semantics: scrolling a long table sends the rows that came and removes those that went, not the table") {
+    Semantics s;
+    table_frame(s, 1000, 1, 10);
+    s.end_frame();
+    table_frame(s, 1000, 6, 15);
+    const auto p = s.end_frame();
+    // Rows 1-5 gone with their cells and buttons (4 nodes a row); 11-15 new.
+    CHECK(p.remove.size() == 5 * 4);
+    CHECK(p.upsert.size() == 5 * 4);
+    CHECK(p.upsert.front().id == "row.e11");
+    for (const auto& n : p.upsert) CHECK(n.id != "table.entries");
+    CHECK(p.order.size() == 2 + 10 * 4);
+}
+
+TEST_CASE("Semantics: the new roles have their ARIA names") {
+    CHECK(to_string(Role::radiogroup) == "radiogroup");
+    CHECK(to_string(Role::list) == "list");
+    CHECK(to_string(Role::listitem) == "listitem");
+    CHECK(to_string(Role::columnheader) == "columnheader");
+}
+
+TEST_CASE("Semantics: a row's rectangle is what its cells cover; nothing drawn covers nothing") {
+    Semantics s;
+    s.begin_frame();
+    s.add("row.e1", Role::row, "");
+    s.add("row.e1.date", Role::cell, "2026-11-25").rect = {10, 40, 90, 30};
+    s.add("row.e1.title", Role::cell, "Webinar").rect = {110, 40, 200, 52};
+    s.add("row.e1.empty", Role::cell, "");
+    CHECK(s.bounds_from(1) == Rect{10, 40, 300, 52});
+    CHECK(s.bounds_from(3) == Rect{});
+}
