@@ -22,6 +22,8 @@ mergeInto(LibraryManager.library, {
         if (r !== 'button') el.setAttribute('role', r);
         if (r === 'combobox') el.setAttribute('aria-haspopup', 'listbox');
         el.addEventListener('click', function (e) { e.preventDefault(); Semantics.request(el.dataset.id, 0, ''); });
+        // A row's control keeps its row drawn and in view while it has the focus (log_view.cpp).
+        el.addEventListener('focus', function () { Semantics.request(el.dataset.id, 1, ''); });
       } else if (r === 'textbox') {
         el = document.createElement((node.states & 128) ? 'textarea' : 'input');
         el.className = 'sem-input';
@@ -46,15 +48,19 @@ mergeInto(LibraryManager.library, {
       var named = r === 'button' || r === 'link' || r === 'tab' || r === 'checkbox' || r === 'radio' || r === 'option' ||
                   r === 'menuitem' || r === 'heading' || r === 'text' || r === 'cell' || r === 'columnheader' ||
                   r === 'alert' || r === 'status';
-      // Visible words are the element's own text, so the name is the label, and copy reads it.
-      if (named) { if (!old || old.name !== node.name) { el.textContent = node.name; } }
+      // Visible words are the element's own text, so the name is the label, and copy reads it;
+      // a text node of their own, before the elements it holds (a cell's buttons).
+      if (named) {
+        if (!el.words) el.words = el.insertBefore(document.createTextNode(''), el.firstChild);
+        if (el.words.data !== node.name) el.words.data = node.name;
+      }
       else if (node.name) el.setAttribute('aria-label', node.name);
       else el.removeAttribute('aria-label');
       if (node.description) el.setAttribute('aria-description', node.description);
       else el.removeAttribute('aria-description');
       var flag = function (attr, on, off) { if (on) el.setAttribute(attr, 'true'); else if (off) el.setAttribute(attr, 'false'); else el.removeAttribute(attr); };
       if (r === 'checkbox' || r === 'radio') flag('aria-checked', s & 2, true);
-      if (r === 'combobox') flag('aria-expanded', s & 4, true);
+      flag('aria-expanded', s & 4, r === 'combobox');
       if (r === 'tab' || r === 'option') flag('aria-selected', s & 8, true);
       if (el.tagName === 'BUTTON' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') el.disabled = !!(s & 16);
       flag('aria-invalid', s & 32, false);
@@ -76,6 +82,11 @@ mergeInto(LibraryManager.library, {
       }
       if (r === 'table' && node.level) el.setAttribute('aria-rowcount', String(node.level));
       if (r === 'row' && node.level) el.setAttribute('aria-rowindex', String(node.level));
+      if (r === 'columnheader') { if (node.value) el.setAttribute('aria-sort', node.value); else el.removeAttribute('aria-sort'); }
+      // Only the items on screen are elements: each says where it stands in the whole list.
+      if (r === 'listitem' && node.level) el.setAttribute('aria-posinset', String(node.level));
+      if (r === 'list') for (var c = el.firstElementChild; c; c = c.nextElementSibling) c.setAttribute('aria-setsize', String(node.level || 0));
+      if (r === 'listitem' && Semantics.nodes[node.parent]) el.setAttribute('aria-setsize', String(Semantics.nodes[node.parent].node.level || 0));
     },
     place: function (entry) {
       var node = entry.node, rect = node.rect, parent = node.parent && Semantics.nodes[node.parent];
@@ -152,7 +163,7 @@ mergeInto(LibraryManager.library, {
         if (!e) return;
         var parent = e.node.parent && S.nodes[e.node.parent] ? S.nodes[e.node.parent].el : S.root;
         var before = last.get(parent);
-        var want = before ? before.nextSibling : parent.firstChild;
+        var want = before ? before.nextSibling : parent.words ? parent.words.nextSibling : parent.firstChild;
         if (want !== e.el) parent.insertBefore(e.el, want);
         last.set(parent, e.el);
       });

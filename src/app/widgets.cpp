@@ -21,6 +21,11 @@ Semantics tree;
 bool test_mode = false;
 float css_per_pixel = 1;
 ImGuiID window_item = 0;  // Begin() reports windows as items too: those are not widgets
+struct Open {
+    std::size_t index;  // in tree.recording: the vector grows, so no reference
+    bool drawn;
+};
+std::vector<Open> open_nodes;
 
 Rect css(const ImRect& r) {
     return {r.Min.x * css_per_pixel, r.Min.y * css_per_pixel, r.GetWidth() * css_per_pixel, r.GetHeight() * css_per_pixel};
@@ -47,6 +52,44 @@ void begin_tracking(bool test, float dpr) {
     test_mode = test;
     css_per_pixel = 1 / dpr;
     tree.begin_frame();
+    open_nodes.clear();
+}
+
+SemanticNode& begin_node(const std::string& id, Role role, const std::string& name, bool drawn) {
+    if (drawn) ImGui::BeginGroup();
+    open_nodes.push_back({tree.recording.size(), drawn});
+    SemanticNode& n = tree.add(id, role, name);
+    tree.push_parent(id);
+    return n;
+}
+
+Rect end_node() {
+    if (open_nodes.empty()) return {};
+    const Open o = open_nodes.back();
+    open_nodes.pop_back();
+    tree.pop_parent();
+    Rect& r = tree.recording[o.index].rect;
+    if (o.drawn) {
+        ImGui::EndGroup();
+        r = css(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    } else {
+        r = tree.bounds_from(o.index + 1);
+    }
+    return r;
+}
+
+void keep_in_view(const Rect& node, float top) {
+    const float y0 = node.y / css_per_pixel, y1 = (node.y + node.h) / css_per_pixel, margin = y1 - y0;
+    const float first = ImGui::GetWindowPos().y + top, last = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+    if (y0 - margin < first) ImGui::SetScrollY(ImGui::GetScrollY() - (first - (y0 - margin)));
+    else if (y1 + margin > last) ImGui::SetScrollY(ImGui::GetScrollY() + (y1 + margin - last));
+}
+
+std::optional<std::string> focus_moved() {
+    std::optional<std::string> id;
+    for (const auto& r : tree.requests)
+        if (r.what == Request::focus) id = r.id;  // the last one holds it now
+    return id;
 }
 
 void track(const std::string& name) {

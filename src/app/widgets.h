@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "dates.h"
@@ -26,6 +27,19 @@ void progress_last(const std::string& name, double now, double max, const std::s
 // What a node cannot show on its own: content that is no ImGui item.
 void semantic_heading(const std::string& id, const std::string& text, int level);
 void semantic_text(const std::string& id, const std::string& text, Role role = Role::text);
+// A node that holds the nodes recorded until end_node(): a table, its rows and cells, a list and
+// its items, a radio group, a menu. Its DOM element is their parent, as a table's rows and cells
+// must be for a screen reader to read them as one table. Its rectangle is what is drawn inside
+// (a Dear ImGui group), or with `drawn` false the union of the nodes it holds (a row: no group
+// spans a table's columns). Returns the node, to set its level or value; end_node() returns
+// its rectangle.
+SemanticNode& begin_node(const std::string& id, Role role, const std::string& name = "", bool drawn = true);
+Rect end_node();
+// Scrolls the current window so that `node` (a rectangle end_node() returned) and its own
+// height either side are in view, below `top` pixels of frozen header.
+void keep_in_view(const Rect& node, float top);
+// The id of the DOM element that took the browser's focus since the last frame, if any.
+std::optional<std::string> focus_moved();
 void begin_tracking(bool test_mode, float dpr);
 std::string tracked_json();  // test mode: every node's rectangle by id, for clicking like a person
 Semantics& semantics();
