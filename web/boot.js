@@ -67,14 +67,38 @@
   // semantic tree's elements over the canvas: its buttons and real text inputs): GLFW
   // listens on the window in the capture phase (added later than this) and would take Tab,
   // Enter, Space and every typed character for the canvas.
+  // Up and Down on a control in a table's row or a list's item move to the same control in the
+  // row above or below (in the same cell), as in a spreadsheet; Tab still goes through them all.
+  function stepRow(event) {
+    var t = event.target, row = t.closest('[role="row"], [role="listitem"]');
+    if ((event.key !== 'ArrowUp' && event.key !== 'ArrowDown') || !row || !(t instanceof HTMLButtonElement)) return;
+    var cell = t.closest('[role="cell"], [role="columnheader"]');
+    var within = cell && row.contains(cell) ? cell : row;
+    var column = cell ? Array.prototype.indexOf.call(row.children, cell) : -1;
+    var at = Array.prototype.indexOf.call(within.querySelectorAll('button'), t);
+    var step = event.key === 'ArrowDown' ? 'nextElementSibling' : 'previousElementSibling';
+    for (var r = row[step]; r; r = r[step]) {
+      var there = column >= 0 ? r.children[column] : r;
+      var target = there && there.querySelectorAll('button:not([disabled])')[at];
+      if (target) {
+        event.preventDefault();
+        target.focus({ preventScroll: true });
+        return;
+      }
+    }
+  }
+
   ['keydown', 'keypress', 'keyup'].forEach(function (type) {
     window.addEventListener(type, function (event) {
       var t = event.target;
       // Two keys still reach the canvas from the tree: Escape (the dialog or popup closes) and
       // Enter in a one-line field (the form is sent, as a web form is).
       var forCanvas = event.key === 'Escape' || (event.key === 'Enter' && t instanceof HTMLInputElement);
-      if (t !== canvas && t instanceof Element && t.closest('#update, #file-help') ||
-          (t instanceof Element && t.closest('#semantics') && !forCanvas)) event.stopImmediatePropagation();
+      if (t !== canvas && t instanceof Element && t.closest('#update, #file-help')) event.stopImmediatePropagation();
+      else if (t instanceof Element && t.closest('#semantics') && !forCanvas) {
+        event.stopImmediatePropagation();
+        if (event.type === 'keydown') stepRow(event);
+      }
       // Tab is the browser's: it moves through the semantic tree's elements in reading order,
       // like on any page (GLFW would keep it for the canvas and its own navigation).
       else if (event.key === 'Tab') event.stopImmediatePropagation();

@@ -88,6 +88,10 @@ struct LogView {
     // Rows to show, sorted; rebuilt only when the log, report, sort or filter change.
     std::vector<Row> rows, planned;
     std::string built_for;
+    // The element with the browser's focus: a row holding it stays drawn, with its neighbours,
+    // so Tab and the arrow keys reach the next row; brought into view once when it takes it.
+    std::string focused;
+    bool scroll_to_focus = false;
 };
 
 // What keeps the page from saving, shown in the banner until it clears.

@@ -94,7 +94,14 @@ std::string toward_names(const EntryResult& er, const Program* p) {
     return out;
 }
 
-void draw_status(const EntryResult& er, const Program* p) {
+// What the status column says, in words: what the entry counts toward, or why it counts for nothing.
+std::string status_words(const EntryResult& er, const Program* p) {
+    return er.excluded == Exclusion::none ? toward_names(er, p) : reason_text(er.excluded);
+}
+
+// The status, recorded as `node` (the table's cell, or text in a card) holding its warnings.
+void draw_status(const EntryResult& er, const Program* p, const std::string& node, Role role) {
+    begin_node(node, role, status_words(er, p)).description = er.detail;
     const Palette& pal = palette();
     if (er.excluded == Exclusion::none)
         ImGui::TextColored(er.detail.empty() ? pal.met : pal.risk, "%s %s", er.detail.empty() ? ICON_CHECK : ICON_WARNING,
@@ -113,8 +120,9 @@ void draw_status(const EntryResult& er, const Program* p) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(pal.risk, ICON_WARNING " %s", w.what.c_str());
         ImGui::PopTextWrapPos();
-        track("row." + er.id + ".warning");
+        semantic_text("row." + er.id + ".warning", w.what);
     }
+    end_node();
 }
 
 void row_actions(App& a, const Entry& e) {
@@ -130,35 +138,62 @@ void row_actions(App& a, const Entry& e) {
     track("row." + e.id + ".delete");
 }
 
+// Kind, provider, topics and approval: the line under an entry's title.
+std::string details(const Entry& e) {
+    std::string sub(label(e.kind));
+    if (!e.provider.empty()) sub += "  ·  " + e.provider;
+    for (const auto& t : e.topics) sub += "  #" + t;
+    return sub;
+}
+
+// True when `id` is the id of a node of entry `e`'s row ("row.<entry id>.<what>").
+bool in_row(const std::string& id, const Entry& e) {
+    return id.size() > e.id.size() + 4 && id.compare(0, 4, "row.") == 0 && id.compare(4, e.id.size(), e.id) == 0 && id[4 + e.id.size()] == '.';
+}
+
 // Draws the rows on screen only (a 10,000-entry log draws a screenful), each under its
-// entry's index as ImGui id. `row_height` 0: Dear ImGui measures the first row.
+// entry's index as ImGui id, and the row holding the browser's focus with the rows either side
+// wherever the list is scrolled. `row_height` 0: Dear ImGui measures the first row. `draw_row`
+// gets the row's position and returns its rectangle.
 template <class DrawRow>
-void visible_rows(const App& a, const std::vector<Row>& rows, float row_height, DrawRow draw_row) {
+void visible_rows(App& a, const std::vector<Row>& rows, float row_height, float header, DrawRow draw_row) {
+    const int n = static_cast<int>(rows.size());
+    int focused = -1;
+    if (!a.view.focused.empty())
+        for (int k = 0; k < n && focused < 0; ++k)
+            if (in_row(a.view.focused, a.log.entries[static_cast<std::size_t>(rows[static_cast<std::size_t>(k)].entry)])) focused = k;
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()), row_height > 0 ? row_height : -1.0f);
+    clipper.Begin(n, row_height > 0 ? row_height : -1.0f);
+    if (focused >= 0) clipper.IncludeItemsByIndex(std::max(0, focused - 1), std::min(n, focused + 2));
     while (clipper.Step())
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
             const Row& row = rows[static_cast<std::size_t>(k)];
             ImGui::PushID(row.entry);
-            draw_row(a.log.entries[static_cast<std::size_t>(row.entry)], row.result);
+            const Rect drawn = draw_row(a.log.entries[static_cast<std::size_t>(row.entry)], row.result, k);
             ImGui::PopID();
+            if (k == focused && a.view.scroll_to_focus) keep_in_view(drawn, header);
         }
 }
 
-// Narrow screens: one card per entry instead of a table too wide to read.
-void draw_cards(App& a, const char* id, const std::vector<Row>& rows, const Program* p, float height) {
+// Narrow screens: one card per entry instead of a table too wide to read. A screen reader reads
+// them as a list ("3 of 120"), as they look: a table's column headers would name columns that
+// are not on the screen, and a phone's reader moves through list items in one swipe each.
+void draw_cards(App& a, const char* id, const std::string& name, const std::vector<Row>& rows, const Program* p, float height) {
+    begin_node(std::string("list.") + id, Role::list, name).level = static_cast<int>(rows.size());
     ImGui::BeginChild(id, ImVec2(0, height), ImGuiChildFlags_None);
     const Palette& pal = palette();
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float card_h = line * 3 + ImGui::GetStyle().ItemSpacing.y * 2;
     const float actions_w = 3 * (ImGui::CalcTextSize(ICON_PENCIL).x + ImGui::GetStyle().FramePadding.x * 2);
-    visible_rows(a, rows, card_h, [&](const Entry& e, const EntryResult* er) {
+    visible_rows(a, rows, card_h, 0, [&](const Entry& e, const EntryResult* er, int k) {
         const float top = ImGui::GetCursorPosY();
+        begin_node("row." + e.id, Role::listitem).level = k + 1;
         // Title and actions share the first line; a long title is cut, the full one is in the form.
         const float title_w = ImGui::GetContentRegionAvail().x - actions_w - px(8);
         ImGui::PushFont(fonts().bold);
         ImGui::PushClipRect(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetCursorScreenPos().x + title_w, FLT_MAX), true);
         ImGui::TextUnformatted(e.title.c_str());
+        semantic_text("row." + e.id + ".title", e.title);
         ImGui::PopClipRect();
         ImGui::PopFont();
         ImGui::SameLine(ImGui::GetContentRegionMax().x - actions_w);
@@ -167,61 +202,109 @@ void draw_cards(App& a, const char* id, const std::vector<Row>& rows, const Prog
         if (const auto c = credit_amount(e, er)) sub += "  ·  " + (p ? with_unit(*c, *p) : with_unit(*c, "credit", "credits"));
         if (e.approved && *e.approved) sub += "  ·  approved";
         ImGui::TextColored(pal.muted, "%s", sub.c_str());
-        if (er) draw_status(*er, p);
+        semantic_text("row." + e.id + ".details", sub);
+        if (er) draw_status(*er, p, "row." + e.id + ".status", Role::text);
+        const Rect drawn = end_node();
         ImGui::SetCursorPosY(top + card_h - ImGui::GetStyle().ItemSpacing.y);
         ImGui::Separator();
+        return drawn;
     });
     ImGui::EndChild();
+    end_node();
 }
 
+// The header row: a column header for each column, holding its sort button where the table sorts.
+void header_row(const App& a, const std::string& table, bool sortable) {
+    constexpr Sort sorts[] = {Sort::date, Sort::title, Sort::credits, Sort::status};
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    begin_node(table + ".header", Role::row, "", false).level = 1;
+    for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        const bool sorts_by = sortable && c < 4;
+        // The actions column shows no title; a screen reader still says what its cells hold.
+        const std::string title = c < 4 ? ImGui::TableGetColumnName(c) : "Actions";
+        SemanticNode& header = begin_node(table + ".column." + std::to_string(c), Role::columnheader, sorts_by ? "" : title);
+        if (sorts_by && a.view.sort == sorts[c]) header.value = a.view.ascending ? "ascending" : "descending";
+        ImGui::PushID(c);
+        ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        ImGui::PopID();
+        if (sorts_by) {
+            track(table + ".sort." + std::to_string(c), Role::button);
+            name_last(title);
+        }
+        end_node();
+    }
+    end_node();
+}
 
-void draw_table(App& a, const char* id, const std::vector<Row>& rows, const Program* p, bool sortable, float height) {
+// A cell holding its whole text, drawn or not (a long title is cut on the canvas).
+void begin_cell(const Entry& e, const char* column, const std::string& text) {
+    ImGui::TableNextColumn();
+    begin_node("row." + e.id + "." + column, Role::cell, text);
+}
+
+void draw_table(App& a, const char* id, const std::string& name, const std::vector<Row>& rows, const Program* p, bool sortable, float height) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp | (sortable ? ImGuiTableFlags_Sortable : 0);
-    if (!ImGui::BeginTable(id, 5, flags, ImVec2(0, height))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, px(100), static_cast<ImGuiID>(Sort::date));
-    ImGui::TableSetupColumn("Activity", ImGuiTableColumnFlags_WidthStretch, 3.0f, static_cast<ImGuiID>(Sort::title));
-    const std::string unit = capitalized(p ? p->unit_plural : "credits");
-    ImGui::TableSetupColumn(unit.c_str(), ImGuiTableColumnFlags_WidthFixed, px(72), static_cast<ImGuiID>(Sort::credits));
-    ImGui::TableSetupColumn("Counts toward", ImGuiTableColumnFlags_WidthStretch, 2.0f, static_cast<ImGuiID>(Sort::status));
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, px(104));
-    ImGui::TableHeadersRow();
-    if (sortable)
-        if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
-            a.view.sort = static_cast<Sort>(specs->Specs[0].ColumnUserID);
-            a.view.ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-            specs->SpecsDirty = false;
-            a.view.built_for.clear();
-        }
-    const Palette& pal = palette();
-    visible_rows(a, rows, 0, [&](const Entry& e, const EntryResult* er) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(to_iso(e.date).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(e.title.c_str());
-        {
-            // Kind, provider and topics on a second line keep the table narrow enough for phones.
-            std::string sub(label(e.kind));
-            if (!e.provider.empty()) sub += "  ·  " + e.provider;
-            for (const auto& t : e.topics) sub += "  #" + t;
-            ImGui::PushFont(fonts().small);
-            ImGui::TextColored(pal.muted, "%s", sub.c_str());
-            if (e.approved && *e.approved) {
-                ImGui::SameLine();
-                ImGui::TextColored(pal.met, ICON_CHECK " approved");
+    const std::string table = std::string("table.") + id;
+    begin_node(table, Role::table, name).level = static_cast<int>(rows.size()) + 1;  // with the header row, as ARIA counts
+    if (ImGui::BeginTable(id, 5, flags, ImVec2(0, height))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, px(100), static_cast<ImGuiID>(Sort::date));
+        ImGui::TableSetupColumn("Activity", ImGuiTableColumnFlags_WidthStretch, 3.0f, static_cast<ImGuiID>(Sort::title));
+        const std::string unit = capitalized(p ? p->unit_plural : "credits");
+        ImGui::TableSetupColumn(unit.c_str(), ImGuiTableColumnFlags_WidthFixed, px(72), static_cast<ImGuiID>(Sort::credits));
+        ImGui::TableSetupColumn("Counts toward", ImGuiTableColumnFlags_WidthStretch, 2.0f, static_cast<ImGuiID>(Sort::status));
+        ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, px(104));
+        header_row(a, table, sortable);
+        if (sortable)
+            if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
+                a.view.sort = static_cast<Sort>(specs->Specs[0].ColumnUserID);
+                a.view.ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+                specs->SpecsDirty = false;
+                a.view.built_for.clear();
             }
-            ImGui::PopFont();
-        }
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(credit_text(e, er).c_str());
-        ImGui::TableNextColumn();
-        if (er) draw_status(*er, p);
-        ImGui::TableNextColumn();
-        row_actions(a, e);
-    });
-    ImGui::EndTable();
+        const Palette& pal = palette();
+        const float header = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+        visible_rows(a, rows, 0, header, [&](const Entry& e, const EntryResult* er, int k) {
+            ImGui::TableNextRow();
+            begin_node("row." + e.id, Role::row, "", false).level = k + 2;  // the header row is 1
+            begin_cell(e, "date", to_iso(e.date));
+            ImGui::TextUnformatted(to_iso(e.date).c_str());
+            end_node();
+            begin_cell(e, "title", e.title);
+            ImGui::TextUnformatted(e.title.c_str());
+            {
+                // Kind, provider and topics on a second line keep the table narrow enough for phones.
+                const std::string sub = details(e);
+                ImGui::PushFont(fonts().small);
+                ImGui::TextColored(pal.muted, "%s", sub.c_str());
+                if (e.approved && *e.approved) {
+                    ImGui::SameLine();
+                    ImGui::TextColored(pal.met, ICON_CHECK " approved");
+                }
+                ImGui::PopFont();
+                semantic_text("row." + e.id + ".details", e.approved && *e.approved ? sub + "  ·  approved" : sub);
+            }
+            end_node();
+            begin_cell(e, "credits", credit_text(e, er));
+            ImGui::TextUnformatted(credit_text(e, er).c_str());
+            end_node();
+            ImGui::TableNextColumn();
+            if (er) {
+                draw_status(*er, p, "row." + e.id + ".status", Role::cell);
+            } else {
+                begin_node("row." + e.id + ".status", Role::cell);
+                end_node();
+            }
+            begin_cell(e, "actions", "");
+            row_actions(a, e);
+            end_node();
+            return end_node();
+        });
+        ImGui::EndTable();
+    }
+    end_node();
 }
 
 }  // namespace
@@ -230,6 +313,10 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
     const Program* p = c ? program_of(a, *c) : nullptr;
     if (r && !r->problems.empty()) r = nullptr;
     rebuild_rows(a, r);
+    if (auto moved = focus_moved()) {
+        a.view.focused = std::move(*moved);
+        a.view.scroll_to_focus = true;
+    }
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted("Activities");
     semantic_heading("heading.activities", "Activities", 2);
@@ -259,16 +346,19 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
                                                                   (a.view.planned.size() + 1.6f) * ImGui::GetFrameHeightWithSpacing() * 1.4f);
         const float table_h = std::max(px(160), ImGui::GetContentRegionAvail().y - planned_h - (a.view.planned.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 2));
         const bool narrow = ImGui::GetContentRegionAvail().x < px(560);
-        if (narrow) draw_cards(a, "entries", a.view.rows, p, table_h);
-        else draw_table(a, "entries", a.view.rows, p, true, table_h);
+        if (narrow) draw_cards(a, "entries", "Activities", a.view.rows, p, table_h);
+        else draw_table(a, "entries", "Activities", a.view.rows, p, true, table_h);
         if (!a.view.planned.empty()) {
             ImGui::PushFont(fonts().bold);
-            ImGui::TextColored(palette().planned, ICON_CLOCK " Planned (%d): counted in the projection, not yet earned", static_cast<int>(a.view.planned.size()));
+            const std::string planned = "Planned (" + std::to_string(a.view.planned.size()) + "): counted in the projection, not yet earned";
+            ImGui::TextColored(palette().planned, ICON_CLOCK " %s", planned.c_str());
+            semantic_text("planned", planned);
             ImGui::PopFont();
-            if (narrow) draw_cards(a, "planned", a.view.planned, p, planned_h);
-            else draw_table(a, "planned", a.view.planned, p, false, planned_h);
+            if (narrow) draw_cards(a, "planned", "Planned activities", a.view.planned, p, planned_h);
+            else draw_table(a, "planned", "Planned activities", a.view.planned, p, false, planned_h);
         }
     }
+    a.view.scroll_to_focus = false;
 }
 
 }  // namespace recert::app
