@@ -202,8 +202,12 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
     ImGui::TextUnformatted("Requirements");
     semantic_heading("heading.requirements", "Requirements", 3);
     ImGui::PopFont();
-    for (const auto& q : r.requirements) {
+    // A list ("2 of 3"), each item its progress bar and what is planned.
+    begin_node("requirements", Role::list, "Requirements").level = static_cast<int>(r.requirements.size());
+    for (std::size_t i = 0; i < r.requirements.size(); ++i) {
+        const auto& q = r.requirements[i];
         ImGui::PushID(q.id.c_str());
+        begin_node("requirement." + q.id + ".item", Role::listitem).level = static_cast<int>(i) + 1;
         const ImVec4 colour = q.met ? pal.met : (r.phase == Phase::earning && !r.complete ? pal.primary : pal.risk);
         ImGui::TextUnformatted(q.name.c_str());
         const std::string figure = number(q.earned) + " / " + with_unit(q.required, p);
@@ -223,11 +227,15 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         else ImGui::TextColored(colour, ICON_CIRCLE_O " %s to go", with_unit(q.remaining, p).c_str());
         if (q.projected != q.earned) {
             ImGui::SameLine();
-            ImGui::TextColored(pal.planned, "  +%s planned", number(q.projected - q.earned).c_str());
+            const std::string planned = "+" + number(q.projected - q.earned) + " planned";
+            ImGui::TextColored(pal.planned, "  %s", planned.c_str());
+            semantic_text("requirement." + q.id + ".planned", planned);
         }
         ImGui::PopFont();
+        end_node();
         ImGui::PopID();
     }
+    end_node();
     if (!r.allocation_optimal)
         muted(ICON_INFO " The split of activities between requirements is the best found, not proven best.");
     ImGui::Spacing();

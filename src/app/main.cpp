@@ -105,9 +105,11 @@ void draw_header(App& a) {
                           ImGui::GetStyle().ItemSpacing.x * 2;
     ImGui::SameLine(right - buttons);
     if (ImGui::Button(ICON_DOWNLOAD " Backup")) ImGui::OpenPopup("transfer");
-    track("backup");
+    track("backup", Role::button, ImGui::IsPopupOpen("transfer") ? State::expanded : 0);
     if (ImGui::BeginPopup("transfer")) {
+        begin_node("menu.backup", Role::menu, "Backup");
         draw_transfer_menu(a);
+        end_node();
         ImGui::EndPopup();
     }
     ImGui::SameLine();
@@ -126,10 +128,9 @@ void draw_banner(App& a) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, mix(p.surface, p.risk, 0.12f));
     ImGui::PushStyleColor(ImGuiCol_Border, p.risk);
     ImGui::BeginChild("banner", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
-    auto say = [](const char* text) {
-        ImGui::TextWrapped(ICON_WARNING "  %s", text);
-        track("notice", Role::alert);
-        name_last(text);
+    auto say = [](const std::string& text, const char* id = "notice") {
+        ImGui::TextWrapped(ICON_WARNING "  %s", text.c_str());
+        semantic_text(id, text, Role::alert);
     };
     switch (a.trouble) {
         case Trouble::none: break;
@@ -160,8 +161,7 @@ void draw_banner(App& a) {
         const KeptCopy& k = a.kept[i];
         if (k.downloaded) continue;
         ImGui::PushID(static_cast<int>(i));
-        ImGui::TextWrapped(ICON_WARNING "  A log stored in this browser could not be read (%s). It is kept, unchanged.", k.reason.c_str());
-        track("notice");
+        say("A log stored in this browser could not be read (" + k.reason + "). It is kept, unchanged.");
         if (ImGui::Button(ICON_DOWNLOAD " Download it")) emit(a, act::DownloadKept{k.key});
         track("kept." + std::to_string(i) + ".download");
         ImGui::SameLine();
@@ -179,10 +179,9 @@ void draw_banner(App& a) {
     }
     if (repair) {
         const std::size_t n = a.log.unreadable_entries.size() + a.log.unreadable_credentials.size();
-        ImGui::TextWrapped(ICON_WARNING "  Needs repair: %s could not be read. %s kept exactly as %s, and count%s for nothing until fixed.",
-                           count_of(static_cast<std::int64_t>(n), "item of your log", "items of your log").c_str(), n == 1 ? "It is" : "They are",
-                           n == 1 ? "it was" : "they were", n == 1 ? "s" : "");
-        track("repair");
+        say("Needs repair: " + count_of(static_cast<std::int64_t>(n), "item of your log", "items of your log") + " could not be read. " +
+                (n == 1 ? "It is kept exactly as it was, and counts" : "They are kept exactly as they were, and count") + " for nothing until fixed.",
+            "repair");
         const float h = std::min<float>(px(180), static_cast<float>(n) * (ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeightWithSpacing()));
         ImGui::BeginChild("repair-list", ImVec2(0, h), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
         auto row = [&](const Unreadable& u, const char* kind, bool entry, std::size_t index) {
@@ -210,8 +209,7 @@ void draw_banner(App& a) {
         for (std::size_t i = 0; i < entries.size(); ++i) row(entries[i], "Activity", true, i);
         ImGui::EndChild();
     }
-    for (const auto& e : a.program_errors) ImGui::TextWrapped(ICON_WARNING "  A program file could not be read: %s", e.c_str());
-    if (!a.program_errors.empty()) track("notice");
+    for (const auto& e : a.program_errors) say("A program file could not be read: " + e);
     ImGui::EndChild();
     ImGui::PopStyleColor(2);
 }
@@ -229,7 +227,7 @@ void draw_toast(App& a) {
     ImGui::Begin("toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
                                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
     ImGui::TextUnformatted(a.toast.c_str());
-    track("toast");
+    semantic_text("toast", a.toast, Role::status);
     // The last change can be undone from its message; once undone, it can be redone.
     auto offer = [&](const char* label, const char* name, Action action) {
         ImGui::SameLine();

@@ -25,7 +25,7 @@ void draw_offline_copy_item(App& a) {
         show_toast(a, "recert.html is in your downloads: open it from there, no connection needed. It keeps a log of its own: "
                       "to take this one along, back it up here and import the backup there.", 12);
     }
-    track("menu.offline-copy");
+    track("menu.offline-copy", Role::menuitem);
     if (!online) muted("Needs a connection to download.");
 }
 

@@ -14,13 +14,13 @@ namespace recert::app {
 
 void draw_transfer_menu(App& a) {
     if (ImGui::MenuItem(ICON_DOWNLOAD "  Back up everything (JSON)")) emit(a, act::ExportBackup{});
-    track("menu.export-json");
+    track("menu.export-json", Role::menuitem);
     if (ImGui::MenuItem(ICON_DOWNLOAD "  Export activities (CSV)")) emit(a, act::ExportCsv{});
-    track("menu.export-csv");
+    track("menu.export-csv", Role::menuitem);
     ImGui::Separator();
     ImGui::MenuItem(ICON_UPLOAD "  Import a backup or CSV…");
     if (press_started()) emit(a, act::PickFile{});
-    track("menu.import");
+    track("menu.import", Role::menuitem);
     draw_offline_copy_item(a);
 }
 
@@ -86,27 +86,31 @@ void draw_settings(App& a) {
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted("Settings");
     ImGui::PopFont();
+    // Each choice a radio group named by the words above it, as a screen reader expects.
+    begin_node("settings.theme", Role::radiogroup, "Theme");
     ImGui::TextUnformatted("Theme");
     int theme = static_cast<int>(a.settings.theme);
-    bool changed = ImGui::RadioButton("Follow the system", &theme, 0);
-    ImGui::SameLine();
-    changed |= ImGui::RadioButton("Light", &theme, 1);
-    track("settings.light");
-    ImGui::SameLine();
-    changed |= ImGui::RadioButton("Dark", &theme, 2);
-    track("settings.dark");
+    bool changed = false;
+    const std::pair<const char*, const char*> themes[] = {{"Follow the system", "settings.system"}, {"Light", "settings.light"}, {"Dark", "settings.dark"}};
+    for (int t = 0; t < 3; ++t) {
+        if (t) ImGui::SameLine();
+        changed |= ImGui::RadioButton(themes[t].first, &theme, t);
+        track(themes[t].second, Role::radio, theme == t ? State::checked : 0);
+    }
+    end_node();
     a.settings.theme = static_cast<Theme>(theme);
+    begin_node("settings.text-size", Role::radiogroup, "Text size");
     ImGui::TextUnformatted("Text size");
     const std::pair<const char*, float> sizes[] = {{"Small", 0.9f}, {"Normal", 1.0f}, {"Large", 1.15f}, {"Larger", 1.3f}, {"Largest", 1.5f}};
     for (const auto& [name, value] : sizes) {
+        if (name != sizes[0].first) ImGui::SameLine();
         if (ImGui::RadioButton(name, std::abs(a.settings.text_scale - value) < 0.01f)) {
             a.settings.text_scale = value;
             changed = true;
         }
-        track(std::string("settings.size.") + name);
-        ImGui::SameLine();
+        track(std::string("settings.size.") + name, Role::radio, std::abs(a.settings.text_scale - value) < 0.01f ? State::checked : 0);
     }
-    ImGui::NewLine();
+    end_node();
     if (changed) emit(a, act::SaveSettings{});
 
     ImGui::Separator();
