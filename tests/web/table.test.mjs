@@ -1,0 +1,186 @@
+// The activities table, Settings' choices and the Backup menu as a screen reader meets them:
+// found by ARIA role and visible name only, never by canvas coordinates.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { base, open, until, shot, problems, withStored } from './harness.mjs';
+
+// A log of `n` activities, one a day back from the day before the test's today (2026-11-26), the
+// newest with a title far too long for its column.
+const longTitle = 'Intermittent leave under the FMLA and the ADA: certification, recertification, tracking and ' +
+  'return-to-work conversations for leave administrators, with state paid-leave programs compared';
+function bigLog(n) {
+  const entries = [];
+  for (let i = 0; i < n; ++i) {
+    const date = new Date(Date.UTC(2026, 10, 25) - i * 864e5).toISOString().slice(0, 10);
+    entries.push({ id: `e${i}`, title: i === 0 ? longTitle : `Webinar ${i}`, provider: 'DMEC', date, credits: 1,
+                   kind: 'live_webinar', topics: ['fmla'] });
+  }
+  return { format: 'recert-log', version: 1, credentials: [{ id: 'c1', program: 'dmec-clms', certified_on: '2025-02-10', options: {} }], entries };
+}
+
+// The page on a desktop with a log of `n` activities, once its table is there.
+async function openTable(n) {
+  const context = await withStored(JSON.stringify(bigLog(n)));
+  const page = await open(context, base);
+  const table = page.getByRole('table', { name: 'Activities' });
+  await table.waitFor();
+  return { context, page, table };
+}
+
+const rowIndexes = (table) => table.evaluate((t) => [...t.querySelectorAll('[role="row"]')].map((r) => Number(r.getAttribute('aria-rowindex'))));
+
+test('the activities table reads as one ARIA table: every row counted, only those on screen in the DOM', async () => {
+  const n = 1000;
+  const { context, page, table } = await openTable(n);
+  // All rows, with the header row, as ARIA counts them; far fewer are elements.
+  assert.equal(await table.getAttribute('aria-rowcount'), String(n + 1));
+  const rows = table.getByRole('row');
+  const drawn = await rows.count();
+  assert.ok(drawn > 3 && drawn < 40, `${drawn} rows in the DOM for ${n} entries`);
+  // Cells are the rows' children and rows the table's: a screen reader reads one table.
+  assert.equal(await page.locator('#semantics [role="cell"]').first().evaluate((c) => c.parentElement.getAttribute('role') === 'row' &&
+                                                                           c.parentElement.parentElement.getAttribute('role') === 'table'), true);
+
+  const header = rows.first();
+  assert.equal(await header.getAttribute('aria-rowindex'), '1');
+  assert.deepEqual(await header.getByRole('columnheader').allTextContents(), ['Date', 'Activity', 'CEUs', 'Counts toward', 'Actions']);
+  // Sorted newest first, as the drawn header says.
+  assert.equal(await header.getByRole('columnheader', { name: 'Date' }).getAttribute('aria-sort'), 'descending');
+
+  // The newest entry first, its title whole although the canvas cuts it.
+  const first = rows.nth(1);
+  assert.equal(await first.getAttribute('aria-rowindex'), '2');
+  const cells = first.getByRole('cell');
+  assert.equal(await cells.nth(0).textContent(), '2026-11-25');
+  // The cell's name is its content: the title, then the line under it.
+  const details = 'Live webinar · DMEC #fmla';
+  assert.equal(await first.getByRole('cell', { name: `${longTitle} ${details}`, exact: true }).count(), 1);
+  assert.equal(await cells.nth(2).textContent(), '1');
+  // What it counts toward, in words (no icon glyphs from the drawing).
+  assert.match(await cells.nth(3).textContent(), /^[A-Za-z][^\uf000-\uf2ff]*$/);
+  assert.equal(await first.getByRole('button', { name: `Delete “${longTitle}”` }).count(), 1);
+  await shot(page, '40-table-desktop');
+
+  // Scrolling the table brings other rows, each with its own place in the whole.
+  const box = await page.getByRole('table', { name: 'Activities' }).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  let indexes = await rowIndexes(table);
+  for (let i = 0; i < 60 && indexes[indexes.length - 1] < 200; ++i) {
+    await page.mouse.wheel(0, 3000);
+    await page.waitForTimeout(100);
+    indexes = await rowIndexes(table);
+  }
+  assert.ok(indexes[indexes.length - 1] >= 200, `scrolled to ${indexes}`);
+  // The header row stays, and so does the first (Dear ImGui's clipper draws it to measure the rows).
+  assert.deepEqual(indexes.slice(0, 2), [1, 2]);
+  indexes = indexes.slice(2);
+  for (let i = 1; i < indexes.length; ++i) assert.equal(indexes[i], indexes[i - 1] + 1, `rows in order: ${indexes}`);
+  // Row index i holds the (i - 1)-th newest entry: entry i - 2.
+  const i = indexes[0];
+  const row = table.locator(`[role="row"][aria-rowindex="${i}"]`);
+  assert.equal(await row.getByRole('cell', { name: `Webinar ${i - 2} ${details}`, exact: true }).count(), 1);
+  assert.equal(await row.getByRole('cell').first().textContent(), new Date(Date.UTC(2026, 10, 25) - (i - 2) * 864e5).toISOString().slice(0, 10));
+  assert.ok(indexes.length < 40);
+  await context.close();
+});
+
+test('Up and Down move between rows, past the rows on screen, and Tab leaves the row', async () => {
+  const n = 200;
+  const { context, page, table } = await openTable(n);
+  const focusedRow = () => page.evaluate(() => Number(document.activeElement.closest('[role="row"]')?.getAttribute('aria-rowindex')));
+  const focusedName = () => page.evaluate(() => document.activeElement.textContent);
+  await table.getByRole('button', { name: `Delete “${longTitle}”` }).focus();
+  assert.equal(await focusedRow(), 2);
+  const onScreen = await table.getByRole('row').count();
+  // Further down than the table shows: the row with the focus comes into view with the next one.
+  for (let i = 0; i < onScreen + 10; ++i) {
+    const before = await focusedRow();
+    await page.keyboard.press('ArrowDown');
+    await until(page, (b) => Number(document.activeElement.closest('[role="row"]')?.getAttribute('aria-rowindex')) === b + 1, before,
+                `Down from row ${before}`);
+  }
+  const at = await focusedRow();
+  assert.equal(at, 2 + onScreen + 10);
+  assert.equal(await focusedName(), `Delete “Webinar ${at - 2}”`, 'the same button, a row further');
+  assert.ok(await table.getByRole('row').count() < 40);
+  await page.keyboard.press('ArrowUp');
+  await until(page, (b) => Number(document.activeElement.closest('[role="row"]')?.getAttribute('aria-rowindex')) === b - 1, at, 'Up');
+  // Tab is not kept in the column: it goes on to the next row's first button.
+  await page.keyboard.press('Tab');
+  await until(page, () => /^Edit “/.test(document.activeElement.textContent), undefined, 'Tab to the next row');
+  assert.equal(await focusedRow(), at);
+  await shot(page, '41-table-keyboard');
+  await context.close();
+});
+
+test('Settings: the theme and the text size are radio groups; choosing Dark changes the theme', async () => {
+  const context = await withStored(JSON.stringify(bigLog(3)));
+  const page = await open(context, base);
+  // The dashboard's requirements read as a list, each item its progress bar.
+  const requirements = page.getByRole('list', { name: 'Requirements' });
+  await requirements.waitFor();
+  const items = requirements.getByRole('listitem');
+  const bars = await page.getByRole('progressbar').count();
+  assert.ok(bars >= 1);
+  assert.equal(await items.count(), bars, 'an item for each requirement');
+  assert.equal(await items.first().getByRole('progressbar').count(), 1);
+  assert.equal(await items.first().getAttribute('aria-setsize'), String(bars));
+
+  // The Backup menu: a menu of menu items.
+  await page.getByRole('button', { name: 'Backup' }).press('Enter');
+  const menu = page.getByRole('menu', { name: 'Backup' });
+  await menu.waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Backup' }).getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(await menu.getByRole('menuitem').allTextContents(),
+                   ['Back up everything (JSON)', 'Export activities (CSV)', 'Import a backup or CSV…', 'Download Recert to use without internet']
+                     .slice(0, await menu.getByRole('menuitem').count()));
+  assert.ok(await menu.getByRole('menuitem').count() >= 3);
+  await page.keyboard.press('Escape');
+  await until(page, () => !document.querySelector('[role="menu"]'), undefined, 'the menu closed');
+
+  await page.getByRole('button', { name: 'Settings' }).press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.waitFor();
+  const theme = dialog.getByRole('radiogroup', { name: 'Theme' });
+  assert.deepEqual(await theme.getByRole('radio').allTextContents(), ['Follow the system', 'Light', 'Dark']);
+  assert.equal(await theme.getByRole('radio', { name: 'Follow the system' }).getAttribute('aria-checked'), 'true');
+  assert.equal(await theme.getByRole('radio', { name: 'Dark' }).getAttribute('aria-checked'), 'false');
+  const size = dialog.getByRole('radiogroup', { name: 'Text size' });
+  assert.deepEqual(await size.getByRole('radio').allTextContents(), ['Small', 'Normal', 'Large', 'Larger', 'Largest']);
+  assert.equal(await size.getByRole('radio', { name: 'Normal' }).getAttribute('aria-checked'), 'true');
+
+  const fieldColour = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--field-bg').trim());
+  const light = await fieldColour();
+  await theme.getByRole('radio', { name: 'Dark' }).press('Space');
+  await until(page, () => document.querySelector('[role="radio"][aria-checked="true"]')?.textContent === 'Dark', undefined, 'Dark checked');
+  assert.equal(await theme.getByRole('radio', { name: 'Follow the system' }).getAttribute('aria-checked'), 'false');
+  await until(page, (l) => getComputedStyle(document.documentElement).getPropertyValue('--field-bg').trim() !== l, light, 'the palette to change');
+  // The page's surface is dark now: every channel of its colour well below the middle.
+  const dark = await fieldColour();
+  assert.ok(/^#[0-9a-f]{6}$/.test(dark) && [1, 3, 5].every((i) => parseInt(dark.slice(i, i + 2), 16) < 0x60), `${light} to ${dark}`);
+  await shot(page, '42-settings-dark');
+  await context.close();
+});
+
+test('phone: the activities read as a list whose items say where they stand in the whole', async () => {
+  const n = 300;
+  const context = await withStored(JSON.stringify(bigLog(n)), { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const page = await open(context, base);
+  await page.getByRole('tab', { name: 'Activities' }).tap({ force: true });
+  const list = page.getByRole('list', { name: 'Activities' });
+  await list.waitFor();
+  const items = list.getByRole('listitem');
+  const drawn = await items.count();
+  assert.ok(drawn > 2 && drawn < 30, `${drawn} cards in the DOM`);
+  const first = items.first();
+  assert.equal(await first.getAttribute('aria-posinset'), '1');
+  assert.equal(await first.getAttribute('aria-setsize'), String(n));
+  assert.equal(await first.getByText(longTitle, { exact: true }).count(), 1);
+  assert.equal(await first.getByRole('button', { name: `Edit “${longTitle}”` }).count(), 1);
+  await shot(page, '43-cards-phone');
+  await context.close();
+});
+
+test('no console errors in any of the above', () => {
+  assert.deepEqual(problems.filter((p) => !/Failed to load resource/.test(p)), []);
+});
