@@ -94,6 +94,7 @@ void draw_header(App& a) {
     ImGui::TextColored(p.primary, ICON_CALENDAR_CHECK);
     ImGui::SameLine();
     ImGui::TextUnformatted("Recert");
+    semantic_heading("heading.app", "Recert", 1);  // the page's one level-one heading
     ImGui::PopFont();
     const float right = ImGui::GetContentRegionMax().x;
     if (right > px(620)) {
