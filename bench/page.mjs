@@ -10,7 +10,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { chromiumOptions, countFrames, serve } from '../tests/web/launch.mjs';
+import { chromiumOptions, serve } from '../tests/web/launch.mjs';
+import { bigLog, counted } from './logs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let site = join(root, 'build-web', 'site');
@@ -40,30 +41,6 @@ const sizes = files(site).map((p) => {
   return { file: relative(site, p), bytes: data.length, gzipped: gzipSync(data, { level: 9 }).length };
 }).sort((a, b) => b.bytes - a.bytes);
 
-// A NAMSS CPCS log of `n` entries across the cycle, some approved, a few duplicates.
-function bigLog(n) {
-  const words = ['Credentialing', 'Standards', 'Update', 'Primary', 'Source', 'Verification', 'Peer', 'Review', 'Telehealth',
-                 'Privileging', 'Bylaws', 'Accreditation', 'Workshop', 'Essentials', 'Advanced', 'Medical', 'Staff'];
-  let seed = 12345;
-  const rnd = (k) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % k; };
-  const start = Date.UTC(2023, 2, 1), span = Date.UTC(2026, 11, 20) - start;
-  const list = [];
-  for (let i = 0; i < n; i++) {
-    const title = Array.from({ length: 3 + rnd(4) }, () => words[rnd(words.length)]).join(' ') + ' ' + (1 + rnd(400));
-    const date = new Date(start + Math.floor((rnd(1000000) / 1000000) * span)).toISOString().slice(0, 10);
-    const e = { id: `e${i + 1}`, title, provider: ['NAMSS', 'State MSP association', 'Hospital', 'Vendor'][rnd(4)], date,
-                credits: [1, 1, 1.5, 2, 0.75, 4, 10][rnd(7)], kind: ['live_webinar', 'recording', 'conference', 'course'][rnd(4)],
-                approved: rnd(10) < 6 };
-    if (i > 0 && rnd(50) === 0) Object.assign(e, { title: list[i - 1].title, date: list[i - 1].date, provider: list[i - 1].provider });
-    list.push(e);
-  }
-  return JSON.stringify({
-    format: 'recert-log', version: 1,
-    credentials: [{ id: 'c1', program: 'namss-cpcs', certified_on: '2023-03-01', options: { extension_requested: false } }],
-    entries: list,
-  });
-}
-
 const server = await serve(site);
 const { origin } = server;
 const browser = await chromium.launch(chromiumOptions);
@@ -77,9 +54,7 @@ async function metrics(cdp) {
 async function firstFrame(log) {
   const times = [];
   for (let run = 0; run < 5; run++) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
-    await context.addInitScript(countFrames);
-    if (log) await context.addInitScript((text) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('recert-log', text); sessionStorage.setItem('seeded', '1'); } }, log);
+    const context = await counted(browser, log);
     const page = await context.newPage();
     await page.goto(`${origin}/?today=2026-11-26`);
     await page.evaluate(() => window.recert.ready);
@@ -100,9 +75,7 @@ const firstBig = await firstFrame(log);
 // SwiftShader does in software; ScriptDuration: the page's JavaScript and wasm only);
 // then, for the big log, the frames drawn in 5 idle seconds.
 async function table(logText, idle) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
-  await context.addInitScript(countFrames);
-  await context.addInitScript((text) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('recert-log', text); sessionStorage.setItem('seeded', '1'); } }, logText);
+  const context = await counted(browser, logText);
   const page = await context.newPage();
   await page.goto(`${origin}/?test&today=2026-11-26`);
   await page.evaluate(() => window.recert.ready);

@@ -99,14 +99,16 @@ void draw_entry_form(App& a) {
         const bool empty_required = (field == Field::title && f.title.empty()) || (field == Field::date && f.date.empty());
         return !empty_required || f.tried ? it->second : "";
     };
-    auto error_for = [&](Field field) { field_error(message_for(field)); };
+    // The node of the field a message is about (a date's is its text).
+    auto id_of = [](Field field) { return "entry." + std::string(to_string(field)) + (field == Field::date ? ".text" : ""); };
+    auto error_for = [&](Field field) { field_error(message_for(field), id_of(field)); };
     // Rows whose message comes and goes while typing keep a line for it, so the
     // fields below do not jump under the pointer.
     auto error_line = [&](std::initializer_list<Field> fields) {
         bool shown = false;
         for (const Field field : fields)
             if (const auto m = message_for(field); !m.empty()) {
-                field_error(m);
+                field_error(m, id_of(field));
                 shown = true;
             }
         if (!shown) ImGui::Dummy(ImVec2(1, fonts().small->FontSize));
@@ -256,7 +258,8 @@ void draw_credential_form(App& a) {
 
     const auto errors = check_credential(a, f).errors;
     auto error_for = [&](Field field) {
-        if (const auto it = errors.find(field); it != errors.end()) field_error(it->second);
+        // Both fields with messages are dates: their node is the date's text.
+        if (const auto it = errors.find(field); it != errors.end()) field_error(it->second, "credential." + std::string(to_string(field)) + ".text");
     };
     if (p.cycle.type != CycleRule::Type::lookback) {
         label_row("Date you earned or last renewed the credential", true);

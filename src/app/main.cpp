@@ -37,6 +37,7 @@ struct Shell {
     int width = 0, height = 0;
     int frames_left = 0;  // frames still to draw before going idle
     bool paused = false;
+    bool semantics_off = false;  // test mode only: to measure what the layer costs
     std::string clipboard;
     std::string report_json, log_json, widgets_json;  // kept alive for the JS interface
 };
@@ -94,6 +95,7 @@ void draw_header(App& a) {
     ImGui::TextColored(p.primary, ICON_CALENDAR_CHECK);
     ImGui::SameLine();
     ImGui::TextUnformatted("Recert");
+    semantic_heading("heading.app", "Recert", 1);  // the page's one level-one heading
     ImGui::PopFont();
     const float right = ImGui::GetContentRegionMax().x;
     if (right > px(620)) {
@@ -350,11 +352,15 @@ void frame() {
     begin_tracking(s.app.test_mode, s.dpr);
     draw_main(s.app);
     run_pending(s.app);
-    // Only a tree that changed reaches the DOM: an unchanged frame costs no DOM work.
-    if (const SemanticPatch patch = end_semantics(); !patch.empty()) platform::publish_semantics(to_json(patch));
-    if (!semantics().focus.empty()) {
-        platform::focus_semantic(semantics().focus);  // its element exists now
-        semantics().focus.clear();
+    if (s.semantics_off) {
+        semantics().requests.clear();
+    } else {
+        // Only a tree that changed reaches the DOM: an unchanged frame costs no DOM work.
+        if (const SemanticPatch patch = end_semantics(); !patch.empty()) platform::publish_semantics(to_json(patch));
+        if (!semantics().focus.empty()) {
+            platform::focus_semantic(semantics().focus);  // its element exists now
+            semantics().focus.clear();
+        }
     }
     ImGui::Render();
     glViewport(0, 0, s.width, s.height);
@@ -492,6 +498,19 @@ EMSCRIPTEN_KEEPALIVE void recert_file_picked(const char* name, const char* bytes
 EMSCRIPTEN_KEEPALIVE void recert_semantic(const char* id, int what, const char* text) {
     if (!shell || !id || what < 0 || what > 2) return;
     semantics().requests.push_back({id, static_cast<Request>(what), text ? text : ""});
+    wake();
+}
+
+// Test mode (?test) only: the semantic layer off for the rest of the page's life, so that
+// scripts/bench semantics can measure what it costs. Dear ImGui stops reporting items, no tree
+// is compared or published, and every element leaves the DOM. Text still arrives through
+// recert_semantic (set_text), as the real inputs would send it.
+EMSCRIPTEN_KEEPALIVE void recert_semantics_off() {
+    if (!shell || !shell->app.test_mode || shell->semantics_off) return;
+    shell->semantics_off = true;
+    ImGui::GetCurrentContext()->TestEngineHookItems = false;
+    semantics().recording.clear();
+    platform::publish_semantics(to_json(semantics().end_frame()));
     wake();
 }
 

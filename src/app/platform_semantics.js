@@ -115,7 +115,7 @@ mergeInto(LibraryManager.library, {
   js_semantics_patch: function (text) {
     var patch = JSON.parse(UTF8ToString(text)), S = Semantics;
     if (!S.root) {
-      S.root = document.createElement('div');
+      S.root = document.createElement('main');  // the page's main landmark: everything it holds
       S.root.id = 'semantics';
       document.body.insertBefore(S.root, document.getElementById('announce'));
     }

@@ -253,13 +253,21 @@ bool icon_button(const char* icon, const char* id, const char* tip, const std::s
     return pressed;
 }
 
-void field_error(const std::string& message) {
+void field_error(const std::string& message, const std::string& field) {
     if (message.empty()) return;
     ImGui::PushFont(fonts().small);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().late);
     ImGui::TextWrapped(ICON_EXCLAMATION_CIRCLE " %s", message.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    // A screen reader hears it with its field (invalid, described by the message) and reads it
+    // where it stands.
+    const auto it = std::find_if(tree.recording.rbegin(), tree.recording.rend(), [&](const SemanticNode& n) { return n.id == field; });
+    if (it != tree.recording.rend()) {
+        it->states |= State::invalid;
+        it->description = message;
+    }
+    semantic_text((field.empty() ? "field" : field) + ".error", message);
 }
 
 void muted(const char* fmt, ...) {

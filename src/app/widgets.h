@@ -67,7 +67,8 @@ bool begin_dialog(const char* id, const std::string& title, bool* open, float wi
 void end_dialog();
 // An icon with a tooltip; `name` is what a screen reader says ("Delete “Ethics webinar”"), the tip by default.
 bool icon_button(const char* icon, const char* id, const char* tip, const std::string& name = "");
-void field_error(const std::string& message);
+// The message under a field; `field` is the id of the field's node, which it marks invalid.
+void field_error(const std::string& message, const std::string& field = "");
 void muted(const char* fmt, ...) IM_FMTARGS(1);
 void help_tip(const std::string& text);  // an (i) that explains on hover
 // A date as typed (YYYY-MM-DD) with a calendar to pick from, named `label`. True when it
