@@ -73,8 +73,12 @@
       // Two keys still reach the canvas from the tree: Escape (the dialog or popup closes) and
       // Enter in a one-line field (the form is sent, as a web form is).
       var forCanvas = event.key === 'Escape' || (event.key === 'Enter' && t instanceof HTMLInputElement);
-      if (t !== canvas && t instanceof Element && t.closest('#update, #file-help') ||
-          (t instanceof Element && t.closest('#semantics') && !forCanvas)) event.stopImmediatePropagation();
+      if (t !== canvas && t instanceof Element && t.closest('#update, #file-help')) event.stopImmediatePropagation();
+      else if (t instanceof Element && t.closest('#semantics') && !forCanvas) {
+        // Arrows within a widget (a list, a calendar, tabs, a menu) are the tree's to handle.
+        if (Module.semanticKey) Module.semanticKey(event);
+        event.stopImmediatePropagation();
+      }
       // Tab is the browser's: it moves through the semantic tree's elements in reading order,
       // like on any page (GLFW would keep it for the canvas and its own navigation).
       else if (event.key === 'Tab') event.stopImmediatePropagation();
