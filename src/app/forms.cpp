@@ -90,7 +90,7 @@ void ask_discard(App& a, bool asking) {
     track("discard.keep");
     if (ImGui::IsWindowAppearing()) semantics().focus = "discard.keep";
     ImGui::SameLine();
-    if (danger_button(ICON_TRASH " Discard")) emit(a, act::DiscardChanges{});
+    if (danger_button("Discard")) emit(a, act::DiscardChanges{});
     track("discard.yes");
     end_dialog();
 }

@@ -178,12 +178,13 @@ mergeInto(LibraryManager.library, {
       document.body.insertBefore(S.root, document.getElementById('announce'));
       Module['semanticKey'] = S.key;
     }
+    var giveBack = null;
     patch.remove.forEach(function (id) {
       var e = S.nodes[id];
       if (!e) return;
-      // A popup that closes (dialog, list, menu) gives the focus back to where it was when it opened.
-      if (e.returnFocus && e.el.contains(document.activeElement) && e.returnFocus.isConnected)
-        e.returnFocus.focus({ preventScroll: true });
+      // A popup that closes (dialog, list, menu) gives the focus back to where it was when it
+      // opened, once that is no longer inert (below).
+      if (e.returnFocus && e.el.contains(document.activeElement)) giveBack = e.returnFocus;
       e.el.remove();
       delete S.nodes[id];
     });
@@ -237,6 +238,7 @@ mergeInto(LibraryManager.library, {
         for (var c = at.parentElement.firstElementChild; c; c = c.nextElementSibling)
           if (c !== at) { c.inert = true; S.inert.push(c); }
     }
+    if (giveBack && giveBack.isConnected) giveBack.focus({ preventScroll: true });
     // A dialog opens with the focus on its first control, or on the one the C++ side named;
     // its controls may come a frame after it (Dear ImGui sizes a new window first).
     if (opened) S.focusIn = opened;

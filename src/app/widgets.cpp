@@ -34,7 +34,8 @@ std::string visible_words(const char* label) {
     for (const char* c = label; *c; ++c) {
         if (c[0] == '#' && c[1] == '#') break;
         const auto b = static_cast<unsigned char>(*c);
-        if (b == 0xEF && (static_cast<unsigned char>(c[1]) & 0xFC) == 0x80 && c[2]) { c += 2; continue; }  // EF 80..8B xx
+        const auto b1 = static_cast<unsigned char>(c[1]);
+        if (b == 0xEF && b1 >= 0x80 && b1 <= 0x8B && c[2]) { c += 2; continue; }  // EF 80..8B xx
         out += *c;
     }
     const auto first = out.find_first_not_of(' ');
