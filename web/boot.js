@@ -96,8 +96,10 @@
       var forCanvas = event.key === 'Escape' || (event.key === 'Enter' && t instanceof HTMLInputElement);
       if (t !== canvas && t instanceof Element && t.closest('#update, #file-help')) event.stopImmediatePropagation();
       else if (t instanceof Element && t.closest('#semantics') && !forCanvas) {
+        // Arrows within a widget (a list, a calendar, tabs, a menu) are the tree's to handle;
+        // Up and Down elsewhere in a table or a list move between its rows.
+        if (!(Module.semanticKey && Module.semanticKey(event)) && event.type === 'keydown') stepRow(event);
         event.stopImmediatePropagation();
-        if (event.type === 'keydown') stepRow(event);
       }
       // Tab is the browser's: it moves through the semantic tree's elements in reading order,
       // like on any page (GLFW would keep it for the canvas and its own navigation).

@@ -49,6 +49,8 @@ struct EntryForm {
     nlohmann::json original;                 // the entry as it was when the form opened, to notice another tab's change
     std::optional<nlohmann::json> repairing;  // an unreadable entry this form replaces when saved
     std::string conflict;                    // what another tab did meanwhile; the typing stays
+    nlohmann::json as_opened;  // the fields as the form opened: once changed, closing asks first
+    bool asking = false;       // "Discard your changes?" is open over the form
 };
 
 struct CredentialForm {
@@ -59,6 +61,8 @@ struct CredentialForm {
     Options options;
     bool tried = false;
     std::optional<nlohmann::json> repairing;  // an unreadable credential this form replaces when saved
+    nlohmann::json as_opened;
+    bool asking = false;
 };
 
 struct ImportPreview {
@@ -116,11 +120,15 @@ struct NewEntry {};
 struct OpenEntry { std::string id; bool duplicate = false; };
 struct RepairEntry { nlohmann::json original; };        // an unreadable entry, into the form
 struct SaveEntry {};                                    // the entry form, as typed
+struct CancelEntry {};                                  // Cancel or Escape: closes it, or asks first if it was changed
 struct DeleteEntry { std::string id; };
 struct NewCredential {};
 struct OpenCredential { std::string id; };
 struct RepairCredential { nlohmann::json original; };
 struct SaveCredential {};
+struct CancelCredential {};
+struct KeepEditing {};                                  // "Discard your changes?": no
+struct DiscardChanges {};                               // ...yes: the form closes unsaved
 struct DeleteCredential { std::string id; };
 struct DeleteUnreadable { nlohmann::json original; };   // an entry or credential that cannot be read
 struct PickFile {};                                     // at a press: the browser's picker opens at its release
@@ -138,8 +146,9 @@ struct StorageChanged {};                               // another tab wrote
 struct Reload {};
 }  // namespace act
 
-using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act::SaveEntry, act::DeleteEntry, act::NewCredential,
-                            act::OpenCredential, act::RepairCredential, act::SaveCredential, act::DeleteCredential, act::DeleteUnreadable,
+using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act::SaveEntry, act::CancelEntry, act::DeleteEntry, act::NewCredential,
+                            act::OpenCredential, act::RepairCredential, act::SaveCredential, act::CancelCredential, act::KeepEditing,
+                            act::DiscardChanges, act::DeleteCredential, act::DeleteUnreadable,
                             act::PickFile, act::FilePicked, act::Import, act::Undo, act::Redo, act::ExportBackup, act::ExportCsv,
                             act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload>;
 

@@ -76,6 +76,25 @@ ProgramWords program_words(const App& a) {
     return w;
 }
 
+// "Discard your changes?", over a changed form that Cancel or Escape would close. Keeping
+// them is the first choice and has the focus: a stray Enter loses nothing.
+void ask_discard(App& a, bool asking) {
+    bool open = asking;
+    if (!begin_dialog("Discard", "Discard your changes?", &open, 400, Role::alertdialog)) return;
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted("Discard your changes?");
+    ImGui::PopFont();
+    muted("What you changed in this form is lost if you discard it.");
+    ImGui::Spacing();
+    if (primary_button("Keep editing") || escape_here()) emit(a, act::KeepEditing{});
+    track("discard.keep");
+    if (ImGui::IsWindowAppearing()) semantics().focus = "discard.keep";
+    ImGui::SameLine();
+    if (danger_button("Discard")) emit(a, act::DiscardChanges{});
+    track("discard.yes");
+    end_dialog();
+}
+
 void label_row(const char* text, bool required = false) {
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(text);
@@ -141,13 +160,9 @@ void draw_entry_form(App& a) {
     date_input("entry.date", "Date", f.date, half, a.today);
     ImGui::SameLine(second);
     ImGui::SetNextItemWidth(half);
-    if (ImGui::BeginCombo("##kind", std::string(label(all_kinds[f.kind])).c_str())) {
-        for (int k = 0; k < static_cast<int>(std::size(all_kinds)); ++k)
-            if (ImGui::Selectable(std::string(label(all_kinds[k])).c_str(), f.kind == k)) f.kind = k;
-        ImGui::EndCombo();
-    }
-    track("entry.kind", Role::combobox);
-    name_last("Kind", std::string(label(all_kinds[f.kind])));
+    std::vector<Choice> kinds;
+    for (const Kind k : all_kinds) kinds.push_back({"entry.kind." + std::string(to_string(k)), std::string(label(k))});
+    if (const int k = combo("entry.kind", "Kind", kinds, f.kind); k >= 0) f.kind = k;
     if (const auto d = parse_date(f.date); d && *d > a.today) {
         ImGui::PushFont(fonts().small);
         muted(ICON_CLOCK " Dated after today: kept as a planned activity.");  // in the line kept for messages
@@ -206,12 +221,13 @@ void draw_entry_form(App& a) {
     ImGui::SetNextItemWidth(w);
     text_field("entry.notes", "Notes", f.notes, "", Input::text, 0, ImGui::GetTextLineHeight() * 3 + px(14));
 
-    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) && !ImGui::IsItemActive();  // the notes take newlines
+    // The notes take newlines; the question over a changed form takes the keys while it asks.
+    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) && !ImGui::IsItemActive() && !f.asking;
     ImGui::Separator();
     if (primary_button(f.editing_id.empty() ? ICON_CHECK " Save activity" : ICON_CHECK " Save changes") || enter) emit(a, act::SaveEntry{});
     track("entry.save");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) f.open = false;
+    if (ImGui::Button("Cancel") || escape_here()) emit(a, act::CancelEntry{});
     track("entry.cancel");
     if (f.tried && !check.entry) {
         ImGui::SameLine();
@@ -223,6 +239,7 @@ void draw_entry_form(App& a) {
         ImGui::PopTextWrapPos();
         track("entry.conflict");
     }
+    ask_discard(a, f.asking);
     end_dialog();
 }
 
@@ -238,21 +255,12 @@ void draw_credential_form(App& a) {
 
     label_row("Credential and program", true);
     ImGui::SetNextItemWidth(w);
-    const Program& chosen = a.programs[static_cast<std::size_t>(f.program)];
-    if (ImGui::BeginCombo("##program", chosen.name.c_str())) {
-        for (std::size_t i = 0; i < a.programs.size(); ++i) {
-            ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Selectable(a.programs[i].name.c_str(), f.program == static_cast<int>(i))) {
-                f.program = static_cast<int>(i);
-                f.options.clear();
-            }
-            track("program." + a.programs[i].id, Role::option, f.program == static_cast<int>(i) ? State::selected : 0);
-            ImGui::PopID();
-        }
-        ImGui::EndCombo();
+    std::vector<Choice> programs;
+    for (const auto& program : a.programs) programs.push_back({"program." + program.id, program.name});
+    if (const int i = combo("credential.program", "Credential and program", programs, f.program); i >= 0 && i != f.program) {
+        f.program = i;
+        f.options.clear();  // another program's options
     }
-    track("credential.program", Role::combobox);
-    name_last("Credential and program", chosen.name);
     const Program& p = a.programs[static_cast<std::size_t>(f.program)];
     if (!p.description.empty()) muted("%s", p.description.c_str());
 
@@ -290,14 +298,15 @@ void draw_credential_form(App& a) {
                 return t.empty() ? std::string("None") : t;
             };
             ImGui::SetNextItemWidth(std::min(w, px(360)));
-            if (ImGui::BeginCombo("##choice", name_of(current).c_str())) {
-                if (ImGui::Selectable("None", current.empty())) f.options.erase(o.id);
-                for (const auto& ch : o.choices)
-                    if (ImGui::Selectable(name_of(ch).c_str(), current == ch)) f.options[o.id] = ch;
-                ImGui::EndCombo();
-            }
-            track("option." + o.id, Role::combobox);
-            name_last(o.label, name_of(current));
+            // None first, then the program's choices, and a stored one it no longer offers.
+            std::vector<std::string> values{""};
+            values.insert(values.end(), o.choices.begin(), o.choices.end());
+            if (std::find(values.begin(), values.end(), current) == values.end()) values.push_back(current);
+            std::vector<Choice> choices;
+            for (const auto& v : values) choices.push_back({"option." + o.id + "." + (v.empty() ? "none" : v), name_of(v)});
+            const auto at = std::find(values.begin(), values.end(), current) - values.begin();
+            if (const int k = combo("option." + o.id, o.label, choices, static_cast<int>(at)); k == 0) f.options.erase(o.id);
+            else if (k > 0) f.options[o.id] = values[static_cast<std::size_t>(k)];
         }
         if (!o.help.empty()) help_tip(o.help);
         ImGui::PopID();
@@ -308,11 +317,11 @@ void draw_credential_form(App& a) {
     text_field("credential.label", "Name shown (optional)", f.label, p.credential.empty() ? p.name.c_str() : p.credential.c_str());
 
     ImGui::Separator();
-    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false);
+    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) && !f.asking;
     if (primary_button(ICON_CHECK " Save credential") || enter) emit(a, act::SaveCredential{});
     track("credential.save");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) f.open = false;
+    if (ImGui::Button("Cancel") || escape_here()) emit(a, act::CancelCredential{});
     track("credential.cancel");
     if (!f.editing_id.empty()) {
         ImGui::SameLine(w - px(160));
@@ -326,6 +335,7 @@ void draw_credential_form(App& a) {
         ImGui::SameLine();
         if (ImGui::Button("Keep it")) a.confirm_remove_credential = false;
     }
+    ask_discard(a, f.asking);
     end_dialog();
 }
 

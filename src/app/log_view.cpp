@@ -330,10 +330,12 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
         a.view.built_for.clear();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::min(px(170), ImGui::GetContentRegionAvail().x));
-    const char* statuses[] = {"All activities", "Counted", "Not counted"};
-    if (ImGui::Combo("##status", &a.view.status_filter, statuses, 3)) a.view.built_for.clear();
-    track("status-filter", Role::combobox);
-    name_last("Show", statuses[a.view.status_filter]);
+    const std::vector<Choice> statuses = {{"status-filter.all", "All activities"}, {"status-filter.counted", "Counted"},
+                                          {"status-filter.not-counted", "Not counted"}};
+    if (const int s = combo("status-filter", "Show", statuses, a.view.status_filter); s >= 0 && s != a.view.status_filter) {
+        a.view.status_filter = s;
+        a.view.built_for.clear();
+    }
 
     if (a.log.entries.empty()) {
         ImGui::Spacing();

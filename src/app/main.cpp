@@ -107,12 +107,11 @@ void draw_header(App& a) {
                           ImGui::GetStyle().ItemSpacing.x * 2;
     ImGui::SameLine(right - buttons);
     if (ImGui::Button(ICON_DOWNLOAD " Backup")) ImGui::OpenPopup("transfer");
-    track("backup", Role::button, ImGui::IsPopupOpen("transfer") ? State::expanded : 0);
-    if (ImGui::BeginPopup("transfer")) {
-        begin_node("menu.backup", Role::menu, "Backup");
+    track("backup");
+    opens_popup("menu.transfer", Role::menu, ImGui::IsPopupOpen("transfer"));
+    if (begin_menu("transfer", "menu.transfer", "Backup")) {
         draw_transfer_menu(a);
-        end_node();
-        ImGui::EndPopup();
+        end_menu();
     }
     ImGui::SameLine();
     if (ImGui::Button(ICON_COG)) a.settings_open = true;
@@ -270,6 +269,7 @@ void draw_main(App& a) {
     } else {
         // One tab per credential; one log feeds them all.
         if (ImGui::BeginTabBar("credentials", ImGuiTabBarFlags_FittingPolicyScroll)) {
+            begin_tablist("tabs.credentials", "Credentials");
             for (std::size_t i = 0; i < a.log.credentials.size(); ++i) {
                 const Credential& c = a.log.credentials[i];
                 const Program* p = program_of(a, c);
@@ -281,6 +281,7 @@ void draw_main(App& a) {
                 }
                 track("tab." + c.id, Role::tab, shown ? State::selected : 0);
             }
+            end_tablist();  // a tablist holds only tabs
             if (ImGui::TabItemButton(ICON_PLUS " Add credential", ImGuiTabItemFlags_Trailing)) emit(a, act::NewCredential{});
             track("add-credential");
             ImGui::EndTabBar();
@@ -315,16 +316,20 @@ void draw_main(App& a) {
             ImGui::EndChild();
         } else if (ImGui::BeginTabBar("narrow")) {
             // Each tab named right after it is drawn: its content's items come next.
+            begin_tablist("tabs.narrow", "Show");
             const bool stand = ImGui::BeginTabItem("Where I stand");
             track("tab.dashboard", Role::tab, stand ? State::selected : 0);
+            end_tablist();
             if (stand) {
                 ImGui::BeginChild("left", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
                 dashboard();
                 ImGui::EndChild();
                 ImGui::EndTabItem();
             }
+            begin_tablist("tabs.narrow", "Show");
             const bool activities = ImGui::BeginTabItem("Activities");
             track("tab.activities", Role::tab, activities ? State::selected : 0);
+            end_tablist();
             if (activities) {
                 draw_log(a, &c, r);
                 ImGui::EndTabItem();
@@ -494,9 +499,9 @@ EMSCRIPTEN_KEEPALIVE void recert_file_picked(const char* name, const char* bytes
 }
 
 // What the person did to a DOM element of the semantic tree: what 0 activate, 1 focus,
-// 2 set the text (a real input's whole text).
+// 2 set the text (a real input's whole text), 3 a key left to the widget (text: its name).
 EMSCRIPTEN_KEEPALIVE void recert_semantic(const char* id, int what, const char* text) {
-    if (!shell || !id || what < 0 || what > 2) return;
+    if (!shell || !id || what < 0 || what > 3) return;
     semantics().requests.push_back({id, static_cast<Request>(what), text ? text : ""});
     wake();
 }

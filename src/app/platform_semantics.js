@@ -9,7 +9,15 @@ mergeInto(LibraryManager.library, {
     root: null,
     nodes: {},  // id -> { el, node }
     order: [],  // every id, in reading order
-    focusIn: null,    // a dialog just opened, to focus inside once it has controls
+    inert: [],  // elements outside the open modal dialog
+    // The popups whose opening moves the focus in, each with where it goes (the first found).
+    popups: {
+      dialog: ['button:not([disabled]), input:not([disabled]), textarea:not([disabled])'],
+      alertdialog: ['button:not([disabled])'],
+      listbox: ['[role="option"][aria-selected="true"]'],  // a long list draws its choice a frame later
+      menu: ['[role="menuitem"]:not([disabled])'],
+    },
+    focusIn: null,    // a popup just opened (dialog, listbox, menu), to focus inside once it has controls
     wantFocus: null,  // a node the C++ side asked to focus before it had an element
     // The element a role is carried by: native ones where they exist (focus, keys and names
     // come with them), ARIA roles on a div elsewhere.
@@ -20,15 +28,21 @@ mergeInto(LibraryManager.library, {
         el = document.createElement('button');
         el.type = 'button';
         if (r !== 'button') el.setAttribute('role', r);
-        if (r === 'combobox') el.setAttribute('aria-haspopup', 'listbox');
         el.addEventListener('click', function (e) { e.preventDefault(); Semantics.request(el.dataset.id, 0, ''); });
-        // A row's control keeps its row drawn and in view while it has the focus (log_view.cpp).
+        // A control the focus reaches tells the widget: a row keeps its row drawn and in view
+        // (log_view.cpp), an option is highlighted in the drawn list too.
         el.addEventListener('focus', function () { Semantics.request(el.dataset.id, 1, ''); });
       } else if (r === 'textbox') {
         el = document.createElement((node.states & 128) ? 'textarea' : 'input');
         el.className = 'sem-input';
         el.addEventListener('input', function () { Semantics.request(el.dataset.id, 2, el.value); });
         el.addEventListener('focus', function () { Semantics.request(el.dataset.id, 1, ''); });
+      } else if (r === 'gridcell') {
+        // A day of a calendar: focusable by script and by its roving Tab stop; its keys go to
+        // the calendar (Semantics.key), which knows the dates.
+        el = document.createElement('div');
+        el.setAttribute('role', r);
+        el.addEventListener('click', function () { Semantics.request(el.dataset.id, 0, ''); });
       } else if (r === 'heading') {
         el = document.createElement('h' + Math.min(6, Math.max(1, node.level || 2)));
       } else if (r === 'text') {
@@ -36,8 +50,9 @@ mergeInto(LibraryManager.library, {
       } else {
         el = document.createElement('div');
         el.setAttribute('role', r);
-        if (r === 'dialog') el.setAttribute('aria-modal', 'true');
+        if (r === 'dialog' || r === 'alertdialog') el.setAttribute('aria-modal', 'true');
       }
+      el.id = 'sem-' + node.id;  // what aria-controls points at
       el.classList.add('sem');
       return el;
     },
@@ -60,8 +75,20 @@ mergeInto(LibraryManager.library, {
       else el.removeAttribute('aria-description');
       var flag = function (attr, on, off) { if (on) el.setAttribute(attr, 'true'); else if (off) el.setAttribute(attr, 'false'); else el.removeAttribute(attr); };
       if (r === 'checkbox' || r === 'radio') flag('aria-checked', s & 2, true);
-      flag('aria-expanded', s & 4, r === 'combobox');
-      if (r === 'tab' || r === 'option') flag('aria-selected', s & 8, true);
+      // What opens a popup says so, and which one while it is open.
+      if (node.popup) {
+        el.setAttribute('aria-haspopup', node.popup);
+        flag('aria-expanded', s & 4, true);
+        if (s & 4) el.setAttribute('aria-controls', 'sem-' + node.controls);
+        else el.removeAttribute('aria-controls');
+      }
+      if (r === 'tab' || r === 'option' || r === 'gridcell') flag('aria-selected', s & 8, true);
+      // Roving focus: one Tab stop per tab bar (the chosen tab) and calendar (its focused day);
+      // the arrows move within (Semantics.key). A list's options and a menu's items are reached
+      // by arrows only, as in any web app.
+      if (r === 'tab') el.tabIndex = (s & 8) ? 0 : -1;
+      if (r === 'gridcell') el.tabIndex = (s & 1) ? 0 : -1;
+      if (r === 'option' || r === 'menuitem') el.tabIndex = -1;
       if (el.tagName === 'BUTTON' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') el.disabled = !!(s & 16);
       flag('aria-invalid', s & 32, false);
       flag('aria-required', s & 64, false);
@@ -100,6 +127,47 @@ mergeInto(LibraryManager.library, {
       // text and 14 px, and the system font runs larger than Inter at the same size.
       if (node.role === 'textbox') st.fontSize = Math.max(12, Math.min(Math.round((rect[3] - 14) * 0.9), 32)) + 'px';
     },
+    // Keys on the tree's elements that move within a widget (web/boot.js passes them here,
+    // as it keeps every other key from the canvas): true when taken.
+    key: function (event) {
+      var el = event.target, role = el.getAttribute && el.getAttribute('role'), k = event.key;
+      var id = el.dataset && el.dataset.id;
+      if (!id || event.type !== 'keydown') return false;
+      var take = function () { event.preventDefault(); return true; };
+      // A closed combo box opens with Down, Up or Alt+Down, as a select does.
+      if (role === 'combobox' && el.getAttribute('aria-expanded') !== 'true' && (k === 'ArrowDown' || k === 'ArrowUp')) {
+        Semantics.request(id, 0, '');
+        return take();
+      }
+      // A list's options and a calendar's days: the widget moves its highlight, and the DOM's
+      // focus follows it (a long list draws only what it shows; days cross into other months).
+      var moves = k === 'ArrowDown' || k === 'ArrowUp' || k === 'Home' || k === 'End';
+      if (role === 'option') {
+        if (moves) { Semantics.request(id, 3, k); return take(); }
+        if (k === 'Tab') Semantics.request(id, 0, '');  // Tab picks it and moves on, as from a select
+        return false;
+      }
+      if (role === 'gridcell') {
+        if (moves || k === 'ArrowLeft' || k === 'ArrowRight' || k === 'PageUp' || k === 'PageDown') {
+          Semantics.request(id, 3, (event.shiftKey && k.indexOf('Page') === 0 ? 'Shift+' : '') + k);
+          return take();
+        }
+        if (k === 'Enter' || k === ' ') { Semantics.request(id, 0, ''); return take(); }
+        return false;
+      }
+      // Tabs (Left and Right) and menu items (Up and Down): among their siblings, by the DOM
+      // alone. A tab is chosen as the focus reaches it.
+      var next = role === 'tab' ? { ArrowLeft: -1, ArrowRight: 1 } : role === 'menuitem' ? { ArrowUp: -1, ArrowDown: 1 } : null;
+      if (!next || !(k in next || k === 'Home' || k === 'End')) return false;
+      var all = Array.prototype.filter.call(el.parentElement.children, function (c) { return c.getAttribute('role') === role && !c.disabled; });
+      var at = all.indexOf(el);
+      var to = k === 'Home' ? 0 : k === 'End' ? all.length - 1 : (at + next[k] + all.length) % all.length;
+      if (all[to] && all[to] !== el) {
+        all[to].focus({ preventScroll: true });
+        if (role === 'tab') all[to].click();
+      }
+      return take();
+    },
     request: function (id, what, text) {
       var n = lengthBytesUTF8(id) + 1, pid = _malloc(n);
       stringToUTF8(id, pid, n);
@@ -118,13 +186,15 @@ mergeInto(LibraryManager.library, {
       S.root = document.createElement('main');  // the page's main landmark: everything it holds
       S.root.id = 'semantics';
       document.body.insertBefore(S.root, document.getElementById('announce'));
+      Module['semanticKey'] = S.key;
     }
+    var giveBack = null;
     patch.remove.forEach(function (id) {
       var e = S.nodes[id];
       if (!e) return;
-      // A dialog that closes gives the focus back to where it was when it opened.
-      if (e.node.role === 'dialog' && e.el.contains(document.activeElement) && S.returnFocus && S.returnFocus.isConnected)
-        S.returnFocus.focus({ preventScroll: true });
+      // A popup that closes (dialog, list, menu) gives the focus back to where it was when it
+      // opened, once that is no longer inert (below).
+      if (e.returnFocus && e.el.contains(document.activeElement)) giveBack = e.returnFocus;
       e.el.remove();
       delete S.nodes[id];
     });
@@ -139,9 +209,11 @@ mergeInto(LibraryManager.library, {
       if (!e) {
         e = S.nodes[node.id] = { el: S.create(node), node: null };
         e.el.dataset.id = node.id;
-        if (node.role === 'dialog') {
-          S.returnFocus = document.activeElement;
-          opened = e.el;
+        if (S.popups[node.role]) {
+          e.returnFocus = document.activeElement;
+          // A dialog takes the focus however it opened; a list or menu when the focus was in
+          // the tree (a keyboard's, a screen reader's), not on the canvas a mouse works.
+          if (node.role === 'dialog' || node.role === 'alertdialog' || S.root.contains(document.activeElement)) opened = e.el;
         }
         moved = true;
       } else if (e.node.parent !== node.parent) {
@@ -167,11 +239,16 @@ mergeInto(LibraryManager.library, {
         if (want !== e.el) parent.insertBefore(e.el, want);
         last.set(parent, e.el);
       });
-      // A modal dialog: the page behind it can be neither reached by Tab nor read.
-      var dialogs = S.root.querySelectorAll(':scope > [role="dialog"]');
-      var top = dialogs.length ? dialogs[dialogs.length - 1] : null;
-      for (var c = S.root.firstElementChild; c; c = c.nextElementSibling) c.inert = !!top && c !== top;
+      // A modal dialog: what is outside the innermost one (the page, the form behind a
+      // question) can be neither reached by Tab nor read.
+      S.inert.forEach(function (el) { el.inert = false; });
+      S.inert = [];
+      var modals = S.root.querySelectorAll('[aria-modal="true"]');
+      for (var at = modals[modals.length - 1]; at && at !== S.root; at = at.parentElement)
+        for (var c = at.parentElement.firstElementChild; c; c = c.nextElementSibling)
+          if (c !== at) { c.inert = true; S.inert.push(c); }
     }
+    if (giveBack && giveBack.isConnected) giveBack.focus({ preventScroll: true });
     // A dialog opens with the focus on its first control, or on the one the C++ side named;
     // its controls may come a frame after it (Dear ImGui sizes a new window first).
     if (opened) S.focusIn = opened;
@@ -181,7 +258,9 @@ mergeInto(LibraryManager.library, {
       S.wantFocus = null;
       S.focusIn = null;
     } else if (S.focusIn) {
-      var first = S.focusIn.isConnected && S.focusIn.querySelector('button:not([disabled]), input:not([disabled]), textarea:not([disabled])');
+      var first = null;
+      if (S.focusIn.isConnected)
+        S.popups[S.focusIn.getAttribute('role')].some(function (sel) { return (first = S.focusIn.querySelector(sel)); });
       if (first) first.focus({ preventScroll: true });
       if (first || !S.focusIn.isConnected) S.focusIn = null;
     }

@@ -15,7 +15,8 @@ constexpr std::pair<Role, std::string_view> roles[] = {
     {Role::progressbar, "progressbar"}, {Role::table, "table"},     {Role::row, "row"},           {Role::cell, "cell"},
     {Role::columnheader, "columnheader"}, {Role::alert, "alert"},   {Role::status, "status"},     {Role::text, "text"},
     {Role::menu, "menu"},           {Role::menuitem, "menuitem"},   {Role::group, "group"},       {Role::region, "region"},
-    {Role::radiogroup, "radiogroup"}, {Role::list, "list"},         {Role::listitem, "listitem"}};
+    {Role::radiogroup, "radiogroup"}, {Role::list, "list"},         {Role::listitem, "listitem"},
+    {Role::alertdialog, "alertdialog"}, {Role::grid, "grid"},       {Role::gridcell, "gridcell"}};
 }  // namespace
 
 std::string_view to_string(Role r) {
@@ -56,6 +57,8 @@ std::string to_json(const SemanticPatch& p) {
         if (n.role == Role::progressbar) j["range"] = {n.now, n.max};
         if (n.states) j["states"] = n.states;
         if (!n.input.empty()) j["input"] = n.input;
+        if (!n.controls.empty()) j["controls"] = n.controls;
+        if (n.popup != Role::text) j["popup"] = to_string(n.popup);
         nodes.push_back(std::move(j));
     }
     json out = {{"upsert", std::move(nodes)}, {"remove", p.remove}};

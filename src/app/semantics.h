@@ -20,7 +20,8 @@ namespace recert::app {
 
 // One table: the role, its ARIA role, and the DOM element that carries it.
 enum class Role { button, link, tab, tablist, checkbox, radio, combobox, option, listbox, textbox, dialog, heading, progressbar,
-                  table, row, cell, columnheader, alert, status, text, menu, menuitem, group, region, radiogroup, list, listitem };
+                  table, row, cell, columnheader, alert, status, text, menu, menuitem, group, region, radiogroup, list, listitem,
+                  alertdialog, grid, gridcell };
 std::string_view to_string(Role r);  // the ARIA role: "button", "progressbar"...
 
 enum State : std::uint8_t {
@@ -50,6 +51,8 @@ struct SemanticNode {
     double now = 0, max = 0;  // progress bar
     std::uint8_t states = 0;
     std::string input;        // textbox: "decimal", "numeric", "date", "text"; "code" (no autocorrect)
+    std::string controls;     // the popup this opens (its node's id), while it is open: aria-controls
+    Role popup = Role::text;  // what it opens (listbox, dialog, menu): aria-haspopup; text: nothing
     Rect rect;
     unsigned item = 0;        // the Dear ImGui item it describes, to activate it; 0: none
     bool operator==(const SemanticNode&) const = default;
@@ -66,11 +69,12 @@ SemanticPatch diff(const std::vector<SemanticNode>& before, const std::vector<Se
 std::string to_json(const SemanticPatch& p);
 
 // What the person did to a DOM element, for the widget with that id to act on next frame.
-enum class Request { activate, focus, set_text };
+// key: a key the DOM element leaves to its widget (an arrow in a calendar or a listbox).
+enum class Request { activate, focus, set_text, key };
 struct SemanticRequest {
     std::string id;
     Request what = Request::activate;
-    std::string text;  // set_text: the input's whole text
+    std::string text;  // set_text: the input's whole text; key: the key's name ("ArrowDown", "Home")
 };
 
 // The tree being recorded this frame, the one last published, and requests waiting.

@@ -151,7 +151,28 @@ void step(App& a, std::vector<Change>& from, std::vector<Change>& to, const char
     show_toast(a, done + what + ".");
 }
 
-// ---- 3. Opening the forms ----------------------------------------------------------------
+// ---- 3. Opening and closing the forms ----------------------------------------------------
+
+// What the person can change in a form, to tell whether closing it would lose anything.
+json fields_of(const EntryForm& f) { return {f.title, f.provider, f.date, f.minutes, f.credits, f.code, f.notes, f.kind, f.topics, f.approved}; }
+json fields_of(const CredentialForm& f) {
+    json options = json::object();
+    for (const auto& [id, value] : f.options) options[id] = std::visit([](const auto& v) { return json(v); }, value);
+    return {f.program, f.certified_on, f.renewed_through, f.label, options};
+}
+
+// Cancel and Escape: an unchanged form closes at once; a changed one asks first.
+template <class Form>
+void cancel(Form& f) {
+    if (!f.open) return;
+    if (fields_of(f) == f.as_opened) f.open = false;
+    else f.asking = true;
+}
+
+template <class Form>
+void discard(Form& f) {
+    if (f.asking) f.asking = f.open = false;
+}
 
 const Entry* find_entry(const Log& log, const std::string& id) {
     const auto it = std::find_if(log.entries.begin(), log.entries.end(), [&](const Entry& e) { return e.id == id; });
@@ -177,6 +198,7 @@ void open_entry(App& a, const Entry* from, bool duplicate) {
         f.notes = from->notes;
         if (!duplicate) f.original = to_json(*from);
     }
+    f.as_opened = fields_of(f);
     a.entry_form = std::move(f);
 }
 
@@ -192,6 +214,7 @@ void open_credential(App& a, const Credential* from) {
         f.label = from->label;
         f.options = from->options;
     }
+    f.as_opened = fields_of(f);
     a.credential_form = std::move(f);
 }
 
@@ -215,6 +238,7 @@ void open_entry_repair(App& a, const json& j) {
         for (const auto& t : j["topics"])
             if (t.is_string()) f.topics.push_back(t.get<std::string>());
     f.approved = j.is_object() && j.value("approved", json()).is_boolean() && j["approved"].get<bool>();
+    f.as_opened = fields_of(f);
     a.entry_form = std::move(f);
 }
 
@@ -227,6 +251,7 @@ void open_credential_repair(App& a, const json& j) {
     f.certified_on = field_text(j, "certified_on");
     f.renewed_through = field_text(j, "renewed_through");
     f.label = field_text(j, "label");
+    f.as_opened = fields_of(f);
     a.credential_form = std::move(f);
 }
 
@@ -441,6 +466,7 @@ void update(App& a, const Action& action) {
                    },
                    [&](const act::RepairEntry& x) { open_entry_repair(a, x.original); },
                    [&](const act::SaveEntry&) { save_entry(a); },
+                   [&](const act::CancelEntry&) { cancel(a.entry_form); },
                    [&](const act::DeleteEntry& x) { delete_entry_by_id(a, x.id); },
                    [&](const act::NewCredential&) { open_credential(a, nullptr); },
                    [&](const act::OpenCredential& x) {
@@ -449,6 +475,12 @@ void update(App& a, const Action& action) {
                    },
                    [&](const act::RepairCredential& x) { open_credential_repair(a, x.original); },
                    [&](const act::SaveCredential&) { save_credential(a); },
+                   [&](const act::CancelCredential&) { cancel(a.credential_form); },
+                   [&](const act::KeepEditing&) { a.entry_form.asking = a.credential_form.asking = false; },
+                   [&](const act::DiscardChanges&) {
+                       discard(a.entry_form);
+                       discard(a.credential_form);
+                   },
                    [&](const act::DeleteCredential& x) { delete_credential_by_id(a, x.id); },
                    [&](const act::DeleteUnreadable& x) { delete_unreadable(a, x.original); },
                    [&](const act::PickFile&) { platform::pick_file(".json,.csv,application/json,text/csv"); },

@@ -26,6 +26,8 @@ struct Open {
     bool drawn;
 };
 std::vector<Open> open_nodes;
+int popups_last_frame = 0;  // popups open when the last frame ended: which one an Escape is for
+int menu_depth = 0;         // inside begin_menu: items are menu items
 
 Rect css(const ImRect& r) {
     return {r.Min.x * css_per_pixel, r.Min.y * css_per_pixel, r.GetWidth() * css_per_pixel, r.GetHeight() * css_per_pixel};
@@ -37,7 +39,8 @@ std::string visible_words(const char* label) {
     for (const char* c = label; *c; ++c) {
         if (c[0] == '#' && c[1] == '#') break;
         const auto b = static_cast<unsigned char>(*c);
-        if (b == 0xEF && (static_cast<unsigned char>(c[1]) & 0xFC) == 0x80 && c[2]) { c += 2; continue; }  // EF 80..8B xx
+        const auto b1 = static_cast<unsigned char>(c[1]);
+        if (b == 0xEF && b1 >= 0x80 && b1 <= 0x8B && c[2]) { c += 2; continue; }  // EF 80..8B xx
         out += *c;
     }
     const auto first = out.find_first_not_of(' ');
@@ -177,7 +180,10 @@ bool text_field(const std::string& id, const std::string& label, std::string& va
 
 std::string tracked_json() {
     nlohmann::json rects = nlohmann::json::object();
-    for (const auto& n : tree.published) rects[n.id] = {{"x", n.rect.x}, {"y", n.rect.y}, {"w", n.rect.w}, {"h", n.rect.h}};
+    for (const auto& n : tree.published) {
+        rects[n.id] = {{"x", n.rect.x}, {"y", n.rect.y}, {"w", n.rect.w}, {"h", n.rect.h}};
+        if (n.states & State::focused) rects[n.id]["focused"] = true;  // Dear ImGui's own focus: what the canvas highlights
+    }
     return rects.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -189,6 +195,7 @@ SemanticPatch end_semantics() {
             for (const auto& n : tree.published)
                 if (n.id == r.id && n.item) ImGui::ActivateItemByID(n.item);
     std::erase_if(tree.requests, [](const SemanticRequest& r) { return r.what == Request::activate; });
+    popups_last_frame = ImGui::GetCurrentContext()->OpenPopupStack.Size;
     return tree.end_frame();
 }
 
@@ -214,7 +221,7 @@ bool filled_button(const char* label, const ImVec4& fill, ImVec2 size) {
 bool primary_button(const char* label, ImVec2 size) { return filled_button(label, palette().primary, size); }
 bool danger_button(const char* label, ImVec2 size) { return filled_button(label, palette().late, size); }
 
-bool begin_dialog(const char* id, const std::string& title, bool* open, float width) {
+bool begin_dialog(const char* id, const std::string& title, bool* open, float width, Role role) {
     // Closed by the model (a form saved, an import done): ImGui still holds the popup open
     // until BeginPopupModal sees *open false once.
     if (!*open && !ImGui::IsPopupOpen(id)) return false;
@@ -230,7 +237,7 @@ bool begin_dialog(const char* id, const std::string& title, bool* open, float wi
         // Everything drawn in the dialog is inside its node: the DOM's dialog holds it, and the
         // page behind it is inert while it is open.
         const std::string node = std::string("dialog.") + id;
-        tree.add(node, Role::dialog, title).rect = css(ImGui::GetCurrentWindow()->Rect());
+        tree.add(node, role, title).rect = css(ImGui::GetCurrentWindow()->Rect());
         tree.push_parent(node);
     }
     return shown;
@@ -240,6 +247,124 @@ void end_dialog() {
     tree.pop_parent();
     ImGui::EndPopup();
 }
+
+bool escape_here() {
+    // Dear ImGui closes the topmost popup on Escape while starting the frame, before any is
+    // drawn: the count at the last frame's end still holds it.
+    return ImGui::IsKeyPressed(ImGuiKey_Escape, false) && popups_last_frame <= ImGui::GetCurrentContext()->BeginPopupStack.Size;
+}
+
+namespace {
+// Dear ImGui's keyboard focus (the ring it draws) on the last item, as the DOM's focus moved there.
+void draw_focus_on_last() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGui::SetFocusID(g.LastItemData.ID, g.CurrentWindow);
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+    ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleCenterY);
+}
+
+// The highlight after `key`, from option `at` of `n`.
+int list_step(int at, const std::string& key, int n) {
+    if (key == "ArrowDown") return std::min(at + 1, n - 1);
+    if (key == "ArrowUp") return std::max(at - 1, 0);
+    if (key == "Home") return 0;
+    if (key == "End") return n - 1;
+    return at;
+}
+}  // namespace
+
+int combo(const std::string& id, const std::string& label, const std::vector<Choice>& choices, int current) {
+    ImGui::PushID(id.c_str());
+    const int n = static_cast<int>(choices.size());
+    const bool valid = current >= 0 && current < n;
+    const ImGuiID frame = ImGui::GetID("##combo");
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImRect box(at, ImVec2(at.x + ImGui::CalcItemWidth(), at.y + ImGui::GetFrameHeight()));
+    ImGuiStorage& storage = *ImGui::GetStateStorage();
+    // Which option the DOM's focus is on, and whether the DOM still has to be moved there.
+    const ImGuiID highlight_id = ImGui::GetID("highlight"), move_id = ImGui::GetID("move");
+    int highlight = storage.GetInt(highlight_id, -1);
+    bool move_dom = storage.GetBool(move_id, false);
+    int picked = -1;
+    const bool open = ImGui::BeginCombo("##combo", valid ? choices[static_cast<std::size_t>(current)].text.c_str() : "", ImGuiComboFlags_HeightLargest);
+    // Recorded here, not by Dear ImGui's hook: a combo reports no label of its own.
+    SemanticNode& node = tree.add(id, Role::combobox, label);
+    node.item = frame;
+    node.rect = css(box);
+    node.value = valid ? choices[static_cast<std::size_t>(current)].text : "";
+    node.controls = id + ".list";
+    node.popup = Role::listbox;
+    if (open) node.states |= State::expanded;
+    if (open) {
+        if (ImGui::IsWindowAppearing()) highlight = -1, move_dom = false;
+        const std::string list = id + ".list";
+        tree.add(list, Role::listbox, label).rect = css(ImGui::GetCurrentWindow()->Rect());
+        tree.push_parent(list);
+        int sync = -1;  // the option to draw Dear ImGui's focus on
+        for (int i = 0; i < n; ++i) {
+            const std::string& option = choices[static_cast<std::size_t>(i)].id;
+            if (tree.take(option, Request::focus)) sync = highlight = i;
+            while (auto key = tree.take(option, Request::key)) {
+                sync = highlight = list_step(i, key->text, n);
+                move_dom = true;
+            }
+        }
+        for (int i = 0; i < n; ++i) {
+            const Choice& c = choices[static_cast<std::size_t>(i)];
+            ImGui::PushID(i);
+            if (ImGui::Selectable(c.text.c_str(), i == current)) picked = i;
+            ImGui::PopID();
+            if (i == current && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();  // a long list opens on its choice
+            track(c.id, Role::option, i == current ? State::selected : 0);
+            if (i == sync) draw_focus_on_last();
+            // Moved from the DOM's keys: its focus follows once the option has an element (a
+            // list longer than the screen draws only what it shows).
+            if (i == highlight && move_dom && !tree.recording.empty() && tree.recording.back().id == c.id) {
+                tree.focus = c.id;
+                move_dom = false;
+            }
+        }
+        tree.pop_parent();
+        if (escape_here()) ImGui::CloseCurrentPopup();
+        ImGui::EndCombo();
+    }
+    storage.SetInt(highlight_id, highlight);
+    storage.SetBool(move_id, move_dom);
+    ImGui::PopID();
+    return picked;
+}
+
+void opens_popup(const std::string& popup_id, Role kind, bool open) {
+    if (tree.recording.empty()) return;
+    SemanticNode& n = tree.recording.back();
+    n.controls = popup_id;
+    n.popup = kind;
+    if (open) n.states |= State::expanded;
+}
+
+bool begin_menu(const char* popup, const std::string& id, const std::string& name) {
+    if (!ImGui::BeginPopup(popup)) return false;
+    tree.add(id, Role::menu, name).rect = css(ImGui::GetCurrentWindow()->Rect());
+    tree.push_parent(id);
+    ++menu_depth;
+    return true;
+}
+
+void end_menu() {
+    --menu_depth;
+    tree.pop_parent();
+    ImGui::EndPopup();
+}
+
+void begin_tablist(const std::string& id, const std::string& name) {
+    const bool recorded = std::any_of(tree.recording.begin(), tree.recording.end(), [&](const SemanticNode& n) { return n.id == id; });
+    if (const ImGuiTabBar* bar = ImGui::GetCurrentContext()->CurrentTabBar; bar && !recorded)
+        tree.add(id, Role::tablist, name).rect = css(bar->BarRect);
+    tree.push_parent(id);
+}
+
+void end_tablist() { tree.pop_parent(); }
 
 bool icon_button(const char* icon, const char* id, const char* tip, const std::string& name) {
     ImGui::PushID(id);
@@ -291,61 +416,156 @@ void help_tip(const std::string& text) {
     }
 }
 
+namespace {
+// The day a key moves a calendar's focus to: arrows by day and week, Home and End to the
+// week's ends, Page Up and Page Down by month (with Shift, by year), as ARIA's date picker.
+Date add_months(Date d, int k) {
+    const auto ym = date::year_month{d.year(), d.month()} + date::months{k};
+    return Date{ym.year(), ym.month(), std::min(d.day(), date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}}.day())};
+}
+
+Date day_step(Date d, const std::string& key) {
+    const date::sys_days day{d};
+    const unsigned weekday = (date::weekday{day}.c_encoding() + 6) % 7;  // Monday 0
+    if (key == "ArrowLeft") return Date{day - date::days{1}};
+    if (key == "ArrowRight") return Date{day + date::days{1}};
+    if (key == "ArrowUp") return Date{day - date::days{7}};
+    if (key == "ArrowDown") return Date{day + date::days{7}};
+    if (key == "Home") return Date{day - date::days{weekday}};
+    if (key == "End") return Date{day + date::days{6 - weekday}};
+    if (key == "PageUp") return add_months(d, -1);
+    if (key == "PageDown") return add_months(d, 1);
+    if (key == "Shift+PageUp") return add_months(d, -12);
+    if (key == "Shift+PageDown") return add_months(d, 12);
+    return d;
+}
+
+int days_of(Date d) { return static_cast<int>(date::sys_days{d}.time_since_epoch().count()); }
+Date from_days(int n) { return Date{date::sys_days{date::days{n}}}; }
+}  // namespace
+
 bool date_input(const char* label, const std::string& name, std::string& iso, float width, Date today) {
     ImGui::PushID(label);
     bool changed = false;
+    const std::string id = label;
     const float button = ImGui::GetFrameHeight() + px(6);
     ImGui::SetNextItemWidth(width - button - ImGui::GetStyle().ItemInnerSpacing.x);
-    changed |= text_field(std::string(label) + ".text", name, iso, "YYYY-MM-DD", Input::date, ImGuiInputTextFlags_CharsNoBlank);
+    changed |= text_field(id + ".text", name, iso, "YYYY-MM-DD", Input::date, ImGuiInputTextFlags_CharsNoBlank);
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    // The month this field's calendar shows, kept per field in ImGui's storage (days since 1970).
+    // This field's calendar, kept per field in Dear ImGui's storage: the day its focus is on
+    // (days since 1970; its month is the one shown), and whether the DOM's focus must follow.
     ImGuiStorage& storage = *ImGui::GetStateStorage();
-    const ImGuiID shown_id = ImGui::GetID("shown");
-    Date shown{date::sys_days{date::days{storage.GetInt(shown_id, 0)}}};
+    const ImGuiID focus_id = ImGui::GetID("focus"), move_id = ImGui::GetID("move");
+    Date focus = from_days(storage.GetInt(focus_id, 0));
+    bool move_dom = storage.GetBool(move_id, false);
     if (ImGui::Button(ICON_CALENDAR, ImVec2(button, 0))) {
-        shown = parse_date(iso).value_or(today);
+        focus = parse_date(iso).value_or(today);
+        move_dom = true;
         ImGui::OpenPopup("calendar");
     }
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetTooltip("Pick a date");
-    track(std::string(label) + ".calendar");
-    if (!tree.recording.empty()) tree.recording.back().name = "Pick a date for " + name;
+    track(id + ".calendar");
+    name_last("Pick a date for " + name);
+    const std::string picker = id + ".picker";
+    opens_popup(picker, Role::dialog, ImGui::IsPopupOpen("calendar"));
     if (ImGui::BeginPopup("calendar")) {
-        const auto ym = date::year_month{shown.year(), shown.month()};
-        if (ImGui::Button(ICON_CHEVRON_LEFT)) shown = Date{(ym - date::months{1}) / date::day{1}};
+        tree.add(picker, Role::dialog, "Pick a date for " + name).rect = css(ImGui::GetCurrentWindow()->Rect());
+        tree.push_parent(picker);
+        const date::year_month ym{focus.year(), focus.month()};
+        if (ImGui::Button(ICON_CHEVRON_LEFT)) focus = add_months(focus, -1);
+        track(id + ".previous-month");
+        name_last("Previous month");
         ImGui::SameLine();
         ImGui::PushFont(fonts().bold);
-        const std::string title = month_in_words(ym);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (px(7 * 40) - ImGui::CalcTextSize(title.c_str()).x) / 2 - px(30));
-        ImGui::TextUnformatted(title.c_str());
+        const std::string month = month_name(ym.month());
+        // The month's name centred in the room the widest name needs, so the year stays put.
+        const float room = ImGui::CalcTextSize("September").x + px(16);
+        const float text_w = ImGui::CalcTextSize(month.c_str()).x;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (room - text_w) / 2);
+        ImGui::TextUnformatted(month.c_str());
         ImGui::PopFont();
-        ImGui::SameLine(px(7 * 40) - px(10));
-        if (ImGui::Button(ICON_CHEVRON_RIGHT)) shown = Date{(ym + date::months{1}) / date::day{1}};
+        ImGui::SameLine(0, (room - text_w) / 2);
+        if (ImGui::Button(ICON_CHEVRON_RIGHT)) focus = add_months(focus, 1);
+        track(id + ".next-month");
+        name_last("Next month");
+        // The year straight from a list: three years back is a few keys, not 36 months.
+        ImGui::SameLine();
+        const int shown_year = static_cast<int>(ym.year());
+        const int first_year = std::min(shown_year, static_cast<int>(today.year()) - 40);
+        const int last_year = std::max(shown_year, static_cast<int>(today.year()) + 5);
+        std::vector<Choice> years;
+        for (int y = first_year; y <= last_year; ++y) years.push_back({id + ".year." + std::to_string(y), std::to_string(y)});
+        ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000").x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2);
+        if (const int y = combo(id + ".year", "Year", years, shown_year - first_year); y >= 0) focus = add_months(focus, 12 * (first_year + y - shown_year));
+
+        // Keys the DOM's day cells leave to the calendar.
+        const unsigned last = static_cast<unsigned>(date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}}.day());
+        auto day_id = [&](Date d) { return id + ".day." + to_iso(d); };
+        for (unsigned d = 1; d <= last; ++d)
+            while (auto key = tree.take(day_id(Date{ym.year(), ym.month(), date::day{d}}), Request::key)) {
+                focus = day_step(focus, key->text);
+                move_dom = true;
+            }
+        const date::year_month grid_month{focus.year(), focus.month()};
         if (ImGui::BeginTable("days", 7, ImGuiTableFlags_SizingFixedSame)) {
             for (const char* d : {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"}) {
                 ImGui::TableNextColumn();
                 ImGui::TextColored(palette().muted, "%s", d);
             }
-            const date::sys_days first{ym / date::day{1}};
-            const unsigned lead = (date::weekday{first}.c_encoding() + 6) % 7;
-            for (unsigned i = 0; i < lead; ++i) ImGui::TableNextColumn();
-            const unsigned last = static_cast<unsigned>(date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}}.day());
+            const date::sys_days grid_first{grid_month / date::day{1}};
+            const unsigned lead = (date::weekday{grid_first}.c_encoding() + 6) % 7;
+            const unsigned days = static_cast<unsigned>(date::year_month_day_last{grid_month.year(), date::month_day_last{grid_month.month()}}.day());
             const auto picked = parse_date(iso);
-            for (unsigned d = 1; d <= last; ++d) {
+            const std::string grid = id + ".days";
+            tree.add(grid, Role::grid, month_in_words(grid_month)).rect = css(ImGui::GetCurrentWindow()->Rect());
+            tree.push_parent(grid);
+            std::size_t week_node = 0;  // the row being filled, by index: the recording grows
+            for (unsigned i = 0; i < lead; ++i) ImGui::TableNextColumn();
+            for (unsigned d = 1; d <= days; ++d) {
                 ImGui::TableNextColumn();
-                const Date day{ym.year(), ym.month(), date::day{d}};
+                const unsigned column = (lead + d - 1) % 7;
+                if (d == 1 || column == 0) {
+                    if (d != 1) tree.pop_parent();
+                    const std::string week = id + ".week." + std::to_string((lead + d - 1) / 7 + 1);
+                    week_node = tree.recording.size();
+                    tree.add(week, Role::row, "");
+                    tree.push_parent(week);
+                }
+                const Date day{grid_month.year(), grid_month.month(), date::day{d}};
                 char buf[8];
                 std::snprintf(buf, sizeof buf, "%u", d);
-                if (ImGui::Selectable(buf, picked && *picked == day, 0, ImVec2(px(30), 0))) {
+                const bool chosen = picked && *picked == day;
+                if (ImGui::Selectable(buf, chosen, 0, ImVec2(px(30), 0))) {
                     iso = to_iso(day);
                     changed = true;
                     ImGui::CloseCurrentPopup();
                 }
+                track(day_id(day), Role::gridcell, (chosen ? State::selected : 0));
+                if (!tree.recording.empty() && tree.recording.back().id == day_id(day)) {
+                    SemanticNode& cell = tree.recording.back();
+                    cell.name = date_in_words(day);
+                    // One cell of the grid is in the Tab order: the focused day.
+                    cell.states = static_cast<std::uint8_t>((cell.states & ~State::focused) | (day == focus ? State::focused : 0));
+                    Rect& row = tree.recording[week_node].rect;  // the week's row spans its cells
+                    if (row.w == 0) row = cell.rect;
+                    else row.w = cell.rect.x + cell.rect.w - row.x;
+                    if (day == focus && move_dom) {
+                        draw_focus_on_last();
+                        tree.focus = cell.id;
+                        move_dom = false;
+                    }
+                }
             }
+            tree.pop_parent();  // the last week
+            tree.pop_parent();  // the grid
             ImGui::EndTable();
         }
+        tree.pop_parent();
+        if (escape_here()) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
-    storage.SetInt(shown_id, static_cast<int>(date::sys_days{shown}.time_since_epoch().count()));
+    storage.SetInt(focus_id, days_of(focus));
+    storage.SetBool(move_id, move_dom);
     ImGui::PopID();
     return changed;
 }
@@ -395,10 +615,12 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
                       : (flags & ImGuiItemStatusFlags_Checkable) ? Role::checkbox
                       : (flags & ImGuiItemStatusFlags_Openable) ? Role::menu
                                                                 : Role::button;
-    SemanticNode& n = tree.add(fallback, role, name);
+    // A menu's items are menu items, though Dear ImGui reports them as checkable.
+    const bool in_menu = menu_depth > 0 && (role == Role::button || role == Role::checkbox);
+    SemanticNode& n = tree.add(fallback, in_menu ? Role::menuitem : role, name);
     n.item = id;
     n.rect = css(ctx->LastItemData.Rect);
-    if (flags & ImGuiItemStatusFlags_Checked) n.states |= State::checked;
+    if ((flags & ImGuiItemStatusFlags_Checked) && !in_menu) n.states |= State::checked;
     if (ctx->LastItemData.InFlags & ImGuiItemFlags_Disabled) n.states |= State::disabled;
     if (ImGui::GetFocusID() == id) n.states |= State::focused;
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "dates.h"
 #include "semantics.h"
@@ -62,9 +63,31 @@ bool primary_button(const char* label, ImVec2 size = ImVec2(0, 0));
 bool danger_button(const char* label, ImVec2 size = ImVec2(0, 0));
 // A centred modal dialog without a title bar, at most `width` CSS pixels wide, shown while
 // *open, named `title` for screen readers; call end_dialog() when it returns true. Call it
-// every frame, open or not.
-bool begin_dialog(const char* id, const std::string& title, bool* open, float width);
+// every frame, open or not. `role` alertdialog: a question that interrupts (discard changes?).
+bool begin_dialog(const char* id, const std::string& title, bool* open, float width, Role role = Role::dialog);
 void end_dialog();
+// Escape pressed for the popup or dialog being drawn: Escape closes only the innermost one,
+// so it is this one's only when nothing was open above it.
+bool escape_here();
+
+// ---- Popups the ARIA way ------------------------------------------------------------------
+// A combo box (ARIA's combobox and listbox): a box named `label` showing choices[current];
+// open, a listbox (node `id`.list) whose options are its choices, with their ids. Arrows,
+// Home and End move the highlight that the drawn list and the DOM's focus share; Enter or
+// Space picks. Width from SetNextItemWidth. Returns the index picked this frame, or -1.
+struct Choice {
+    std::string id, text;
+};
+int combo(const std::string& id, const std::string& label, const std::vector<Choice>& choices, int current);
+// The last item opens the popup node `popup_id` (a `kind`: menu, dialog), open or not.
+void opens_popup(const std::string& popup_id, Role kind, bool open);
+// A popup menu (BeginPopup) whose items are menu items in the DOM, under a menu named `name`.
+bool begin_menu(const char* popup, const std::string& id, const std::string& name);
+void end_menu();
+// The current tab bar as a tablist node: tabs tracked between begin_tablist and end_tablist
+// are its children. Call begin_tablist again (same id) to add tabs after a tab's content.
+void begin_tablist(const std::string& id, const std::string& name);
+void end_tablist();
 // An icon with a tooltip; `name` is what a screen reader says ("Delete “Ethics webinar”"), the tip by default.
 bool icon_button(const char* icon, const char* id, const char* tip, const std::string& name = "");
 // The message under a field; `field` is the id of the field's node, which it marks invalid.

@@ -54,9 +54,9 @@ std::string date_in_words(Date d) {
            std::to_string(static_cast<int>(d.year()));
 }
 
-std::string month_in_words(date::year_month ym) {
-    return std::string(month_long[static_cast<unsigned>(ym.month()) - 1]) + " " + std::to_string(static_cast<int>(ym.year()));
-}
+std::string month_name(date::month m) { return month_long[static_cast<unsigned>(m) - 1]; }
+
+std::string month_in_words(date::year_month ym) { return month_name(ym.month()) + " " + std::to_string(static_cast<int>(ym.year())); }
 
 std::string relative_days(int days) {
     if (days == 0) return "today";

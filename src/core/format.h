@@ -32,6 +32,8 @@ std::string count_of(std::int64_t n, std::string_view one, std::string_view many
 std::string date_in_words(Date d);
 // "December 2026"
 std::string month_in_words(date::year_month ym);
+// "December"
+std::string month_name(date::month m);
 // A day relative to today: "today", "tomorrow", "yesterday", "in 5 days", "117 days ago".
 std::string relative_days(int days);
 

@@ -162,3 +162,19 @@ TEST_CASE("Semantics: a row's rectangle is what its cells cover; nothing drawn c
     CHECK(s.bounds_from(1) == Rect{10, 40, 300, 52});
     CHECK(s.bounds_from(3) == Rect{});
 }
+
+TEST_CASE("Semantics: what opens a popup names it and its kind, for aria-haspopup and aria-controls") {
+    Semantics s;
+    s.begin_frame();
+    auto& box = s.add("entry.kind", Role::combobox, "Kind");
+    box.controls = "entry.kind.list";
+    box.popup = Role::listbox;
+    box.states = State::expanded;
+    s.add("entry.kind.list", Role::listbox, "Kind");
+    s.add("discard", Role::alertdialog, "Discard your changes?");
+    const auto j = nlohmann::json::parse(to_json(s.end_frame()));
+    CHECK(j["upsert"][0]["controls"] == "entry.kind.list");
+    CHECK(j["upsert"][0]["popup"] == "listbox");
+    CHECK_FALSE(j["upsert"][1].contains("popup"));  // a list opens nothing
+    CHECK(j["upsert"][2]["role"] == "alertdialog");
+}

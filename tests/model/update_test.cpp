@@ -305,3 +305,70 @@ TEST_CASE("Page: a problem the log reader finds is shown under the field it name
     f.minutes = "90";
     CHECK(check_entry(f).entry);
 }
+
+TEST_CASE("Page: Cancel closes an unchanged form at once, and asks before discarding a changed one") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    update(a, act::NewEntry{});
+    update(a, act::CancelEntry{});
+    CHECK_FALSE(a.entry_form.open);  // nothing typed: nothing to ask about
+    CHECK_FALSE(a.entry_form.asking);
+
+    update(a, act::NewEntry{});
+    a.entry_form.title = "Ethics webinar";
+    update(a, act::CancelEntry{});
+    CHECK(a.entry_form.open);  // Cancel and Escape ask first
+    CHECK(a.entry_form.asking);
+    update(a, act::KeepEditing{});
+    CHECK(a.entry_form.open);
+    CHECK_FALSE(a.entry_form.asking);
+    CHECK(a.entry_form.title == "Ethics webinar");  // what was typed stays
+
+    a.entry_form.title.clear();  // back as it opened: no longer a change
+    update(a, act::CancelEntry{});
+    CHECK_FALSE(a.entry_form.open);
+
+    update(a, act::NewEntry{});
+    a.entry_form.kind = 3;
+    update(a, act::CancelEntry{});
+    REQUIRE(a.entry_form.asking);
+    update(a, act::DiscardChanges{});
+    CHECK_FALSE(a.entry_form.open);
+    CHECK_FALSE(a.entry_form.asking);
+    CHECK(a.log.entries.empty());  // discarded, not saved
+}
+
+TEST_CASE("Page: an edited activity or credential asks only once something in its form changed") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    log_activity(a, "Ethics webinar", "2025-03-01", "1.5");
+    const std::string id = a.log.entries.at(0).id;
+    update(a, act::OpenEntry{id});
+    update(a, act::CancelEntry{});
+    CHECK_FALSE(a.entry_form.open);  // opened and closed: the entry as it was is no change
+    update(a, act::OpenEntry{id});
+    a.entry_form.topics.push_back("fmla");
+    update(a, act::CancelEntry{});
+    CHECK(a.entry_form.asking);
+    update(a, act::DiscardChanges{});
+    CHECK(a.log.entries.at(0).topics.empty());
+
+    const std::string credential = a.log.credentials.at(0).id;
+    update(a, act::OpenCredential{credential});
+    update(a, act::CancelCredential{});
+    CHECK_FALSE(a.credential_form.open);
+    update(a, act::OpenCredential{credential});
+    a.credential_form.options["track"] = std::string("x");
+    update(a, act::CancelCredential{});
+    CHECK(a.credential_form.open);
+    CHECK(a.credential_form.asking);
+    update(a, act::KeepEditing{});
+    CHECK_FALSE(a.credential_form.asking);
+    a.credential_form.certified_on = "2025-02-01";
+    update(a, act::CancelCredential{});
+    update(a, act::DiscardChanges{});
+    CHECK_FALSE(a.credential_form.open);
+    CHECK(to_iso(*a.log.credentials.at(0).certified_on) == "2025-01-15");  // unchanged
+}

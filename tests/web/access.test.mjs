@@ -142,6 +142,234 @@ test('phone: tapping a field focuses a real input, and typed, inserted and compo
   await context.close();
 });
 
+// The element with the focus, as a screen reader names it, and its node's id.
+// (A native button or input has its role without the attribute.)
+const focused = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  const role = e?.getAttribute('role') || { BUTTON: 'button', INPUT: 'textbox', TEXTAREA: 'textbox' }[e?.tagName];
+  return { role, name: e?.getAttribute('aria-label') || e?.textContent, id: e?.dataset.id };
+});
+async function untilFocused(page, role, name) {
+  const end = Date.now() + 20000;
+  for (let f = await focused(page); f.role !== role || f.name !== name; f = await focused(page)) {
+    if (Date.now() > end) throw new Error(`the focus never reached ${role} "${name}"; it is on ${f.role} "${f.name}"`);
+    await page.waitForTimeout(50);
+  }
+}
+// Dear ImGui draws its focus on the same widget as the DOM's focus.
+const untilDrawnFocus = (page, id) => until(page, (i) => window.recert.widgets()[i]?.focused === true, id, `the canvas to highlight ${id}`);
+
+// A page with DMEC CLMS added, its dashboard showing.
+async function withCredential(context) {
+  const page = await open(context, base);
+  await page.getByRole('button', { name: 'Add your credential' }).press('Enter');
+  await page.getByRole('dialog', { name: 'Add your credential' }).waitFor();
+  await page.getByRole('combobox', { name: 'Credential and program' }).press('Enter');
+  await page.getByRole('option', { name: 'DMEC CLMS renewal' }).press('Enter');
+  await page.getByRole('textbox', { name: 'Date you earned or last renewed the credential' }).fill('2025-01-15');
+  await page.getByRole('button', { name: 'Save credential' }).press('Enter');
+  await until(page, () => window.recert.log().credentials.length === 1, undefined, 'the credential saved');
+  return page;
+}
+
+test('keyboard: a combo box is a combobox and a listbox; arrows move, Enter picks, Escape closes only the list', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await open(context, base);
+  await tabTo(page, 'button', 'Add your credential');
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'Add your credential' }).waitFor();
+  const program = page.getByRole('combobox', { name: 'Credential and program' });
+  await tabTo(page, 'combobox', 'Credential and program');
+  assert.equal(await program.getAttribute('aria-expanded'), 'false');
+  const first = await program.textContent();
+
+  // Alt+Down opens it, with the focus on the chosen option, inside a listbox the box controls.
+  await page.keyboard.press('Alt+ArrowDown');
+  await untilFocused(page, 'option', first);
+  assert.equal(await program.getAttribute('aria-expanded'), 'true');
+  const list = page.locator(`[id="${await program.getAttribute('aria-controls')}"]`);
+  assert.equal(await list.getAttribute('role'), 'listbox');
+  const options = await list.evaluate((l) => [...l.children].map((o) => [o.getAttribute('role'), o.textContent, o.getAttribute('aria-selected')]));
+  const programs = await page.evaluate(() => fetch(`v/${window.recert.version}/programs/index.json`).then((r) => r.json()));
+  assert.equal(options.length, programs.length, 'every program is an option');
+  assert.ok(options.every(([role]) => role === 'option'), 'the options are the listbox\'s children');
+  assert.deepEqual(options.filter(([, , selected]) => selected === 'true').map(([, name]) => name), [first]);
+  await untilDrawnFocus(page, (await focused(page)).id);
+
+  // Down moves the focus (and the canvas's highlight) to the next option; End and Home to the ends.
+  await page.keyboard.press('ArrowDown');
+  await untilFocused(page, 'option', options[1][1]);
+  await untilDrawnFocus(page, (await focused(page)).id);
+  await page.keyboard.press('End');
+  await untilFocused(page, 'option', options.at(-1)[1]);
+  await page.keyboard.press('Home');
+  await untilFocused(page, 'option', options[0][1]);
+  await shot(page, '32-keyboard-combobox-open');
+
+  // Escape closes the list only: the form stays, the focus is back on the box, nothing chosen.
+  await page.keyboard.press('Escape');
+  await until(page, () => !document.querySelector('[role="listbox"]'), undefined, 'the list closed');
+  await untilFocused(page, 'combobox', 'Credential and program');
+  assert.equal(await page.getByRole('dialog', { name: 'Add your credential' }).count(), 1, 'the form stays open');
+  assert.equal(await program.textContent(), first);
+  assert.equal(await program.getAttribute('aria-expanded'), 'false');
+
+  // Down on the closed box opens it too; arrows to DMEC, Enter picks it and closes the list.
+  await page.keyboard.press('ArrowDown');
+  await untilFocused(page, 'option', first);
+  for (let i = 0; i < 12 && (await focused(page)).name !== 'DMEC CLMS renewal'; ++i) {
+    const before = (await focused(page)).name;
+    await page.keyboard.press('ArrowDown');
+    await until(page, (b) => (document.activeElement?.textContent) !== b, before, 'the focus to move down');
+  }
+  assert.equal((await focused(page)).name, 'DMEC CLMS renewal');
+  await page.keyboard.press('Enter');
+  await until(page, () => !document.querySelector('[role="listbox"]'), undefined, 'the list closed');
+  await untilFocused(page, 'combobox', 'Credential and program');
+  assert.equal(await program.textContent(), 'DMEC CLMS renewal');
+  await context.close();
+});
+
+test('keyboard: Escape closes the date picker only; its year list reaches three years back in a few keys', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await withCredential(context);
+  await page.getByRole('button', { name: 'Log an activity' }).press('Enter');
+  const form = page.getByRole('dialog', { name: 'Log an activity' });
+  await form.waitFor();
+  await untilFocused(page, 'textbox', 'Title');
+  await page.keyboard.type('Ethics webinar');
+
+  // The picker opens on the field's date (today), with the focus on that day.
+  await tabTo(page, 'button', 'Pick a date for Date');
+  await page.keyboard.press('Enter');
+  const picker = page.getByRole('dialog', { name: 'Pick a date for Date' });
+  await picker.waitFor();
+  await untilFocused(page, 'gridcell', 'Nov 26, 2026');
+  assert.equal(await page.getByRole('grid', { name: 'November 2026' }).count(), 1);
+  // Arrows move by day and by week, across months.
+  await page.keyboard.press('ArrowLeft');
+  await untilFocused(page, 'gridcell', 'Nov 25, 2026');
+  await page.keyboard.press('ArrowDown');
+  await untilFocused(page, 'gridcell', 'Dec 2, 2026');
+  await page.getByRole('grid', { name: 'December 2026' }).waitFor();
+  await untilDrawnFocus(page, 'entry.date.day.2026-12-02');
+  await page.keyboard.press('PageUp');
+  await untilFocused(page, 'gridcell', 'Nov 2, 2026');
+
+  // Escape: the picker closes, the form and the typing stay, the focus is back on its button.
+  await page.keyboard.press('Escape');
+  await until(page, () => !document.querySelector('[role="grid"]'), undefined, 'the picker closed');
+  await untilFocused(page, 'button', 'Pick a date for Date');
+  assert.equal(await form.count(), 1, 'the form stays open');
+  assert.equal(await page.getByRole('textbox', { name: 'Title', exact: true }).inputValue(), 'Ethics webinar');
+
+  // Three years back: open, Shift+Tab to Year, Alt+Down, Up three times, Enter, Tab to the day, Enter.
+  await page.keyboard.press('Enter');
+  await untilFocused(page, 'gridcell', 'Nov 26, 2026');
+  const keys = ['Shift+Tab', 'Alt+ArrowDown', 'ArrowUp', 'ArrowUp', 'ArrowUp', 'Enter', 'Tab', 'Enter'];
+  const expect = [['combobox', 'Year'], ['option', '2026'], ['option', '2025'], ['option', '2024'], ['option', '2023'],
+                  ['combobox', 'Year'], ['gridcell', 'Nov 26, 2023']];
+  for (let i = 0; i < keys.length; ++i) {
+    await page.keyboard.press(keys[i]);
+    if (i === 4) await shot(page, '33-keyboard-year-list');
+    if (expect[i]) await untilFocused(page, ...expect[i]);
+  }
+  await until(page, () => !document.querySelector('[role="grid"]'), undefined, 'the picker closed on the pick');
+  assert.equal(await page.getByRole('textbox', { name: 'Date', exact: true }).inputValue(), '2023-11-26');
+  await untilFocused(page, 'button', 'Pick a date for Date');
+  assert.equal(await form.count(), 1);
+
+  // An open list inside the form: Escape closes the list, not the form.
+  await tabTo(page, 'combobox', 'Kind');
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('listbox', { name: 'Kind' }).waitFor();
+  await page.keyboard.press('Escape');
+  await until(page, () => !document.querySelector('[role="listbox"]'), undefined, 'the list closed');
+  assert.equal(await form.count(), 1);
+  assert.equal(await page.getByRole('textbox', { name: 'Title', exact: true }).inputValue(), 'Ethics webinar');
+  await context.close();
+});
+
+test('keyboard: Escape on a changed form asks first; Keep editing keeps it, Discard closes it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await withCredential(context);
+  const form = page.getByRole('dialog', { name: 'Log an activity' });
+  // Unchanged, it closes at once.
+  await page.getByRole('button', { name: 'Log an activity' }).press('Enter');
+  await untilFocused(page, 'textbox', 'Title');
+  await page.keyboard.press('Escape');
+  await until(page, () => !document.querySelector('[role="dialog"]'), undefined, 'the unchanged form closed');
+  await untilFocused(page, 'button', 'Log an activity');
+
+  await page.keyboard.press('Enter');
+  await untilFocused(page, 'textbox', 'Title');
+  await page.keyboard.type('Ethics webinar');
+  await page.keyboard.press('Escape');
+  const ask = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+  await ask.waitFor();
+  await untilFocused(page, 'button', 'Keep editing');
+  // The form behind the question is out of reach while it asks.
+  assert.equal(await page.getByRole('textbox', { name: 'Title', exact: true }).evaluate((e) => e.closest('[inert]') !== null), true);
+  await shot(page, '34-keyboard-discard-question');
+  await page.keyboard.press('Enter');
+  await until(page, () => !document.querySelector('[role="alertdialog"]'), undefined, 'the question closed');
+  assert.equal(await form.count(), 1);
+  assert.equal(await page.getByRole('textbox', { name: 'Title', exact: true }).inputValue(), 'Ethics webinar');
+  await untilFocused(page, 'textbox', 'Title');
+
+  // Escape on the question is Keep editing too; Cancel asks the same; Discard closes the form.
+  await page.keyboard.press('Escape');
+  await ask.waitFor();
+  await page.keyboard.press('Escape');
+  await until(page, () => !document.querySelector('[role="alertdialog"]'), undefined, 'Escape kept editing');
+  assert.equal(await form.count(), 1);
+  await page.getByRole('button', { name: 'Cancel' }).press('Enter');
+  await ask.waitFor();
+  await untilFocused(page, 'button', 'Keep editing');
+  await page.keyboard.press('Tab');
+  await untilFocused(page, 'button', 'Discard');
+  await page.keyboard.press('Enter');
+  await until(page, () => !document.querySelector('[role="dialog"], [role="alertdialog"]'), undefined, 'the form discarded');
+  assert.equal((await log(page)).entries.length, 0);
+  await context.close();
+});
+
+test('keyboard: arrows move among tabs (roving, one Tab stop) and among a menu\'s items', async () => {
+  const context = await browser.newContext({ viewport: { width: 700, height: 800 } });
+  const page = await withCredential(context);
+  const stand = page.getByRole('tab', { name: 'Where I stand' });
+  const activities = page.getByRole('tab', { name: 'Activities' });
+  assert.equal(await page.getByRole('tablist').filter({ has: activities }).count(), 1, 'the tabs are in a tablist');
+  assert.deepEqual([await stand.getAttribute('tabindex'), await activities.getAttribute('tabindex')], ['0', '-1']);
+  await stand.focus();
+  await page.keyboard.press('ArrowRight');
+  await untilFocused(page, 'tab', 'Activities');
+  await page.getByRole('tab', { name: 'Activities', selected: true }).waitFor();
+  await until(page, () => document.querySelector('[role="tab"][aria-selected="true"]')?.tabIndex === 0 &&
+                          document.querySelector('[role="tab"][aria-selected="false"]')?.tabIndex === -1, undefined, 'the Tab stop to move');
+  await page.keyboard.press('ArrowLeft');
+  await page.getByRole('tab', { name: 'Where I stand', selected: true }).waitFor();
+
+  const backup = page.getByRole('button', { name: 'Backup' });
+  await backup.press('Enter');
+  const menu = page.getByRole('menu', { name: 'Backup' });
+  await menu.waitFor();
+  assert.equal(await backup.getAttribute('aria-expanded'), 'true');
+  assert.equal(await backup.getAttribute('aria-haspopup'), 'menu');
+  const items = await menu.getByRole('menuitem').allTextContents();
+  assert.ok(items.length >= 3);
+  await untilFocused(page, 'menuitem', items[0]);
+  await page.keyboard.press('ArrowDown');
+  await untilFocused(page, 'menuitem', items[1]);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await untilFocused(page, 'menuitem', items.at(-1));
+  await page.keyboard.press('Escape');
+  await until(page, () => !document.querySelector('[role="menu"]'), undefined, 'the menu closed');
+  await untilFocused(page, 'button', 'Backup');
+  await context.close();
+});
+
 test('no console errors in any of the above', () => {
   assert.deepEqual(problems.filter((p) => !/Failed to load resource/.test(p)), []);
 });

@@ -44,7 +44,11 @@ test('a new user sets up NAMSS CPCS, logs six activities, reloads, exports and i
   await shot(page, '03-entry-form-error');
   await click(page, 'entry.save');
   assert.equal((await page.evaluate(() => window.recert.log())).entries.length, 0);
+  // Cancel on a form with typing in it asks first; discarding closes it unsaved.
   await click(page, 'entry.cancel');
+  await click(page, 'discard.yes');
+  await until(page, () => !document.querySelector('[role="dialog"]'), undefined, 'the form discarded');
+  assert.equal((await page.evaluate(() => window.recert.log())).entries.length, 0);
 
   for (const [i, a] of activities.entries()) {
     await click(page, 'add-entry');
