@@ -2,6 +2,8 @@
 
 #include <imgui_impl_opengl3.h>
 
+#include "glyphs.h"
+
 namespace recert::app {
 
 namespace {
@@ -23,14 +25,14 @@ Palette dark() {
             hex(0x2C3541), hex(0x48C785), hex(0xF0B44C), hex(0xFF7A7A), hex(0xB49CFF), hex(0x8DB3FF)};
 }
 
-ImFont* add(const std::vector<unsigned char>& ttf, const std::vector<unsigned char>& icons, float size) {
+ImFont* add(const std::vector<unsigned char>& ttf, const std::vector<unsigned char>& icons, float size, bool semibold) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the atlas is rebuilt on every density change
     cfg.OversampleH = 2;
-    // Latin-1 plus the punctuation, arrows and marks the page writes (dashes, ellipses, ticks).
-    static const ImWchar text_ranges[] = {0x20, 0xFF, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2212, 0x2212, 0x2713, 0x2713, 0x2715, 0x2715, 0};
-    ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(ttf.data()), static_cast<int>(ttf.size()), size, &cfg, text_ranges);
+    ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(ttf.data()), static_cast<int>(ttf.size()), size, &cfg,
+                                               primary_ranges());
+    f->FallbackChar = missing_glyph;  // a box, not ImGui's "?"
     static const ImWchar icon_ranges[] = {0xf000, 0xf2ff, 0};
     ImFontConfig merge;
     merge.FontDataOwnedByAtlas = false;
@@ -40,6 +42,20 @@ ImFont* add(const std::vector<unsigned char>& ttf, const std::vector<unsigned ch
     if (!icons.empty())
         io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(icons.data()), static_cast<int>(icons.size()), size * 0.9f,
                                        &merge, icon_ranges);
+    // Characters beyond Inter's Latin-1, from the fallback fonts: only those the page has shown.
+    // Inter's own (Greek, Cyrillic...) are oversampled as its Latin is; ideographs are wide and
+    // dense enough to need none, which would double their area.
+    if (const ImWchar* ranges = fallback_ranges()) {
+        for (const auto& fallback : fallback_fonts()) {
+            const bool has_weights = !fallback.semibold.empty();
+            const auto& bytes = semibold && has_weights ? fallback.semibold : fallback.regular;
+            ImFontConfig more;
+            more.FontDataOwnedByAtlas = false;
+            more.MergeMode = true;
+            more.OversampleH = has_weights ? 2 : 1;
+            io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()), static_cast<int>(bytes.size()), size, &more, ranges);
+        }
+    }
     return f;
 }
 }  // namespace
@@ -55,12 +71,12 @@ void apply_theme(const FontData& data, float dpr, float text_scale, bool is_dark
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     if (!data.regular.empty()) {
-        loaded.body = add(data.regular, data.icons, px(16));
-        loaded.small = add(data.regular, data.icons, px(13.5f));
+        loaded.body = add(data.regular, data.icons, px(16), false);
+        loaded.small = add(data.regular, data.icons, px(13.5f), false);
         const auto& semibold = data.semibold.empty() ? data.regular : data.semibold;
-        loaded.bold = add(semibold, data.icons, px(16));
-        loaded.heading = add(semibold, data.icons, px(21));
-        loaded.big = add(semibold, data.icons, px(30));
+        loaded.bold = add(semibold, data.icons, px(16), true);
+        loaded.heading = add(semibold, data.icons, px(21), true);
+        loaded.big = add(semibold, data.icons, px(30), true);
     } else {
         ImFontConfig cfg;
         cfg.SizePixels = px(16);
