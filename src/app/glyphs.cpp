@@ -143,6 +143,15 @@ const ImWchar* primary_ranges() {
     return s.primary_ranges.data();
 }
 
+const ImWchar* base_glyph_ranges() {
+    static const std::vector<ImWchar> ranges = [] {
+        std::vector<ImWchar> r(std::begin(base_ranges), std::end(base_ranges));
+        r.push_back(0);
+        return r;
+    }();
+    return ranges.data();
+}
+
 const ImWchar* fallback_ranges() {
     State& s = state();
     s.fallback_ranges.clear();
@@ -152,7 +161,7 @@ const ImWchar* fallback_ranges() {
 
 std::string glyph_report(std::string_view utf8) {
     const Fonts& f = fonts();
-    const ImFont* all[] = {f.body, f.small, f.bold, f.heading, f.big};
+    const ImFont* all[] = {f.body, f.small, f.bold, f.heading};
     std::string missing;
     const char* p = utf8.data();
     const char* end = p + utf8.size();

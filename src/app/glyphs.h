@@ -36,13 +36,15 @@ std::vector<unsigned> take_requests();
 bool atlas_outdated();
 void atlas_rebuilt(double ms);
 
-// Zero-terminated glyph ranges for ImGui: the primary font's, and the fallbacks' (empty when
-// no character needs them). Valid until the next note_text or atlas rebuild.
+// Zero-terminated glyph ranges for ImGui: the primary font's, and the fallbacks' (null when
+// no character needs them). Valid until the next note_text or atlas rebuild. A font that
+// only ever draws the page's own English takes the base ranges alone.
 const ImWchar* primary_ranges();
 const ImWchar* fallback_ranges();
+const ImWchar* base_glyph_ranges();
 
-// Test mode: for each character of `utf8`, whether every font of the page draws it with a
-// glyph of its own, as JSON {"missing": [code points], "fallback": 9633, "atlas": {...}}.
+// Test mode: for each character of `utf8`, whether every font that draws the person's text
+// (all but the welcome's large one) draws it with a glyph of its own, as JSON {"missing": [code points], "fallback": 9633, "atlas": {...}}.
 std::string glyph_report(std::string_view utf8);
 
 }  // namespace recert::app
