@@ -4,13 +4,16 @@
 //   v/VERSION/                                           the page's files, never changed once
 //                                                        written: VERSION is a hash of everything
 //                                                        in the stage, so a host may cache them for a year
+//   fonts/NAME.HASH.ttf                                  fallback fonts, fetched only when a text
+//                                                        needs them, named by their content
 //   sw.js                                                Workbox's precaching service worker
 //   recert.html                                          the whole page in one file, for file://
 //
 //   node scripts/package-site.mjs --stage DIR --out DIR
 //
 // The stage holds index.html, manifest.webmanifest, icon.svg and icons/ at its top and the
-// page's own files (boot.js, style.css, recert.js, recert.wasm, fonts/, programs/) in app/.
+// page's own files (boot.js, style.css, recert.js, recert.wasm, fonts/, programs/) in app/,
+// and the fallback fonts with fonts/fallback.json, their list, in fonts/.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -36,6 +39,21 @@ function list(dir) {
   return walk(dir).map((p) => relative(dir, p).split(sep).join('/')).sort();
 }
 
+// The fallback fonts get their content in their names, outside v/VERSION/: a copy the service
+// worker kept stays good across versions. The page reads their list from its own folder.
+const fallbackDir = join(stage, 'fonts');
+const fallbacks = existsSync(join(fallbackDir, 'fallback.json')) ? JSON.parse(readFileSync(join(fallbackDir, 'fallback.json'), 'utf8')) : [];
+const fallbackFiles = [];  // [site path, stage path]
+const named = (file) => {
+  const source = join(fallbackDir, file);
+  const digest = createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 12);
+  const path = `fonts/${file.replace(/\.(ttf|otf)$/, `.${digest}.$1`)}`;
+  fallbackFiles.push([path, source]);
+  return `../../${path}`;  // as the page names its files: from its version's folder
+};
+const fallbackList = fallbacks.map((f) => ({ file: named(f.file), ...(f.semibold ? { semibold: named(f.semibold) } : {}), ranges: f.ranges }));
+writeFileSync(join(stage, 'app', 'fonts', 'fallback.json'), `${JSON.stringify(fallbackList)}\n`);
+
 // One version for the whole page, from the content of every file in it.
 const hash = createHash('sha256');
 for (const f of list(stage)) hash.update(`${f}\0`).update(readFileSync(join(stage, f))).update('\0');
@@ -56,6 +74,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 cpSync(app, join(out, 'v', version), { recursive: true });
 for (const f of ['manifest.webmanifest', 'icon.svg', 'icons']) cpSync(join(stage, f), join(out, f), { recursive: true });
+for (const [path, source] of fallbackFiles) cpSync(source, join(out, path));
 let page = replaceOnce(html, 'href="style.css"', `href="v/${version}/style.css"`, 'index.html');
 page = replaceOnce(page, 'src="boot.js"', `src="v/${version}/boot.js"`, 'index.html');
 writeFileSync(join(out, 'index.html'), page);
@@ -77,12 +96,19 @@ const sw = await generateSW({
   skipWaiting: false,
   ignoreURLParametersMatching: [/./],
   dontCacheBustURLsMatching: /^v\//,
+  // Not precached: megabytes that most logs never need. Kept once fetched, for offline use.
+  runtimeCaching: [{
+    urlPattern: /\/fonts\/[a-z-]+\.[0-9a-f]{12}\.(ttf|otf)$/,
+    handler: 'CacheFirst',
+    options: { cacheName: 'recert-fallback-fonts', expiration: { maxEntries: 12 } },
+  }],
   maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
 });
 for (const w of sw.warnings) console.error(`package-site: workbox: ${w}`);
 if (sw.warnings.length) process.exit(1);
 
-// recert.html: the page, its script, the wasm, the fonts and every program file in one file.
+// recert.html: the page, its script, the wasm, the fonts (the fallback fonts too: it has no
+// network to fetch them from) and every program file in one file.
 // Files go in a JSON data block (not run, so outside the CSP); the two scripts and the style
 // are inline, each allowed by its hash and nothing else. recert.js is wrapped in a function
 // that boot.js calls with its Module (the `var Module` inside then keeps the one passed in).
@@ -93,6 +119,7 @@ for (const f of list(app)) {
   const data = readFileSync(join(app, f));
   files[f] = textFile.test(f) ? { text: data.toString('utf8') } : { base64: data.toString('base64') };
 }
+for (const [path, source] of fallbackFiles) files[`../../${path}`] = { base64: readFileSync(source).toString('base64') };
 const inline = (name, closing) => {
   const text = readFileSync(join(app, name), 'utf8');
   if (text.toLowerCase().includes(closing)) throw new Error(`${name} contains ${closing} and cannot be inlined`);

@@ -59,6 +59,11 @@
     log: function () { return json(Module._recert_log_json); },
     report: function () { return json(Module._recert_report_json); },
     widgets: function () { return json(Module._recert_widgets_json); },
+    // How the canvas draws each character of a text (test mode only): {missing: [...], ...}.
+    glyphs: function (text) {
+      var p = stringToHeap(text);
+      try { return json(function () { return Module._recert_glyphs(p); }); } finally { Module._free(p); }
+    },
     ready: ready,
     version: version,
   };
@@ -206,6 +211,65 @@
   assets.catch(function (err) {
     fail('Recert could not load its files.', message(err) + '. Check the connection and reload the page.', err);
   });
+
+  // Fallback fonts for the characters beyond Inter's Latin-1 and Latin Extended-A (the rest of
+  // Inter: Latin, Greek, Cyrillic; then Chinese, Japanese, Korean), fetched only when the C++
+  // side meets such a character: fonts/fallback.json lists each file with the Unicode ranges
+  // it covers, in the order to try them (common ideographs before rare ones).
+  // They sit outside v/VERSION/ under a name of their content, so the service worker keeps
+  // one fetched copy across versions. Without them characters are drawn as boxes, the text
+  // itself unchanged: a missing list is no reason not to start.
+  var fallbacks = get('fonts/fallback.json', 'json').catch(function (err) {
+    console.warn('Recert: no fallback fonts', err);
+    return [];
+  });
+  var fallbackState = {};  // file: 'loading', 'loaded' or 'failed'
+  // A file, and its semibold when it has one (Inter's): both reach C++ together.
+  function loadFallback(f) {
+    fallbackState[f.file] = 'loading';
+    Promise.all([fetchFallback(f.file), f.semibold ? fetchFallback(f.semibold) : null]).then(function (fonts) {
+      fallbackState[f.file] = 'loaded';
+      var regular = fonts[0], semibold = fonts[1];
+      // C++ keeps and frees the copies.
+      Module._recert_fallback_font(toHeap(regular), regular.byteLength, semibold ? toHeap(semibold) : 0, semibold ? semibold.byteLength : 0);
+    }, function (err) {
+      fallbackState[f.file] = 'failed';
+      console.warn('Recert: fallback font not loaded; its characters are drawn as boxes until it is', err);
+    });
+  }
+  // The service worker keeps a fallback font once it controls the page; on the first visit it
+  // does not yet, so the page puts it in the same cache itself, for use offline from then on.
+  function fetchFallback(file) {
+    if (bundle || !window.caches || (navigator.serviceWorker && navigator.serviceWorker.controller)) return get(file);
+    var url = new URL(file, here).href;
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(file + ': HTTP ' + response.status);
+      var copy = response.clone();
+      caches.open('recert-fallback-fonts').then(function (cache) { return cache.put(url, copy); }).catch(function () {});
+      return response.arrayBuffer();
+    });
+  }
+  // Offline: what could not be fetched is tried again once the browser is back online.
+  window.addEventListener('online', function () {
+    fallbacks.then(function (files) {
+      files.forEach(function (f) { if (fallbackState[f.file] === 'failed') loadFallback(f); });
+    });
+  });
+  Module.recertNeedGlyphs = function (codePoints) {
+    fallbacks.then(function (files) {
+      codePoints.forEach(function (c) {
+        // The first file covering c that is not loaded yet (a loaded one lacked it); one
+        // still loading is waited for, as it may have c.
+        for (var i = 0; i < files.length; i++) {
+          var f = files[i];
+          var covers = f.ranges.some(function (r) { return c >= r[0] && c <= r[1]; });
+          if (!covers || fallbackState[f.file] === 'loaded') continue;
+          if (fallbackState[f.file] !== 'loading') loadFallback(f);
+          return;
+        }
+      });
+    });
+  };
 
   // Copies bytes into the wasm heap. Reads HEAPU8 after malloc: a growing heap replaces it.
   function toHeap(buffer) {

@@ -143,7 +143,8 @@ const server = createServer(async (req, res) => {
   const headers = {
     ...baseHeaders,
     "Content-Type": MIME[extname(file).toLowerCase()] || "application/octet-stream",
-    ...(pathname.startsWith("/v/") ? { "Cache-Control": immutable } : {}),
+    // A version's folder, and the fallback fonts, named by their content: never change.
+    ...(pathname.startsWith("/v/") || /^\/fonts\/[a-z-]+\.[0-9a-f]{12}\.(ttf|otf)$/.test(pathname) ? { "Cache-Control": immutable } : {}),
     ETag: etag,
     "Last-Modified": info.mtime.toUTCString(),
   };

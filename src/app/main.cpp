@@ -16,6 +16,7 @@
 
 #include "app.h"
 #include "format.h"
+#include "glyphs.h"
 #include "icons.h"
 #include "platform.h"
 #include "screens.h"
@@ -39,7 +40,8 @@ struct Shell {
     bool paused = false;
     bool semantics_off = false;  // test mode only: to measure what the layer costs
     std::string clipboard;
-    std::string report_json, log_json, widgets_json;  // kept alive for the JS interface
+    std::string report_json, log_json, widgets_json, glyphs_json;  // kept alive for the JS interface
+    int noted_revision = -1;  // the log's characters were last noted at this revision
 };
 
 Shell* shell = nullptr;
@@ -78,12 +80,14 @@ void sync_size_and_theme() {
         s.height = h;
     }
     const bool dark = s.app.settings.theme == Theme::dark || (s.app.settings.theme == Theme::system && platform::prefers_dark());
-    if (!s.themed || dpr != s.dpr || s.app.settings.text_scale != s.scale || dark != s.dark) {
+    if (!s.themed || dpr != s.dpr || s.app.settings.text_scale != s.scale || dark != s.dark || atlas_outdated()) {
         s.dpr = dpr;
         s.scale = s.app.settings.text_scale;
         s.dark = dark;
         s.themed = true;
+        const double start = emscripten_get_now();
         apply_theme(s.fonts, dpr, s.scale, dark);
+        atlas_rebuilt(emscripten_get_now() - start);
         const Palette& p = palette();
         platform::semantic_colors(hex(p.surface), hex(p.text), hex(p.focus));
     }
@@ -345,8 +349,21 @@ void draw_main(App& a) {
     draw_toast(a);
 }
 
+// Every text of the log, for the atlas to hold its characters before a row shows them.
+void note_log(const Log& log) {
+    for (const Credential& c : log.credentials) note_text(c.label);
+    for (const Entry& e : log.entries) {
+        for (const std::string* t : {&e.title, &e.provider, &e.code, &e.notes}) note_text(*t);
+        for (const std::string& t : e.topics) note_text(t);
+    }
+}
+
 void frame() {
     Shell& s = *shell;
+    if (s.noted_revision != s.app.revision) {
+        note_log(s.app.log);
+        s.noted_revision = s.app.revision;
+    }
     sync_size_and_theme();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -361,12 +378,18 @@ void frame() {
         semantics().requests.clear();
     } else {
         // Only a tree that changed reaches the DOM: an unchanged frame costs no DOM work.
-        if (const SemanticPatch patch = end_semantics(); !patch.empty()) platform::publish_semantics(to_json(patch));
+        if (const SemanticPatch patch = end_semantics(); !patch.empty()) {
+            // What the tree newly shows (labels, what is typed into a field) is what the canvas draws.
+            for (const SemanticNode& n : patch.upsert)
+                for (const std::string* t : {&n.name, &n.value, &n.description}) note_text(*t);
+            platform::publish_semantics(to_json(patch));
+        }
         if (!semantics().focus.empty()) {
             platform::focus_semantic(semantics().focus);  // its element exists now
             semantics().focus.clear();
         }
     }
+    if (const auto wanted = take_requests(); !wanted.empty()) platform::request_glyphs(wanted);
     ImGui::Render();
     glViewport(0, 0, s.width, s.height);
     const ImVec4 bg = palette().bg;
@@ -374,7 +397,9 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (s.app.test_mode) s.widgets_json = tracked_json();
-    // Idle: stop drawing until the next input, or until a toast has to disappear.
+    // Idle: stop drawing until the next input, or until a toast has to disappear. Characters
+    // just met are drawn once the next frame has rebuilt the atlas.
+    if (atlas_outdated()) s.frames_left = std::max(s.frames_left, 2);
     if (--s.frames_left > 0) return;
     s.paused = true;
     emscripten_pause_main_loop();
@@ -421,6 +446,7 @@ EMSCRIPTEN_KEEPALIVE void recert_start(const char* programs_json, unsigned char*
     shell = new Shell;
     Shell& s = *shell;
     s.fonts = {take(regular, regular_len), take(semibold, semibold_len), take(icons, icons_len)};
+    set_primary_font(s.fonts.regular);
     App& a = s.app;
     a.test_mode = test_mode != 0;
     a.today = platform::today();
@@ -455,6 +481,21 @@ EMSCRIPTEN_KEEPALIVE void recert_start(const char* programs_json, unsigned char*
 }
 
 EMSCRIPTEN_KEEPALIVE void recert_wake() { wake(); }
+
+// A fallback font the browser fetched after request_glyphs, and its semibold (or none).
+EMSCRIPTEN_KEEPALIVE void recert_fallback_font(unsigned char* regular, int regular_len, unsigned char* semibold, int semibold_len) {
+    FallbackFont font{take(regular, regular_len), take(semibold, semibold_len)};
+    if (!shell) return;
+    add_fallback_font(std::move(font));
+    wake();
+}
+
+// Test mode: how the page's fonts draw each character of `text` (glyphs.h).
+EMSCRIPTEN_KEEPALIVE const char* recert_glyphs(const char* text) {
+    if (!shell || !shell->app.test_mode) return "null";
+    shell->glyphs_json = glyph_report(text ? text : "");
+    return shell->glyphs_json.c_str();
+}
 
 // phase 0 start, 1 move, 2 end. A touch is a press where it lands; once it moves further
 // than a tap would, it lets go of what it pressed and scrolls instead.

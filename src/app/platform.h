@@ -56,5 +56,8 @@ bool online();
 // Recert in one file, as a download.
 bool offline_copy_available();
 void download_offline_copy();
+// Characters no loaded font has: the browser fetches the fallback font that covers them, if
+// any, and hands it to recert_fallback_font.
+void request_glyphs(const std::vector<unsigned>& code_points);
 
 }  // namespace recert::platform

@@ -26,6 +26,7 @@ int js_installed();
 int js_online();
 int js_offline_copy_available();
 void js_download_offline_copy();
+void js_request_glyphs(const unsigned* code_points, int count);
 }
 
 namespace recert::platform {
@@ -99,5 +100,8 @@ bool installed() { return js_installed() != 0; }
 bool online() { return js_online() != 0; }
 bool offline_copy_available() { return js_offline_copy_available() != 0; }
 void download_offline_copy() { js_download_offline_copy(); }
+void request_glyphs(const std::vector<unsigned>& code_points) {
+    js_request_glyphs(code_points.data(), static_cast<int>(code_points.size()));
+}
 
 }  // namespace recert::platform

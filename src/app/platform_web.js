@@ -126,4 +126,9 @@ mergeInto(LibraryManager.library, {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },
   js_now: function () { return performance.now() / 1000; },
+  // boot.js knows the fallback fonts and where they come from (the network or recert.html).
+  js_request_glyphs: function (codePoints, count) {
+    var list = Array.prototype.slice.call(HEAPU32.subarray(codePoints >> 2, (codePoints >> 2) + count));
+    if (Module.recertNeedGlyphs) Module.recertNeedGlyphs(list);
+  },
 });

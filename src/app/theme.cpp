@@ -1,6 +1,9 @@
 #include "theme.h"
 
+#include <GLES3/gl3.h>
 #include <imgui_impl_opengl3.h>
+
+#include "glyphs.h"
 
 namespace recert::app {
 
@@ -23,14 +26,18 @@ Palette dark() {
             hex(0x2C3541), hex(0x48C785), hex(0xF0B44C), hex(0xFF7A7A), hex(0xB49CFF), hex(0x8DB3FF)};
 }
 
-ImFont* add(const std::vector<unsigned char>& ttf, const std::vector<unsigned char>& icons, float size) {
+// own_text: the font holds no characters beyond the base (glyphs.h). The welcome's large line
+// draws only the page's own English: ideographs at that size would take as much of the atlas
+// as all the other sizes together.
+ImFont* add(const std::vector<unsigned char>& ttf, const std::vector<unsigned char>& icons, float size, bool semibold,
+            bool own_text = false) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the atlas is rebuilt on every density change
     cfg.OversampleH = 2;
-    // Latin-1 plus the punctuation, arrows and marks the page writes (dashes, ellipses, ticks).
-    static const ImWchar text_ranges[] = {0x20, 0xFF, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2212, 0x2212, 0x2713, 0x2713, 0x2715, 0x2715, 0};
-    ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(ttf.data()), static_cast<int>(ttf.size()), size, &cfg, text_ranges);
+    ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(ttf.data()), static_cast<int>(ttf.size()), size, &cfg,
+                                               own_text ? base_glyph_ranges() : primary_ranges());
+    f->FallbackChar = missing_glyph;  // a box, not ImGui's "?"
     static const ImWchar icon_ranges[] = {0xf000, 0xf2ff, 0};
     ImFontConfig merge;
     merge.FontDataOwnedByAtlas = false;
@@ -40,6 +47,20 @@ ImFont* add(const std::vector<unsigned char>& ttf, const std::vector<unsigned ch
     if (!icons.empty())
         io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(icons.data()), static_cast<int>(icons.size()), size * 0.9f,
                                        &merge, icon_ranges);
+    // Characters beyond Inter's Latin-1, from the fallback fonts: only those the page has shown.
+    // Inter's own (Greek, Cyrillic...) are oversampled as its Latin is; ideographs are wide and
+    // dense enough to need none, which would double their area.
+    if (const ImWchar* ranges = own_text ? nullptr : fallback_ranges()) {
+        for (const auto& fallback : fallback_fonts()) {
+            const bool has_weights = !fallback.semibold.empty();
+            const auto& bytes = semibold && has_weights ? fallback.semibold : fallback.regular;
+            ImFontConfig more;
+            more.FontDataOwnedByAtlas = false;
+            more.MergeMode = true;
+            more.OversampleH = has_weights ? 2 : 1;
+            io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()), static_cast<int>(bytes.size()), size, &more, ranges);
+        }
+    }
     return f;
 }
 }  // namespace
@@ -53,21 +74,30 @@ void apply_theme(const FontData& data, float dpr, float text_scale, bool is_dark
     scale = dpr * text_scale;
     current = is_dark ? dark() : light();
     ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    if (!data.regular.empty()) {
-        loaded.body = add(data.regular, data.icons, px(16));
-        loaded.small = add(data.regular, data.icons, px(13.5f));
-        const auto& semibold = data.semibold.empty() ? data.regular : data.semibold;
-        loaded.bold = add(semibold, data.icons, px(16));
-        loaded.heading = add(semibold, data.icons, px(21));
-        loaded.big = add(semibold, data.icons, px(30));
-    } else {
-        ImFontConfig cfg;
-        cfg.SizePixels = px(16);
-        loaded.body = loaded.small = loaded.bold = loaded.heading = loaded.big = io.Fonts->AddFontDefault(&cfg);
+    // Thousands of distinct ideographs at a phone's density could outgrow the largest texture
+    // the GPU takes (WebGL2 promises only 2048 pixels a side); then the small and heading
+    // sizes, and at last every size, do without the characters beyond the base, which are
+    // drawn as boxes there rather than the whole text as garbage.
+    GLint max_texture = 2048;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture);
+    for (int shed = 0; shed < 3; ++shed) {
+        io.Fonts->Clear();
+        if (!data.regular.empty()) {
+            const auto& semibold = data.semibold.empty() ? data.regular : data.semibold;
+            loaded.body = add(data.regular, data.icons, px(16), false, shed > 1);
+            loaded.small = add(data.regular, data.icons, px(13.5f), false, shed > 0);
+            loaded.bold = add(semibold, data.icons, px(16), true, shed > 1);
+            loaded.heading = add(semibold, data.icons, px(21), true, shed > 0);
+            loaded.big = add(semibold, data.icons, px(30), true, true);
+        } else {
+            ImFontConfig cfg;
+            cfg.SizePixels = px(16);
+            loaded.body = loaded.small = loaded.bold = loaded.heading = loaded.big = io.Fonts->AddFontDefault(&cfg);
+        }
+        io.FontDefault = loaded.body;
+        io.Fonts->Build();
+        if (io.Fonts->TexWidth <= max_texture && io.Fonts->TexHeight <= max_texture) break;
     }
-    io.FontDefault = loaded.body;
-    io.Fonts->Build();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
 

@@ -14,7 +14,7 @@ struct Fonts {
     ImFont* body = nullptr;
     ImFont* bold = nullptr;
     ImFont* heading = nullptr;
-    ImFont* big = nullptr;
+    ImFont* big = nullptr;  // the welcome's line only: the base characters (glyphs.h)
     ImFont* small = nullptr;
 };
 
