@@ -96,9 +96,9 @@
   ['keydown', 'keypress', 'keyup'].forEach(function (type) {
     window.addEventListener(type, function (event) {
       var t = event.target;
-      // Two keys still reach the canvas from the tree: Escape (the dialog or popup closes) and
-      // Enter in a one-line field (the form is sent, as a web form is).
-      var forCanvas = event.key === 'Escape' || (event.key === 'Enter' && t instanceof HTMLInputElement);
+      // One key still reaches the canvas from the tree: Escape (the innermost dialog or popup
+      // closes). Enter in a one-line field sends the form through the tree (Semantics.key).
+      var forCanvas = event.key === 'Escape';
       if (t !== canvas && t instanceof Element && t.closest('#update, #file-help')) event.stopImmediatePropagation();
       else if (t instanceof Element && t.closest('#semantics') && !forCanvas) {
         // Arrows within a widget (a list, a calendar, tabs, a menu) are the tree's to handle;

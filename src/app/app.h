@@ -191,7 +191,8 @@ struct App {
 
 const Program* program_of(const App& a, const Credential& c);
 void evaluate_now(App& a);
-void show_toast(App& a, std::string text, double seconds = 6);
+constexpr double toast_seconds = 6;
+void show_toast(App& a, std::string text, double seconds = toast_seconds);
 
 // The forms as the person typed them, checked: the view shows the messages, update() saves.
 using FieldErrors = std::map<Field, std::string>;

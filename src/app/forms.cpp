@@ -222,7 +222,7 @@ void draw_entry_form(App& a) {
     text_field("entry.notes", "Notes", f.notes, "", Input::text, 0, ImGui::GetTextLineHeight() * 3 + px(14));
 
     // The notes take newlines; the question over a changed form takes the keys while it asks.
-    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) && !ImGui::IsItemActive() && !f.asking;
+    const bool enter = field_entered() && !f.asking;
     ImGui::Separator();
     if (primary_button(f.editing_id.empty() ? ICON_CHECK " Save activity" : ICON_CHECK " Save changes") || enter) emit(a, act::SaveEntry{});
     track("entry.save");
@@ -317,7 +317,7 @@ void draw_credential_form(App& a) {
     text_field("credential.label", "Name shown (optional)", f.label, p.credential.empty() ? p.name.c_str() : p.credential.c_str());
 
     ImGui::Separator();
-    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) && !f.asking;
+    const bool enter = field_entered() && !f.asking;
     if (primary_button(ICON_CHECK " Save credential") || enter) emit(a, act::SaveCredential{});
     track("credential.save");
     ImGui::SameLine();

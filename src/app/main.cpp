@@ -244,6 +244,11 @@ void draw_toast(App& a) {
     };
     if (!a.undo.empty()) offer(ICON_UNDO " Undo", "undo", act::Undo{});
     if (!a.redo.empty()) offer(ICON_REDO " Redo", "redo", act::Redo{});
+    // A message with a button stays while the pointer is on it, and starts again when the
+    // keyboard reaches its button: time to read it and to undo, however slowly (WCAG 2.2.1).
+    const double now = platform::now_seconds();
+    if (ImGui::IsWindowHovered()) a.toast_until = std::max(a.toast_until, now + 1);
+    if (const auto moved = focus_moved(); moved && (*moved == "undo" || *moved == "redo")) a.toast_until = now + toast_seconds;
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);

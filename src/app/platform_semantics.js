@@ -134,6 +134,13 @@ mergeInto(LibraryManager.library, {
       var id = el.dataset && el.dataset.id;
       if (!id || event.type !== 'keydown') return false;
       var take = function () { event.preventDefault(); return true; };
+      // Enter in a one-line field sends its form, as on any web page; it follows the field's
+      // text in the same queue, so the form never goes without its last keystrokes. Not while
+      // an IME composes: there Enter commits the composition.
+      if (el.tagName === 'INPUT' && k === 'Enter' && !event.isComposing) {
+        Semantics.request(id, 3, 'Enter');
+        return take();
+      }
       // A closed combo box opens with Down, Up or Alt+Down, as a select does.
       if (role === 'combobox' && el.getAttribute('aria-expanded') !== 'true' && (k === 'ArrowDown' || k === 'ArrowUp')) {
         Semantics.request(id, 0, '');

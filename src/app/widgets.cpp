@@ -28,6 +28,7 @@ struct Open {
 std::vector<Open> open_nodes;
 int popups_last_frame = 0;  // popups open when the last frame ended: which one an Escape is for
 int menu_depth = 0;         // inside begin_menu: items are menu items
+bool entered = false;       // Enter pressed in a one-line real input this frame
 
 Rect css(const ImRect& r) {
     return {r.Min.x * css_per_pixel, r.Min.y * css_per_pixel, r.GetWidth() * css_per_pixel, r.GetHeight() * css_per_pixel};
@@ -56,7 +57,10 @@ void begin_tracking(bool test, float dpr) {
     css_per_pixel = 1 / dpr;
     tree.begin_frame();
     open_nodes.clear();
+    entered = false;
 }
+
+bool field_entered() { return entered; }
 
 SemanticNode& begin_node(const std::string& id, Role role, const std::string& name, bool drawn) {
     if (drawn) ImGui::BeginGroup();
@@ -158,6 +162,8 @@ bool text_field(const std::string& id, const std::string& label, std::string& va
         changed = value != typed->text;
         value = typed->text;
     }
+    // After the text it follows, in the order the input sent them.
+    while (auto k = tree.take(id, Request::key)) entered |= k->text == "Enter" && multiline_height == 0;
     changed |= multiline_height > 0 ? ImGui::InputTextMultiline(imgui_id.c_str(), &value, ImVec2(ImGui::CalcItemWidth(), multiline_height), flags)
                                     : ImGui::InputTextWithHint(imgui_id.c_str(), hint, &value, flags);
     // One way to edit text, the real input: when Dear ImGui's field becomes active (a click

@@ -52,6 +52,10 @@ Semantics& semantics();
 enum class Input { text, code, decimal, numeric, date, search };
 bool text_field(const std::string& id, const std::string& label, std::string& value, const char* hint = "",
                 Input input = Input::text, ImGuiInputTextFlags flags = 0, float multiline_height = 0);
+// Enter pressed in one of this frame's one-line fields so far: the form is sent, as a web
+// form is. It comes by the field's id, after the text typed before it, so a quick Enter
+// never sends the form without its last keystrokes.
+bool field_entered();
 // Runs what the DOM asked for (activating a button, typing into a real input) and returns
 // the difference to publish. Call after the frame's widgets.
 SemanticPatch end_semantics();
