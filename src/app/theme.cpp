@@ -4,6 +4,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include "glyphs.h"
+#include "palette.h"
 
 namespace recert::app {
 
@@ -12,18 +13,13 @@ Palette current;
 Fonts loaded;
 float scale = 1.0f;
 
-ImVec4 hex(unsigned rgb) {
+ImVec4 hex(Rgb rgb) {
     return ImVec4(((rgb >> 16) & 0xff) / 255.0f, ((rgb >> 8) & 0xff) / 255.0f, (rgb & 0xff) / 255.0f, 1.0f);
 }
 
-// Colours chosen for at least 4.5:1 contrast of text on its background in both themes.
-Palette light() {
-    return {hex(0xF3F5F8), hex(0xFFFFFF), hex(0xEEF1F5), hex(0x17202B), hex(0x505B69), hex(0x1F5FD6), hex(0xFFFFFF),
-            hex(0xD9DEE5), hex(0x17804A), hex(0x9A5B00), hex(0xC2292E), hex(0x6B4FBB), hex(0x1F5FD6)};
-}
-Palette dark() {
-    return {hex(0x0F1319), hex(0x171D25), hex(0x1F2631), hex(0xE7EBF0), hex(0xA3ADBA), hex(0x6E9CF5), hex(0x0B1220),
-            hex(0x2C3541), hex(0x48C785), hex(0xF0B44C), hex(0xFF7A7A), hex(0xB49CFF), hex(0x8DB3FF)};
+Palette from(const Colours& c) {
+    return {hex(c.bg),     hex(c.surface), hex(c.surface_alt), hex(c.text), hex(c.muted),   hex(c.primary), hex(c.on_primary),
+            hex(c.border), hex(c.met),     hex(c.risk),        hex(c.late), hex(c.planned), hex(c.focus)};
 }
 
 // own_text: the font holds no characters beyond the base (glyphs.h). The welcome's large line
@@ -72,7 +68,7 @@ ImU32 col(const ImVec4& c, float alpha) { return ImGui::ColorConvertFloat4ToU32(
 
 void apply_theme(const FontData& data, float dpr, float text_scale, bool is_dark) {
     scale = dpr * text_scale;
-    current = is_dark ? dark() : light();
+    current = from(is_dark ? dark_colours : light_colours);
     ImGuiIO& io = ImGui::GetIO();
     // Thousands of distinct ideographs at a phone's density could outgrow the largest texture
     // the GPU takes (WebGL2 promises only 2048 pixels a side); then the small and heading
@@ -152,7 +148,7 @@ void apply_theme(const FontData& data, float dpr, float text_scale, bool is_dark
     c[ImGuiCol_TableBorderStrong] = p.border;
     c[ImGuiCol_TableBorderLight] = p.border;
     c[ImGuiCol_TableRowBg] = p.surface;
-    c[ImGuiCol_TableRowBgAlt] = mix(p.surface, p.surface_alt, 0.5f);
+    c[ImGuiCol_TableRowBgAlt] = mix(p.surface, p.surface_alt, row_alt_tint);
     c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_ScrollbarGrab] = p.border;
     c[ImGuiCol_Separator] = p.border;

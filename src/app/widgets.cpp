@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "format.h"
+#include "palette.h"
 #include "icons.h"
 #include "theme.h"
 
@@ -598,7 +599,7 @@ void status_pill(const char* icon, const std::string& text, const ImVec4& colour
     const ImVec2 pad(px(10), px(4));
     const ImVec2 a = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(a, ImVec2(a.x + size.x + 2 * pad.x, a.y + size.y + 2 * pad.y), col(colour, 0.14f), px(20));
+    dl->AddRectFilled(a, ImVec2(a.x + size.x + 2 * pad.x, a.y + size.y + 2 * pad.y), col(colour, pill_tint), px(20));
     dl->AddText(ImVec2(a.x + pad.x, a.y + pad.y), col(colour), label.c_str());
     ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
 }
