@@ -230,6 +230,17 @@
     Promise.all([fetchFallback(f.file), f.semibold ? fetchFallback(f.semibold) : null]).then(function (fonts) {
       fallbackState[f.file] = 'loaded';
       var regular = fonts[0], semibold = fonts[1];
+      // The real inputs draw what is typed with the browser's fonts: give them this one too
+      // (by copy, before C++ takes the bytes), so a name in Korean reads in its field on a
+      // device with no Korean font, as on the canvas. style.css names the family.
+      if (window.FontFace && document.fonts) {
+        var hex = function (n) { return n.toString(16).toUpperCase(); };
+        try {
+          document.fonts.add(new FontFace('Recert fallback', regular.slice(0), {
+            unicodeRange: f.ranges.map(function (r) { return 'U+' + hex(r[0]) + '-' + hex(r[1]); }).join(','),
+          }));
+        } catch (err) { console.warn('Recert: the fallback font is not given to the text inputs', err); }
+      }
       // C++ keeps and frees the copies.
       Module._recert_fallback_font(toHeap(regular), regular.byteLength, semibold ? toHeap(semibold) : 0, semibold ? semibold.byteLength : 0);
     }, function (err) {

@@ -138,11 +138,9 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
                       per_month, p.unit_plural.c_str(), date_in_words(done).c_str(),
                       !due ? "" : done <= due_date ? ", before it is due" : ", after it is due");
         const bool behind = due && done > due_date;
-        ImGui::PushStyleColor(ImGuiCol_Text, behind ? palette().risk : palette().text);
-        ImGui::TextWrapped("%s %s", behind ? ICON_WARNING : ICON_LINE_CHART, buf);
-        ImGui::PopStyleColor();
+        say(std::string(behind ? ICON_WARNING : ICON_LINE_CHART) + " " + buf, behind ? palette().risk : palette().text);
     } else {
-        ImGui::TextWrapped(ICON_LINE_CHART " Nothing was earned in the last 12 months.");
+        say(ICON_LINE_CHART " Nothing was earned in the last 12 months.");
     }
     if (days_to_due > 0) {
         const double months = std::max(1.0, days_to_due / 30.44);
@@ -164,8 +162,12 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
     muted("%s", p.name.c_str());
     if (!r.problems.empty()) {
         card_begin("problems");
-        ImGui::TextColored(pal.late, ICON_EXCLAMATION_CIRCLE " This credential needs a correction before it can be evaluated:");
-        for (const auto& pr : r.problems) ImGui::BulletText("%s", describe(pr).c_str());
+        say(ICON_EXCLAMATION_CIRCLE " This credential needs a correction before it can be evaluated:", pal.late);
+        for (const auto& pr : r.problems) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            say(describe(pr));
+        }
         if (ImGui::Button(ICON_PENCIL " Edit credential")) emit(a, act::OpenCredential{c.id});
         card_end();
         return;
@@ -178,15 +180,11 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
     track("phase", Role::status);
     name_last(st.word + ": " + r.phase_text);
     ImGui::PushFont(fonts().bold);
-    ImGui::TextWrapped("%s", r.phase_text.c_str());
+    ImGui::TextWrapped("%s", r.phase_text.c_str());  // the status's name says it
     ImGui::PopFont();
     if (const DeadlineResult* next = next_deadline(r))
-        ImGui::TextWrapped(ICON_CALENDAR "  %s: %s, %s.", next->label.c_str(), date_in_words(next->date).c_str(), relative_days(next->days_from_as_of).c_str());
-    for (const auto& f : r.fees) {
-        ImGui::PushStyleColor(ImGuiCol_Text, pal.risk);
-        ImGui::TextWrapped(ICON_WARNING "  %s: %s", f.label.c_str(), money(f.amount, p.currency).c_str());
-        ImGui::PopStyleColor();
-    }
+        say(ICON_CALENDAR "  " + next->label + ": " + date_in_words(next->date) + ", " + relative_days(next->days_from_as_of) + ".");
+    for (const auto& f : r.fees) say(ICON_WARNING "  " + f.label + ": " + money(f.amount, p.currency), pal.risk);
     if (p.cycle.type == CycleRule::Type::lookback)
         muted("Counting %s to %s: the %s up to the day you apply.", date_in_words(r.start).c_str(), date_in_words(r.end).c_str(),
               span_in_words(p.cycle).c_str());
@@ -246,14 +244,20 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         card_begin("timeline");
         ImGui::PushFont(fonts().bold);
         ImGui::TextUnformatted("Dates ahead");
+        semantic_heading("heading.dates", "Dates ahead", 3);
         ImGui::PopFont();
         draw_timeline(r, a.today);
-        for (const auto& d : r.deadlines) {
-            ImGui::PushStyleColor(ImGuiCol_Text, d.days_from_as_of < 0 ? pal.muted : pal.text);
-            ImGui::TextWrapped("%s  %s — %s (%s)", d.days_from_as_of < 0 ? ICON_CHECK : ICON_CALENDAR, date_in_words(d.date).c_str(),
-                               d.label.c_str(), relative_days(d.days_from_as_of).c_str());
-            ImGui::PopStyleColor();
+        // The timeline is a picture of the list below it, which a screen reader reads.
+        begin_node("deadlines", Role::list, "Dates ahead").level = static_cast<int>(r.deadlines.size());
+        for (std::size_t i = 0; i < r.deadlines.size(); ++i) {
+            const auto& d = r.deadlines[i];
+            begin_node("deadline." + std::to_string(i), Role::listitem).level = static_cast<int>(i) + 1;
+            say(std::string(d.days_from_as_of < 0 ? ICON_CHECK : ICON_CALENDAR) + "  " + date_in_words(d.date) + " — " + d.label + " (" +
+                    relative_days(d.days_from_as_of) + ")",
+                d.days_from_as_of < 0 ? pal.muted : pal.text);
+            end_node();
         }
+        end_node();
         card_end();
     }
 }
@@ -265,11 +269,12 @@ void draw_welcome(App& a) {
     ImGui::BeginChild("welcome", ImVec2(w, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
     ImGui::PushFont(fonts().big);
     ImGui::TextWrapped("Know exactly where your renewal stands.");
+    semantic_heading("heading.welcome", "Know exactly where your renewal stands.", 2);
     ImGui::PopFont();
     ImGui::Spacing();
-    ImGui::TextWrapped("Log the continuing education you attend. Recert checks it against your certifying body's own rules "
-                       "(totals, categories, caps, approved credits, deadlines and fees) and tells you what is still missing "
-                       "and what to do next.");
+    say("Log the continuing education you attend. Recert checks it against your certifying body's own rules "
+        "(totals, categories, caps, approved credits, deadlines and fees) and tells you what is still missing "
+        "and what to do next.");
     ImGui::Spacing();
     // Named from the program files loaded, so a program an association adds is listed too.
     if (!a.programs.empty()) muted(ICON_CHECK "  Works for %s.", programs_in_words(a.programs).c_str());

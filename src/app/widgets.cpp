@@ -8,6 +8,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <optional>
+#include <unordered_map>
 
 #include "format.h"
 #include "palette.h"
@@ -30,6 +31,7 @@ std::vector<Open> open_nodes;
 int popups_last_frame = 0;  // popups open when the last frame ended: which one an Escape is for
 int menu_depth = 0;         // inside begin_menu: items are menu items
 bool entered = false;       // Enter pressed in a one-line real input this frame
+std::unordered_map<std::string, int> said;  // say()'s ids this frame, to number repeats
 
 Rect css(const ImRect& r) {
     return {r.Min.x * css_per_pixel, r.Min.y * css_per_pixel, r.GetWidth() * css_per_pixel, r.GetHeight() * css_per_pixel};
@@ -59,6 +61,7 @@ void begin_tracking(bool test, float dpr) {
     tree.begin_frame();
     open_nodes.clear();
     entered = false;
+    said.clear();
 }
 
 bool field_entered() { return entered; }
@@ -402,13 +405,27 @@ void field_error(const std::string& message, const std::string& field) {
     semantic_text((field.empty() ? "field" : field) + ".error", message);
 }
 
+void say(const std::string& text, const ImVec4& colour) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    const std::string words = visible_words(text.c_str());
+    if (words.empty()) return;
+    // Named by its words, so it keeps its element while they stay; the same words twice in
+    // one place get a number.
+    std::string id = "text." + std::to_string(ImGui::GetID(words.c_str()));
+    if (const int seen = said[id]++) id += "." + std::to_string(seen);
+    semantic_text(id, words);
+}
+void say(const std::string& text) { say(text, palette().text); }
+
 void muted(const char* fmt, ...) {
+    char buf[1024];
     va_list args;
     va_start(args, fmt);
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
-    ImGui::TextWrappedV(fmt, args);
-    ImGui::PopStyleColor();
+    std::vsnprintf(buf, sizeof buf, fmt, args);
     va_end(args);
+    say(buf, palette().muted);
 }
 
 void help_tip(const std::string& text) {
@@ -624,7 +641,12 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
                                                                 : Role::button;
     // A menu's items are menu items, though Dear ImGui reports them as checkable.
     const bool in_menu = menu_depth > 0 && (role == Role::button || role == Role::checkbox);
-    SemanticNode& n = tree.add(fallback, in_menu ? Role::menuitem : role, name);
+    // One item, one node: a widget built of another (a menu item of a selectable) reports the
+    // same item twice, the inner one without its label.
+    const bool again = !tree.recording.empty() && tree.recording.back().item == id;
+    SemanticNode& n = again ? tree.recording.back() : tree.add(fallback, role, name);
+    n.role = in_menu ? Role::menuitem : role;
+    if (!name.empty()) n.name = name;
     n.item = id;
     n.rect = css(ctx->LastItemData.Rect);
     if ((flags & ImGuiItemStatusFlags_Checked) && !in_menu) n.states |= State::checked;

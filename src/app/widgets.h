@@ -96,6 +96,11 @@ void end_tablist();
 bool icon_button(const char* icon, const char* id, const char* tip, const std::string& name = "");
 // The message under a field; `field` is the id of the field's node, which it marks invalid.
 void field_error(const std::string& message, const std::string& field = "");
+// A line of reading (a sentence, a date, a fee), wrapped, and in the semantic tree as text
+// too: Dear ImGui's text has no id, so its hooks never see it, and a screen reader would
+// hear nothing of what the canvas says. muted() is the same in the muted colour.
+void say(const std::string& text);
+void say(const std::string& text, const ImVec4& colour);
 void muted(const char* fmt, ...) IM_FMTARGS(1);
 void help_tip(const std::string& text);  // an (i) that explains on hover
 // A date as typed (YYYY-MM-DD) with a calendar to pick from, named `label`. True when it

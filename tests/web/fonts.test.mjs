@@ -72,6 +72,15 @@ test('names in many scripts are drawn with real glyphs and kept exactly; the fal
   assert.deepEqual(fetchedFonts(requests), ['han-common', 'hangul', 'inter-extra-regular', 'inter-extra-semibold']);
   assert.equal(g.fallbackFonts, 3);
 
+  // The real inputs have the same fallback fonts, for the characters the device may lack.
+  const faces = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Recert fallback' && f.status === 'loaded')
+      .map((f) => f.unicodeRange.split(',').map((r) => r.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16))));
+  });
+  assert.equal(faces.length, g.fallbackFonts, 'the text inputs lack a fallback font the canvas has');
+  for (const c of ['東', '연', 'П'].map((ch) => ch.codePointAt(0)))
+    assert.ok(faces.some((ranges) => ranges.some(([lo, hi]) => c >= lo && c <= (hi ?? lo))), `no font of the inputs covers U+${c.toString(16)}`);
   // The DOM over the canvas reads the exact text: each row's buttons are named with it.
   for (const e of log.entries) {
     const edit = page.locator(`#semantics [data-id="row.${e.id}.edit"]`);
