@@ -6,25 +6,13 @@
 // Needs build-web/site (scripts/build-web).
 //
 //   node bench/fonts.mjs [--site DIR] [--chars N]
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { benchArgs, root } from './args.mjs';
 import { chromiumOptions, serve } from '../tests/web/launch.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-let site = join(root, 'build-web', 'site');
-let chars = 200;
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i];
-  if (a === '--site') site = process.argv[++i];
-  else if (a === '--chars') chars = Number(process.argv[++i]);
-  else { console.error(`fonts.mjs: unknown argument ${a}`); process.exit(2); }
-}
-if (!existsSync(join(site, 'index.html'))) {
-  console.error(`fonts.mjs: no built site at ${site}; run scripts/build-web`);
-  process.exit(1);
-}
+const { site, chars } = benchArgs('fonts.mjs', { chars: 200 });
 
 // The first `n` ideographs of GB 2312 level 1 (rows 0xB0 to 0xD7), decoded by the GBK decoder.
 function ideographs(n) {

@@ -7,26 +7,14 @@
 //
 //   node bench/offline.mjs [--site DIR] [--runs N]
 import { createServer, connect } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { benchArgs } from './args.mjs';
 import { chromiumOptions, countFrames, serve } from '../tests/web/launch.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-let site = join(root, 'build-web', 'site');
-let runs = 5;
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i];
-  if (a === '--site') site = process.argv[++i];
-  else if (a === '--runs') runs = Number(process.argv[++i]);
-  else { console.error(`offline.mjs: unknown argument ${a}`); process.exit(2); }
-}
-if (!existsSync(join(site, 'recert.html'))) {
-  console.error(`offline.mjs: no built site at ${site}; run scripts/build-web`);
-  process.exit(1);
-}
+const { site, runs } = benchArgs('offline.mjs', { runs: 5 }, 'recert.html');
 
 const server = await serve(site);
 // The relay: every byte between the browser and the server passes here and is counted.

@@ -5,27 +5,15 @@
 // seconds. Prints a Markdown table. Needs build-web/site (scripts/build-web).
 //
 //   node bench/page.mjs [--site DIR] [--entries N]
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { benchArgs } from './args.mjs';
 import { chromiumOptions, serve } from '../tests/web/launch.mjs';
 import { bigLog, counted } from './logs.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-let site = join(root, 'build-web', 'site');
-let entries = 10000;
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i];
-  if (a === '--site') site = process.argv[++i];
-  else if (a === '--entries') entries = Number(process.argv[++i]);
-  else { console.error(`page.mjs: unknown argument ${a}`); process.exit(2); }
-}
-if (!existsSync(join(site, 'index.html'))) {
-  console.error(`page.mjs: no built site at ${site}; run scripts/build-web`);
-  process.exit(1);
-}
+const { site, entries } = benchArgs('page.mjs', { entries: 10000 });
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 

@@ -10,26 +10,12 @@
 // Dear ImGui stops reporting items and no tree is compared, published or kept in the DOM. The
 // typed text then goes straight to the C++ side the way the real input would send it
 // (recert_semantic, set_text), one character at a time at the same pace as the keyboard.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { benchArgs } from './args.mjs';
 import { chromiumOptions, serve } from '../tests/web/launch.mjs';
 import { bigLog, counted } from './logs.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-let site = join(root, 'build-web', 'site');
-let chars = 40;
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i];
-  if (a === '--site') site = process.argv[++i];
-  else if (a === '--chars') chars = Number(process.argv[++i]);
-  else { console.error(`semantics.mjs: unknown argument ${a}`); process.exit(2); }
-}
-if (!existsSync(join(site, 'index.html'))) {
-  console.error(`semantics.mjs: no built site at ${site}; run scripts/build-web`);
-  process.exit(1);
-}
+const { site, chars } = benchArgs('semantics.mjs', { chars: 40 });
 
 const server = await serve(site);
 const browser = await chromium.launch(chromiumOptions);
