@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { addDmecCredential, artifacts, browser, click, entryCount, fill, find, open, problems, site, until, widgets, withStored } from './harness.mjs';
+import { addDmecCredential, artifacts, browser, click, entryCount, fill, find, open, problems, showActivities, site, until, withStored } from './harness.mjs';
 import { chromiumOptions, serve } from './launch.mjs';
 
 // Latin Extended-A is in the fonts every page loads.
@@ -28,7 +28,7 @@ const glyphs = (page, text) => page.evaluate((t) => window.recert.glyphs(t), tex
 const fetchedFonts = (requests) => requests.map((u) => /\/fonts\/([a-z-]+)\.[0-9a-f]{12}\.(ttf|otf)$/.exec(u)?.[1]).filter(Boolean).sort();
 
 async function logActivity(page, a, n) {
-  if (!(await widgets(page))['add-entry'] && (await widgets(page))['tab.activities']) await click(page, 'tab.activities');
+  await showActivities(page);
   await click(page, 'add-entry');
   await fill(page, 'entry.title', a.title);
   await fill(page, 'entry.date.text', '2025-06-02');
@@ -136,7 +136,7 @@ test('names in many scripts are drawn with real glyphs and kept exactly; the fal
   ]) {
     const other = await withStored(JSON.stringify(shown), options);
     const p = await open(other);
-    if ((await widgets(p))['tab.activities']) await click(p, 'tab.activities');
+    await showActivities(p);
     await drawn(p, every);
     await p.waitForTimeout(200);
     await p.screenshot({ path: join(artifacts, `fonts-table-${name}.png`) });

@@ -54,6 +54,14 @@ export async function find(page, name, timeout = 15000) {
   }
 }
 
+// Shows the activities: on a wide screen they are beside the dashboard, on a narrow one under
+// their tab. Waits for the layout first: a page just opened or resized has not drawn it yet.
+export async function showActivities(page) {
+  await until(page, () => { const w = window.recert.widgets(); return !!(w['add-entry'] || w['tab.activities']); }, undefined, 'the activities or their tab');
+  if (!(await widgets(page))['add-entry']) await click(page, 'tab.activities');
+  await find(page, 'add-entry');
+}
+
 // A person's click: press, a short pause, release (ImGui reads one edge per frame).
 export async function click(page, name) {
   await find(page, name);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { artifacts, browser, click, entryCount, fill, find, root, site, until, widgets } from './harness.mjs';
+import { artifacts, browser, click, entryCount, fill, find, root, showActivities, site, until, widgets } from './harness.mjs';
 import { chromiumOptions, serve } from './launch.mjs';
 
 const query = '?test&today=2026-11-26';
@@ -49,8 +49,7 @@ async function addCredential(page) {
 }
 
 async function addEntry(page, title, n) {
-  // On a dashboard the add button is in view; on a phone it is under the activities tab.
-  if (!(await widgets(page))['add-entry'] && (await widgets(page))['tab.activities']) await click(page, 'tab.activities');
+  await showActivities(page);
   await click(page, 'add-entry');
   await fill(page, 'entry.title', title);
   await fill(page, 'entry.date.text', '2025-04-02');
