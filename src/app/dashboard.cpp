@@ -212,7 +212,7 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         const float figure_w = ImGui::CalcTextSize(figure.c_str()).x;
         // Right-aligned beside the name, or under it when both do not fit.
         if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + figure_w + px(16) < ImGui::GetContentRegionMax().x)
-            ImGui::SameLine(ImGui::GetContentRegionMax().x - figure_w);
+            right_align(figure_w);
         ImGui::TextUnformatted(figure.c_str());
         track("requirement." + q.id);
         // Read as the bar it is: its figures, and what is left.

@@ -196,7 +196,7 @@ void draw_cards(App& a, const char* id, const std::string& name, const std::vect
         semantic_text("row." + e.id + ".title", e.title);
         ImGui::PopClipRect();
         ImGui::PopFont();
-        ImGui::SameLine(ImGui::GetContentRegionMax().x - actions_w);
+        right_align(actions_w);
         row_actions(a, e);
         std::string sub = to_iso(e.date) + "  ·  " + std::string(label(e.kind));
         if (const auto c = credit_amount(e, er)) sub += "  ·  " + (p ? with_unit(*c, *p) : with_unit(*c, "credit", "credits"));

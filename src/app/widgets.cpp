@@ -209,6 +209,11 @@ SemanticPatch end_semantics() {
     return tree.end_frame();
 }
 
+void right_align(float width) {
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - width);
+}
+
 bool press_started() {
     return ImGui::IsItemActivated() || (ImGui::IsItemHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ||
            (ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_Space, false)));

@@ -60,6 +60,9 @@ bool field_entered();
 // the difference to publish. Call after the frame's widgets.
 SemanticPatch end_semantics();
 
+// The next item on this line, ending at the content's right edge. SameLine(x) would count x
+// from an open group's start (begin_node draws one), and push the item past the edge.
+void right_align(float width);
 // True in the frame the last item is pressed down (mouse or key), before its release
 // returns true: what a browser file picker needs, as it opens only inside that gesture.
 bool press_started();
