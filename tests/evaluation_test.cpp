@@ -46,7 +46,7 @@ TEST_CASE("Evaluation: credits more precise than the program counts are invalid,
     const auto r = evaluate(*parsed.program, log.credentials[0], log.entries, day("2024-06-01"));
     CHECK(entry(r, "e").excluded == Exclusion::invalid);
     // One decimal place, singular (it read "1 decimal places").
-    CHECK(entry(r, "e").detail == "credits 1.5 have 1 decimal place; namss-cpcs counts to 0");
+    CHECK(entry(r, "e").detail == "1.5 has 1 decimal place; NAMSS CPCS counts whole credits only: enter the figure printed on the certificate");
     CHECK(entry(r, "f").counted == Credits::whole(2));
     // The same for an entry built in code: its precision is its value's, as it will be once saved.
     std::vector<Entry> built = log.entries;

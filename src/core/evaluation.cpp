@@ -154,22 +154,30 @@ bool eligible(const Requirement& q, std::size_t index, const Entry& e, const Top
     return el.topics_any.empty() || topics.any(index, entry_topics);
 }
 
-// What an activity is worth under the program, or why it is worth nothing.
+// The program as a person names it in a reason: "NAMSS CPCS", never its file's id.
+std::string named(const Program& p) { return list_in_words(credential_short_names(p)); }
+
+// What an activity is worth under the program, or why it is worth nothing and what to do.
 Credits worth(const Program& p, const Entry& e, EntryResult& r) {
     const CreditRule& rule = p.credit;
     if (auto it = rule.by_kind.find(e.kind); it != rule.by_kind.end()) return it->second;
     if (e.credits) {
         if (e.credit_places() > rule.decimals) {
             r.excluded = Exclusion::invalid;
-            r.detail = "credits " + number(*e.credits) + " have " + count_of(e.credit_places().count, "decimal place", "decimal places") + "; " +
-                       p.id + " counts to " + std::to_string(rule.decimals.count);
+            r.detail = number(*e.credits) + " has " + count_of(e.credit_places().count, "decimal place", "decimal places") + "; " + named(p) +
+                       (rule.decimals.count == 0 ? " counts whole " + p.unit_plural + " only"
+                                                 : " counts " + p.unit_plural + " to " + count_of(rule.decimals.count, "decimal place", "decimal places")) +
+                       ": enter the figure printed on the certificate";
             return {};
         }
         return *e.credits;
     }
     if (rule.from_minutes && e.minutes) return credits_from_minutes(*e.minutes);
     r.excluded = Exclusion::invalid;
-    r.detail = rule.from_minutes ? "states neither credits nor minutes" : "states no credits; " + p.id + " counts the credits on the certificate";
+    r.detail = rule.from_minutes ? "states neither " + p.unit_plural + " nor minutes: add the " + p.unit_plural +
+                                       " printed on the certificate, or the session's length in minutes"
+                                 : "states no " + p.unit_plural + ": add the " + p.unit_plural + " printed on the certificate (" + named(p) +
+                                       " counts those, not minutes)";
     return {};
 }
 
@@ -208,13 +216,13 @@ Prepared prepare(const Program& p, const std::vector<const Requirement*>& reqs, 
             if (e.minutes) out.minutes[i] = e.minutes;
             else if (p.credit.from_minutes && e.credits) out.minutes[i] = minutes_of(*e.credits);
         }
+        // Fits are known even for an activity that cannot count, to say what it would count toward.
+        const auto& entry_topics = topics.of(e);
+        for (std::size_t q = 0; q < R; ++q) out.fits[i * R + q] = eligible(*reqs[q], q, e, topics, entry_topics);
         if (r.excluded != Exclusion::none) {
             out.invalid[i] = out.why.size();
             out.why.push_back(std::move(r.detail));
-            continue;
         }
-        const auto& entry_topics = topics.of(e);
-        for (std::size_t q = 0; q < R; ++q) out.fits[i * R + q] = eligible(*reqs[q], q, e, topics, entry_topics);
     }
     out.capped.assign(n, 0);
     std::vector<std::pair<int, std::size_t>> dated;
@@ -277,7 +285,7 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
             if (words) r.detail = "same title, date and provider as an earlier entry";
         } else if (r.amount == Credits{}) {
             r.excluded = Exclusion::invalid;
-            if (words) r.detail = "earns no credit";
+            if (words) r.detail = "earns no " + p.unit_plural + ": add the " + p.unit_plural + " printed on the certificate";
         }
         if (r.excluded != Exclusion::none) continue;
         if (p.credit.min_minutes) {
@@ -293,7 +301,9 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
         if (std::find(prep.fits.begin() + static_cast<std::ptrdiff_t>(i * R), prep.fits.begin() + static_cast<std::ptrdiff_t>((i + 1) * R),
                       1) == prep.fits.begin() + static_cast<std::ptrdiff_t>((i + 1) * R)) {
             r.excluded = Exclusion::off_topic;
-            if (words) r.detail = e.topics.empty() ? "has no topic that " + p.id + " counts" : "none of its topics counts toward a requirement";
+            if (words)
+                r.detail = e.topics.empty() ? "has no topic: choose the topics it covered, as " + named(p) + " counts activities by topic"
+                                            : "none of its topics counts toward a requirement of " + named(p);
             continue;
         }
         active[i] = 1;
@@ -377,11 +387,13 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
             toward[item_entry[k] * R + q] = 1;
         }
     }
-    // Report `toward` in the program's order of requirements.
+    // Report `toward` and `also_fits` in the program's order of requirements.
     if (!words) return t;
     for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t q = 0; q < R; ++q)
+        for (std::size_t q = 0; q < R; ++q) {
             if (toward[i * R + q]) t.entries[i].toward.push_back(reqs[q]->id);
+            else if (prep.fits[i * R + q]) t.entries[i].also_fits.push_back(reqs[q]->id);
+        }
     return t;
 }
 
@@ -436,6 +448,27 @@ std::string unmet_text(const Program& p, const PhaseRule& ph, const NeedsCheck& 
     const std::string name(noun(ph.phase));
     return "No " + name + " applies: " + std::string(determiner(ph.phase)) + " " + name + " needs at least " + number(n.needed) +
            " of your " + with_unit(n.required, p) + " by " + to_iso(by) + ", and you had " + number(n.earned) + ".";
+}
+
+// A date typed with the wrong year (2062 for 2026, 2016 for 2026) counts or is left out without
+// a word; say so where it is implausible. More than five years ahead is no plan a cycle of
+// Recert's programs (two to five years) can count, nor is a course five years before the
+// certification (one attended while preparing for it is common, and stays quiet). A heuristic
+// of Recert's, not a rule of any body: it warns and changes no figure.
+constexpr date::years plausible_span{5};
+
+void check_years(const Credential& c, const std::vector<Entry>& entries, Date as_of, std::vector<EntryResult>& results) {
+    const Date far = add_years(as_of, plausible_span);
+    const std::optional<Date> since = c.renewed_through ? std::nullopt : c.certified_on;
+    const std::string span = count_of(plausible_span.count(), "year", "years");
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const Date d = entries[i].date;
+        std::string what;
+        if (d > far) what = "dated " + date_in_words(d) + ", more than " + span + " ahead: check the year";
+        else if (since && d < add_years(*since, -plausible_span))
+            what = "dated " + date_in_words(d) + ", more than " + span + " before the certification on " + date_in_words(*since) + ": check the year";
+        if (!what.empty()) results[i].warnings.push_back({"/entries/" + std::to_string(i) + "/date", std::move(what)});
+    }
 }
 
 }  // namespace
@@ -530,6 +563,7 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
         out.requirements.push_back(std::move(r));
     }
     out.entries = std::move(now.entries);
+    check_years(c, entries, as_of, out.entries);
 
     for (const auto& d : p.dates) {
         const Date when = resolve(d, *cycle);

@@ -19,6 +19,10 @@ struct EntryResult {
     Credits amount;   // what the activity is worth under this program, before caps
     Credits counted;  // what it counts for (0 when excluded)
     std::vector<std::string> toward;
+    // Requirements whose activities it is (kind, approval, topics) but that it does not count
+    // toward: for a counted activity, the others of its exclusive group; for one that counts for
+    // nothing, each one it would have counted toward. explain.h says why in words.
+    std::vector<std::string> also_fits;
     Exclusion excluded = Exclusion::none;
     std::string detail;  // why, in words, for exclusions and partly capped entries
     // What looks like a mistake in the entry but blocks nothing: a topic no program of the

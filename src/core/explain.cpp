@@ -1,0 +1,80 @@
+#include "explain.h"
+
+#include <algorithm>
+
+#include "format.h"
+
+namespace recert {
+
+namespace {
+
+const RequirementResult* result_of(const CredentialReport& r, std::string_view id) {
+    for (const auto& q : r.requirements)
+        if (q.id == id) return &q;
+    return nullptr;
+}
+
+const Requirement* rule_of(const Program& p, std::string_view id) {
+    for (const auto& q : p.requirements)
+        if (q.id == id) return &q;
+    return nullptr;
+}
+
+Credits least(Credits a, Credits b) { return a < b ? a : b; }
+
+// Why a counted activity that fits `here` went to another requirement of its group: the
+// allocation put it where it covers the most, so here it would cover no more, often less.
+std::string why_elsewhere(const Program& p, const CredentialReport& r, const EntryResult& e, std::string_view here) {
+    const Requirement* rule = rule_of(p, here);
+    const RequirementResult* a = result_of(r, here);
+    const RequirementResult* b = nullptr;
+    for (const auto& id : e.toward)
+        if (const Requirement* other = rule_of(p, id); rule && other && other->group == rule->group) b = result_of(r, id);
+    if (!a || !b) return "counted toward another requirement";
+    const std::string instead = "counted toward " + b->name + " instead";
+    if (a->earned >= a->required) return instead + ": " + a->name + " is already met";
+    const Credits gain = least(a->earned + e.counted, a->required) - least(a->earned, a->required);
+    const Credits loss = least(b->earned, b->required) - least(b->earned - e.counted, b->required);
+    if (gain < loss) return instead + ", which needed it more";
+    return instead + ": an activity counts toward one of them, and here it would cover no more of what is required";
+}
+
+Line line_for(const Program& p, const CredentialReport& r, std::size_t index, const std::string& requirement) {
+    const EntryResult& e = r.entries[index];
+    Line l{index, requirement, Share::counted, e.counted, {}};
+    if (std::find(e.toward.begin(), e.toward.end(), requirement) != e.toward.end()) return l;
+    l.amount = e.amount;
+    if (e.excluded == Exclusion::none) {
+        l.share = Share::elsewhere;
+        l.why = why_elsewhere(p, r, e, requirement);
+    } else {
+        l.share = e.excluded == Exclusion::planned ? Share::planned : Share::not_counted;
+        l.why = e.detail.empty() ? std::string(to_string(e.excluded)) : e.detail;
+    }
+    return l;
+}
+
+}  // namespace
+
+std::vector<Line> requirement_lines(const Program& p, const CredentialReport& r, std::string_view id) {
+    std::vector<Line> out;
+    const std::string requirement(id);
+    for (std::size_t i = 0; i < r.entries.size(); ++i) {
+        const EntryResult& e = r.entries[i];
+        const bool toward = std::find(e.toward.begin(), e.toward.end(), requirement) != e.toward.end();
+        if (toward || std::find(e.also_fits.begin(), e.also_fits.end(), requirement) != e.also_fits.end())
+            out.push_back(line_for(p, r, i, requirement));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Line& a, const Line& b) { return a.share < b.share; });
+    return out;
+}
+
+std::vector<Line> entry_lines(const Program& p, const CredentialReport& r, std::size_t index) {
+    std::vector<Line> out;
+    const EntryResult& e = r.entries[index];
+    for (const auto& id : e.toward) out.push_back(line_for(p, r, index, id));
+    for (const auto& id : e.also_fits) out.push_back(line_for(p, r, index, id));
+    return out;
+}
+
+}  // namespace recert

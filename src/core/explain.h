@@ -1,0 +1,38 @@
+// Why each figure of a report is what it is, in the words a person reads: the activities behind
+// a requirement, and where an activity went. Derived from the report alone, so the page's
+// drill-downs and anything else that explains agree with the figures they explain.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "program.h"
+#include "report.h"
+
+namespace recert {
+
+enum class Share {
+    counted,      // counts toward it, for `amount`
+    elsewhere,    // fits it, but counts toward another requirement of its group instead
+    planned,      // fits it, dated ahead: counted in the projection only
+    not_counted,  // fits it, but counts for nothing (outside the cycle, too short, over a cap...)
+};
+
+struct Line {
+    std::size_t entry = 0;     // index into CredentialReport::entries
+    std::string requirement;   // requirement id
+    Share share = Share::counted;
+    Credits amount;            // counted: what it counts for; otherwise what it is worth
+    std::string why;           // empty for counted; in words otherwise
+};
+
+// The activities behind requirement `id`: counted ones first (their amounts sum to its
+// `earned`), then those that went elsewhere, those planned, and those that count for nothing;
+// log order within each.
+std::vector<Line> requirement_lines(const Program& p, const CredentialReport& r, std::string_view id);
+// Where entry `index` of the report went: each requirement it counts toward, then each it
+// fits but does not count toward, and why; empty when it fits none.
+std::vector<Line> entry_lines(const Program& p, const CredentialReport& r, std::size_t index);
+
+}  // namespace recert
