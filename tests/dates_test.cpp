@@ -58,7 +58,9 @@ TEST_CASE("Dates: spreadsheet dates (M/D/YYYY) read as real days only") {
     CHECK(parse_month_day_year("12/31/2025") == d("2025-12-31"));
     CHECK(parse_month_day_year("02/29/2024") == d("2024-02-29"));
     for (const char* bad : {"2/30/2025", "2/29/2025", "13/1/2025", "0/1/2025", "1/0/2025", "3/4/25", "3/4/02025", "3-4-2025",
-                            "3/4/2025x", " 3/4/2025", "3//2025", "1/1/1899", "", "2025-03-04", "123/4/2025"}) {
+                            "3/4/2025x", " 3/4/2025", "3//2025", "1/1/1899", "", "2025-03-04", "123/4/2025",
+                            // A run of digits that would overflow an int (found by the csv fuzz target).
+                            "2029999999995-01-01", "1/2029999999995/2025", "1/1/2029999999995"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_month_day_year(bad).has_value());
     }

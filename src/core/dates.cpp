@@ -26,8 +26,12 @@ std::optional<Date> parse_month_day_year(std::string_view t) {
     for (int f = 0; f < 3; ++f) {
         if (f > 0 && (i >= t.size() || t[i++] != '/')) return std::nullopt;
         std::size_t digits = 0;
-        for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits) v[f] = v[f] * 10 + (t[i] - '0');
-        if (digits == 0 || digits > most[f] || (f == 2 && digits != 4)) return std::nullopt;
+        // Refused at the first digit too many, before a run of them overflows the int.
+        for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits) {
+            if (digits == most[f]) return std::nullopt;
+            v[f] = v[f] * 10 + (t[i] - '0');
+        }
+        if (digits == 0 || (f == 2 && digits != 4)) return std::nullopt;
     }
     if (i != t.size()) return std::nullopt;
     const Date d{date::year{v[2]}, date::month{static_cast<unsigned>(v[0])}, date::day{static_cast<unsigned>(v[1])}};
