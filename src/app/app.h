@@ -172,6 +172,7 @@ struct App {
     Settings settings;
     int active = 0;       // credential tab
     int narrow_tab = 0;   // on narrow screens: dashboard or activities
+    std::string explained;  // the requirement whose activities the dashboard lists, if any
     EntryForm entry_form;
     CredentialForm credential_form;
     ImportPreview import;

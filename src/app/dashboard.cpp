@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "explain.h"
 #include "format.h"
 #include "icons.h"
 #include "screens.h"
@@ -99,6 +100,69 @@ void draw_timeline(const CredentialReport& r, Date today) {
     draw_label(tx, "Today", col(pal.primary), line_y - px(20) - fs);
     if (tx - origin.x > px(140)) draw_label(origin.x, date_in_words(r.start), col(pal.muted), line_y - px(20) - fs);
     ImGui::Dummy(ImVec2(w, px(46) + px(14) + 2 * fs + px(8)));
+}
+
+// Under a requirement, the answer to "why is this not met?": the activities counted toward it
+// (adding up to its figure), those that fit it but went elsewhere or count for nothing, and
+// why, then what the body says counts.
+void draw_explanation(const App& a, const CredentialReport& r, const Program& p, const RequirementResult& q) {
+    const Palette& pal = palette();
+    std::unordered_map<std::string_view, const Entry*> by_id;
+    for (const auto& e : a.log.entries) by_id.emplace(e.id, &e);
+    const std::vector<Line> lines = requirement_lines(p, r, q.id);
+    // Each group under its heading; a long log lists the first of each, the rest are in Activities.
+    constexpr std::size_t shown_at_most = 40;
+    struct Group {
+        Share share;
+        const char* icon;
+        std::string heading;
+        ImVec4 colour;
+    };
+    auto count = [&](Share s) { return std::count_if(lines.begin(), lines.end(), [&](const Line& l) { return l.share == s; }); };
+    Credits planned;
+    for (const auto& l : lines)
+        if (l.share == Share::planned) planned += l.amount;
+    const Group groups[] = {
+        {Share::counted, ICON_CHECK, "Counted here: " + number(q.earned) + " of " + with_unit(q.required, p) +
+                                         (q.met ? ", met" : ", " + with_unit(q.remaining, p) + " to go"), pal.met},
+        {Share::elsewhere, ICON_INFO, "Fits here, counted elsewhere (" + std::to_string(count(Share::elsewhere)) + ")", pal.text},
+        {Share::planned, ICON_CLOCK, "Planned (" + std::to_string(count(Share::planned)) + "): up to " + with_unit(planned, p) + " more once attended",
+         pal.planned},
+        {Share::not_counted, ICON_TIMES, "Fits here, counts for nothing (" + std::to_string(count(Share::not_counted)) + ")", pal.muted},
+    };
+    ImGui::Indent(px(12));
+    for (const Group& g : groups) {
+        if (g.share != Share::counted && count(g.share) == 0) continue;
+        ImGui::PushFont(fonts().bold);
+        say(std::string(g.icon) + "  " + g.heading, g.colour);
+        ImGui::PopFont();
+        std::size_t shown = 0, left = 0;
+        for (const auto& l : lines) {
+            if (l.share != g.share) continue;
+            if (shown == shown_at_most) { ++left; continue; }
+            ++shown;
+            const auto found = by_id.find(r.entries[l.entry].id);
+            if (found == by_id.end()) continue;
+            const Entry& e = *found->second;
+            // What counts for nothing shows no amount: its would-be figure is not what it earns.
+            std::string text = date_in_words(e.date) + "  ·  " + e.title;
+            if (l.share != Share::not_counted) text += "  ·  " + with_unit(l.amount, p);
+            if (!l.why.empty()) text += ": " + l.why;
+            say(text, g.share == Share::counted ? pal.text : pal.muted);
+        }
+        if (left) muted("and %s more: see Activities", count_of(static_cast<std::int64_t>(left), "other", "others").c_str());
+        if (g.share == Share::counted && shown == 0) muted("No activity counts toward it yet.");
+    }
+    // What counts here, in the body's words, with the source named.
+    for (const auto& rule : p.requirements) {
+        if (rule.id != q.id || rule.cite.quote.empty()) continue;
+        std::string text = "What counts, in " + body_short_name(p) + "\u2019s words: \u201C" + rule.cite.quote + "\u201D";
+        for (const auto& s : p.sources)
+            if (s.id == rule.cite.source && !s.title.empty()) text += " (" + s.title + ")";
+        say(text, pal.muted);
+        if (!rule.cite.interpretation.empty()) say("How Recert reads it: " + rule.cite.interpretation, pal.muted);
+    }
+    ImGui::Unindent(px(12));
 }
 
 void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
@@ -207,7 +271,12 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         ImGui::PushID(q.id.c_str());
         begin_node("requirement." + q.id + ".item", Role::listitem).level = static_cast<int>(i) + 1;
         const ImVec4 colour = q.met ? pal.met : (r.phase == Phase::earning && !r.complete ? pal.primary : pal.risk);
-        ImGui::TextUnformatted(q.name.c_str());
+        // The name opens what is behind the figure.
+        const bool open = a.explained == q.id;
+        const std::string why = "requirement." + q.id + ".why";
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, ImGui::GetStyle().FramePadding.y));
+        if (disclosure("requirement." + q.id + ".explain", q.name, open, why)) a.explained = open ? "" : q.id;
+        ImGui::PopStyleVar();
         const std::string figure = number(q.earned) + " / " + with_unit(q.required, p);
         const float figure_w = ImGui::CalcTextSize(figure.c_str()).x;
         // Right-aligned beside the name, or under it when both do not fit.
@@ -230,6 +299,11 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
             semantic_text("requirement." + q.id + ".planned", planned);
         }
         ImGui::PopFont();
+        if (open) {
+            begin_node(why, Role::region, "Activities behind " + q.name);
+            draw_explanation(a, r, p, q);
+            end_node();
+        }
         end_node();
         ImGui::PopID();
     }

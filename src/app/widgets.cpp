@@ -381,6 +381,22 @@ void begin_tablist(const std::string& id, const std::string& name) {
 
 void end_tablist() { tree.pop_parent(); }
 
+bool disclosure(const std::string& id, const std::string& label, bool open, const std::string& region) {
+    ImGui::PushID(id.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0, 0, 0, 0));
+    const bool pressed = ImGui::Button((std::string(open ? ICON_CHEVRON_DOWN : ICON_CHEVRON_RIGHT) + "  " + label).c_str());
+    ImGui::PopStyleColor(2);
+    ImGui::PopID();
+    track(id, Role::button, open ? State::expanded : 0);
+    name_last(label);
+    if (!tree.recording.empty() && tree.recording.back().id == id) {
+        tree.recording.back().popup = Role::region;  // platform_semantics.js: a disclosure, no aria-haspopup
+        tree.recording.back().controls = region;
+    }
+    return pressed;
+}
+
 bool icon_button(const char* icon, const char* id, const char* tip, const std::string& name) {
     ImGui::PushID(id);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));

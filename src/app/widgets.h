@@ -95,6 +95,10 @@ void end_menu();
 // are its children. Call begin_tablist again (same id) to add tabs after a tab's content.
 void begin_tablist(const std::string& id, const std::string& name);
 void end_tablist();
+// A button that shows or hides what follows it (a disclosure, as GOV.UK's details): its
+// label after a chevron, aria-expanded, and while open aria-controls naming node `region`.
+// Returns true when pressed; the caller keeps whether it is open.
+bool disclosure(const std::string& id, const std::string& label, bool open, const std::string& region);
 // An icon with a tooltip; `name` is what a screen reader says ("Delete “Ethics webinar”"), the tip by default.
 bool icon_button(const char* icon, const char* id, const char* tip, const std::string& name = "");
 // The message under a field; `field` is the id of the field's node, which it marks invalid.
