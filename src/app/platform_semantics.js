@@ -195,6 +195,10 @@ mergeInto(LibraryManager.library, {
       S.root = document.createElement('main');  // the page's main landmark: everything it holds
       S.root.id = 'semantics';
       document.body.insertBefore(S.root, document.getElementById('announce'));
+      // The elements lie over what the canvas draws, so this layer never scrolls: the browser
+      // scrolls it to show an element (scrollIntoView, a reader's cursor) although it is
+      // overflow: hidden, and every element would then sit off its drawing.
+      S.root.addEventListener('scroll', function () { S.root.scrollTop = 0; S.root.scrollLeft = 0; });
       Module['semanticKey'] = S.key;
     }
     var giveBack = null;

@@ -54,6 +54,7 @@ json to_json(const CredentialReport& c) {
         json x = {{"id", e.id}, {"counted", number(e.counted)}};
         if (e.excluded == Exclusion::none) x["toward"] = e.toward;
         else x["excluded"] = std::string(to_string(e.excluded));
+        if (!e.also_fits.empty()) x["also_fits"] = e.also_fits;
         if (!e.detail.empty()) x["detail"] = e.detail;
         for (const auto& w : e.warnings) x["warnings"].push_back({{"where", w.where}, {"what", w.what}});
         j["entries"].push_back(std::move(x));

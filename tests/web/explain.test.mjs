@@ -78,6 +78,10 @@ test('the drill-down reads on a phone and in dark mode', async () => {
     const { context, page } = await dashboard(options);
     const hr = await explain(page, 'Human Resources Management');
     assert.match(await hr.textContent(), /which needed it more/);
+    // The browser scrolling an element into view must not move the layer off the drawing.
+    await hr.evaluate((e) => e.scrollIntoView());
+    await page.waitForTimeout(100);
+    assert.deepEqual(await page.evaluate(() => [document.getElementById('semantics').scrollTop, document.getElementById('semantics').scrollLeft]), [0, 0]);
     await shot(page, `explain-ala-hr-${name}`);
     await context.close();
   }
