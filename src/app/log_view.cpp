@@ -104,7 +104,7 @@ std::string status_words(const EntryResult& er, const Program* p) {
 }
 
 // The status, recorded as `node` (the table's cell, or text in a card) holding its warnings:
-// a chip per requirement it counts toward, or why it counts for nothing. True when a chip
+// a chip per requirement it counts toward, or why it counts for nothing. True when something
 // was shortened.
 bool draw_status(const EntryResult& er, const Program* p, const std::string& node, Role role) {
     begin_node(node, role, status_words(er, p)).description = er.detail;
@@ -118,7 +118,8 @@ bool draw_status(const EntryResult& er, const Program* p, const std::string& nod
         }
         cut = chips(toward_names(er, p), er.detail.empty() ? pal.met : pal.risk);
     } else {
-        ImGui::TextColored(er.excluded == Exclusion::planned ? pal.planned : pal.muted, ICON_TIMES " %s", reason_text(er.excluded));
+        cut = ellipsized(ICON_TIMES " " + std::string(reason_text(er.excluded)), ImGui::GetContentRegionAvail().x,
+                         er.excluded == Exclusion::planned ? pal.planned : pal.muted);
     }
     // A topic no program knows (a typo): said on the entry, blocking nothing.
     for (const auto& w : er.warnings) {
@@ -345,10 +346,10 @@ void draw_table(App& a, const char* id, const std::string& name, const std::vect
     if (ImGui::BeginTable(id, 5, flags, ImVec2(0, height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, px(100), static_cast<ImGuiID>(Sort::date));
-        ImGui::TableSetupColumn("Activity", ImGuiTableColumnFlags_WidthStretch, 3.0f, static_cast<ImGuiID>(Sort::title));
+        ImGui::TableSetupColumn("Activity", ImGuiTableColumnFlags_WidthStretch, 1.0f, static_cast<ImGuiID>(Sort::title));
         const std::string unit = capitalized(p ? p->unit_plural : "credits");
         ImGui::TableSetupColumn(unit.c_str(), ImGuiTableColumnFlags_WidthFixed, px(72), static_cast<ImGuiID>(Sort::credits));
-        ImGui::TableSetupColumn("Counts toward", ImGuiTableColumnFlags_WidthStretch, 2.0f, static_cast<ImGuiID>(Sort::status));
+        ImGui::TableSetupColumn("Counts toward", ImGuiTableColumnFlags_WidthStretch, 1.0f, static_cast<ImGuiID>(Sort::status));
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, actions_width());
         header_row(a, table, sortable);
         if (sortable)
@@ -391,7 +392,8 @@ void draw_table(App& a, const char* id, const std::string& name, const std::vect
             end_node();
             ImGui::TableNextColumn();
             if (er) {
-                if (draw_status(*er, p, "row." + e.id + ".status", Role::cell) && ImGui::IsItemHovered()) hover_tip = status_words(*er, p);
+                if (draw_status(*er, p, "row." + e.id + ".status", Role::cell) && ImGui::IsItemHovered())
+                    hover_tip = status_words(*er, p) + (er->detail.empty() ? "" : "\n" + er->detail);
             } else {
                 begin_node("row." + e.id + ".status", Role::cell);
                 end_node();
@@ -404,13 +406,14 @@ void draw_table(App& a, const char* id, const std::string& name, const std::vect
                 // Under the row, across the table: Dear ImGui has no cell spanning columns, so
                 // the first cell draws past its own edge.
                 ImGui::TableNextRow();
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, col(pal.surface_alt));
                 ImGui::TableSetColumnIndex(0);
                 const std::string more = "row." + e.id + ".more";
                 begin_node(more, Role::row, "", false);
                 begin_node(more + ".cell", Role::cell);
                 const float right = ImGui::GetWindowContentRegionMax().x - ImGui::GetStyle().CellPadding.x;
                 const ImVec2 origin = ImGui::GetWindowPos();
-                ImGui::PushClipRect(ImVec2(origin.x, -FLT_MAX), ImVec2(origin.x + right, FLT_MAX), false);
+                ImGui::PushClipRect(origin, ImVec2(origin.x + right, origin.y + ImGui::GetWindowHeight()), false);
                 draw_expansion(e, sub, where_it_went(p, r, er), more, right);
                 ImGui::PopClipRect();
                 end_node();
