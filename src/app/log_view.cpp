@@ -201,16 +201,19 @@ std::string details(const Entry& e, const Program* p) {
 
 // The whole of an expanded entry, under its row or in its card: title, details, notes and
 // where it went, wrapped, each line a text node under `node`.
-// `wrap_at`: where lines wrap, as PushTextWrapPos takes it.
+// `wrap_at`: where lines wrap, as PushTextWrapPos takes it. `sub` empty: the title and
+// details are whole already (a card wraps them).
 void draw_expansion(const Entry& e, const std::string& sub, const std::vector<std::string>& went, const std::string& node, float wrap_at) {
     const Palette& pal = palette();
     ImGui::PushTextWrapPos(wrap_at);
-    ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted(e.title.c_str());
-    ImGui::PopFont();
-    semantic_text(node + ".title", e.title);
-    ImGui::TextColored(pal.muted, "%s", sub.c_str());
-    semantic_text(node + ".details", sub);
+    if (!sub.empty()) {
+        ImGui::PushFont(fonts().bold);
+        ImGui::TextUnformatted(e.title.c_str());
+        ImGui::PopFont();
+        semantic_text(node + ".title", e.title);
+        ImGui::TextColored(pal.muted, "%s", sub.c_str());
+        semantic_text(node + ".details", sub);
+    }
     if (!e.code.empty()) {
         ImGui::TextColored(pal.muted, "Code: %s", e.code.c_str());
         semantic_text(node + ".code", "Code: " + e.code);
@@ -293,7 +296,7 @@ void draw_cards(App& a, const char* id, const std::string& name, const std::vect
         if (er) draw_status(*er, p, "row." + e.id + ".status", Role::text);
         if (a.view.expanded.count(e.id)) {
             begin_node("row." + e.id + ".more", Role::group, "Details of \u201C" + e.title + "\u201D");
-            draw_expansion(e, sub, where_it_went(p, r, er), "row." + e.id + ".more", 0);
+            draw_expansion(e, "", where_it_went(p, r, er), "row." + e.id + ".more", 0);
             end_node();
         }
         const Rect drawn = end_node();
