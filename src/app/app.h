@@ -10,6 +10,7 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -96,6 +97,7 @@ struct LogView {
     // so Tab and the arrow keys reach the next row; brought into view once when it takes it.
     std::string focused;
     bool scroll_to_focus = false;
+    std::set<std::string> expanded;  // entry ids whose row shows its details and where it went
 };
 
 // What keeps the page from saving, shown in the banner until it clears.

@@ -62,7 +62,7 @@ mergeInto(LibraryManager.library, {
       // Roles named by their content (ARIA's "name from content"); the others by aria-label.
       var named = r === 'button' || r === 'link' || r === 'tab' || r === 'checkbox' || r === 'radio' || r === 'option' ||
                   r === 'menuitem' || r === 'heading' || r === 'text' || r === 'cell' || r === 'columnheader' ||
-                  r === 'alert' || r === 'status';
+                  r === 'alert' || r === 'status' || r === 'tooltip';
       // Visible words are the element's own text, so the name is the label, and copy reads it;
       // a text node of their own, before the elements it holds (a cell's buttons).
       if (named) {
@@ -80,6 +80,11 @@ mergeInto(LibraryManager.library, {
       if (node.popup) {
         if (node.popup === 'region') el.removeAttribute('aria-haspopup');
         else el.setAttribute('aria-haspopup', node.popup);
+        flag('aria-expanded', s & 4, true);
+        if (s & 4) el.setAttribute('aria-controls', 'sem-' + node.controls);
+        else el.removeAttribute('aria-controls');
+      } else if (node.controls) {
+        // A disclosure: says whether what it shows is open, and which it is while it is.
         flag('aria-expanded', s & 4, true);
         if (s & 4) el.setAttribute('aria-controls', 'sem-' + node.controls);
         else el.removeAttribute('aria-controls');

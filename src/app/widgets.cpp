@@ -642,6 +642,57 @@ void status_pill(const char* icon, const std::string& text, const ImVec4& colour
     ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
 }
 
+bool ellipsized(const std::string& text, float width, const ImVec4& colour) {
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const ImVec2 b(a.x + std::max(0.0f, std::min(size.x, width)), a.y + size.y);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), a, b, b.x, b.x, text.c_str(), text.c_str() + text.size(), &size);
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(b.x - a.x, size.y));
+    return size.x > width;
+}
+
+bool chips(const std::vector<std::string>& texts, const ImVec4& colour) {
+    const ImVec2 pad(px(8), px(2));
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    bool cut = false;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::string& t = texts[i];
+        const ImVec2 size = ImGui::CalcTextSize(t.c_str());
+        if (i > 0) {
+            ImGui::SameLine(0, px(4));
+            if (ImGui::GetCursorScreenPos().x + size.x + 2 * pad.x > right) ImGui::NewLine();
+        }
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        const ImVec2 b(std::min(a.x + size.x + 2 * pad.x, right), a.y + size.y + 2 * pad.y);
+        dl->AddRectFilled(a, b, col(colour, pill_tint), px(20));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::RenderTextEllipsis(dl, ImVec2(a.x + pad.x, a.y + pad.y), ImVec2(b.x - pad.x, b.y), b.x - pad.x, b.x - pad.x, t.c_str(),
+                                  t.c_str() + t.size(), &size);
+        ImGui::PopStyleColor();
+        ImGui::Dummy(ImVec2(b.x - a.x, b.y - a.y));
+        cut |= a.x + size.x + 2 * pad.x > right;
+    }
+    return cut;
+}
+
+void tooltip(const std::string& id, const std::string& text, const ImVec2* at) {
+    if (at) ImGui::SetNextWindowPos(*at);
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(px(420));
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    ImGui::EndTooltip();
+    // Not inside the cell it explains: a cell's name is its content, which would then say it twice.
+    std::vector<std::string> open = std::move(tree.parents);
+    tree.parents.clear();
+    tree.add(id, Role::tooltip, text).rect = css(ImRect(pos, ImVec2(pos.x + size.x, pos.y + size.y)));
+    tree.parents = std::move(open);
+}
+
 }  // namespace recert::app
 
 // Dear ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE): called for every item it adds,

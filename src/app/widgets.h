@@ -117,5 +117,14 @@ bool date_input(const char* id, const std::string& label, std::string& iso, floa
 void progress_bar(float value, float ahead, const ImVec4& colour, float height);
 // Text with a coloured background that stays readable without colour: the icon says it too.
 void status_pill(const char* icon, const std::string& text, const ImVec4& colour);
+// One line of `text` in `colour`, ending in an ellipsis (…) where it would pass `width`
+// rather than cut mid-glyph. True when it was shortened: the whole text is then for a tooltip.
+bool ellipsized(const std::string& text, float width, const ImVec4& colour);
+// Pills in `colour`, one per text, filling the line and wrapping to the next where the next
+// would pass the content's edge; one wider than the line ends in an ellipsis (then true).
+bool chips(const std::vector<std::string>& texts, const ImVec4& colour);
+// A tooltip of `text`, wrapped: at the mouse, or at `at` (screen pixels) when the keyboard's
+// focus calls for it. Recorded as tooltip node `id` at the page's root, as a DOM tooltip is.
+void tooltip(const std::string& id, const std::string& text, const ImVec2* at = nullptr);
 
 }  // namespace recert::app

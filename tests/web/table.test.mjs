@@ -2,7 +2,9 @@
 // found by ARIA role and visible name only, never by canvas coordinates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { base, open, until, shot, problems, withStored } from './harness.mjs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { base, origin, artifacts, open, until, shot, problems, withStored } from './harness.mjs';
 
 // A log of `n` activities, one a day back from the day before the test's today (2026-11-26), the
 // newest with a title far too long for its column.
@@ -52,8 +54,8 @@ test('the activities table reads as one ARIA table: every row counted, only thos
   assert.equal(await first.getAttribute('aria-rowindex'), '2');
   const cells = first.getByRole('cell');
   assert.equal(await cells.nth(0).textContent(), '2026-11-25');
-  // The cell's name is its content: the title, then the line under it.
-  const details = 'Live webinar · DMEC #fmla';
+  // The cell's name is its content: the title, then the line under it, topics by their names.
+  const details = 'Live webinar · DMEC · FMLA';
   assert.equal(await first.getByRole('cell', { name: `${longTitle} ${details}`, exact: true }).count(), 1);
   assert.equal(await cells.nth(2).textContent(), '1');
   // What it counts toward, in words (no icon glyphs from the drawing).
@@ -105,9 +107,9 @@ test('Up and Down move between rows, past the rows on screen, and Tab leaves the
   assert.ok(await table.getByRole('row').count() < 40);
   await page.keyboard.press('ArrowUp');
   await until(page, (b) => Number(document.activeElement.closest('[role="row"]')?.getAttribute('aria-rowindex')) === b - 1, at, 'Up');
-  // Tab is not kept in the column: it goes on to the next row's first button.
+  // Tab is not kept in the column: it goes on to the next row's first button, its disclosure.
   await page.keyboard.press('Tab');
-  await until(page, () => /^Edit “/.test(document.activeElement.textContent), undefined, 'Tab to the next row');
+  await until(page, () => /^Details of “/.test(document.activeElement.textContent), undefined, 'Tab to the next row');
   assert.equal(await focusedRow(), at);
   await shot(page, '41-table-keyboard');
   await context.close();
@@ -179,6 +181,143 @@ test('phone: the activities read as a list whose items say where they stand in t
   assert.equal(await first.getByRole('button', { name: `Edit “${longTitle}”` }).count(), 1);
   await shot(page, '43-cards-phone');
   await context.close();
+});
+
+// An ALA CLM recertification, certified 2024-06-15 (the cycle runs to 2027-06-15), seen on
+// 2025-06-01: HR has 2 of its 3 hours, so a two-hour session tagged HR and FM goes to FM, which
+// has none. A session of 45 minutes earns nothing; one dated ahead past the cycle is not planned.
+const title200 = ('Managing a law firm through a merger: integrating partners, staff, client files, conflicts checks, ' +
+  'billing systems, benefits plans, leases and the culture of two firms, with a checklist for year one').padEnd(200, '.');
+const alaLog = {
+  format: 'recert-log', version: 1,
+  credentials: [{ id: 'c1', program: 'ala-clm-recert', certified_on: '2024-06-15', options: {} }],
+  entries: [
+    { id: 'e1', title: 'Hiring and onboarding legal staff', provider: 'ALA', date: '2024-09-10', minutes: 120, kind: 'live_webinar', topics: ['hr'] },
+    { id: 'e2', title: 'Compensation budgets for people managers', provider: 'ALA', date: '2025-01-20', minutes: 120, kind: 'live_webinar',
+      topics: ['hr', 'fm'], notes: 'Both HR and finance: the handout covers salary bands and the budget cycle.' },
+    { id: 'e3', title: 'Future conference outside the cycle', provider: 'ALA', date: '2028-01-10', minutes: 60, kind: 'conference', topics: ['om'] },
+    { id: 'e4', title: 'Planned webinar on operations', provider: 'ALA', date: '2025-09-01', minutes: 60, kind: 'live_webinar', topics: ['om'] },
+    { id: 'e5', title: title200, provider: 'ALA Chicago Chapter', date: '2025-03-05', minutes: 45, kind: 'live_webinar', topics: ['li'] },
+  ],
+};
+const alaUrl = () => `${origin}/?test&today=2025-06-01`;
+const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+async function openAla(options = {}) {
+  mkdirSync(join(artifacts, 'table'), { recursive: true });
+  const context = await withStored(JSON.stringify(alaLog), options);
+  const page = await open(context, alaUrl());
+  return { context, page };
+}
+
+test('a 200-character title is whole in its cell, in a tooltip on hover and on focus, and in the expanded row', async () => {
+  assert.equal(title200.length, 200);
+  const { context, page } = await openAla();
+  const table = page.getByRole('table', { name: 'Activities', exact: true });
+  await table.waitFor();
+  const row = table.getByRole('row').filter({ has: page.getByRole('button', { name: `Details of “${title200}”` }) });
+  // The cell's name holds the whole title, although the canvas ends it in an ellipsis.
+  const cell = row.getByRole('cell').nth(1);
+  assert.ok((await cell.textContent()).startsWith(title200));
+  // Earns nothing (too short): 0, not its would-be 0.75 hours, with its reason in the status.
+  assert.equal(await row.getByRole('cell').nth(2).textContent(), '0');
+  assert.match(await row.getByRole('cell').nth(3).textContent(), /Too short/);
+
+  // Hover: a tooltip with the whole title.
+  const tip = page.getByRole('tooltip');
+  assert.equal(await tip.count(), 0);
+  const box = await cell.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 8);
+  await tip.waitFor();
+  assert.ok((await tip.textContent()).includes(title200), await tip.textContent());
+  await page.mouse.move(2, 2);
+  await until(page, () => !document.querySelector('[role="tooltip"]'), undefined, 'the tooltip gone with the mouse');
+
+  // Keyboard: the row's disclosure takes the focus, and the tooltip says the whole title.
+  const disclosure = row.getByRole('button', { name: `Details of “${title200}”` });
+  await disclosure.focus();
+  await tip.waitFor();
+  assert.ok((await tip.textContent()).includes(title200));
+  assert.equal(await disclosure.getAttribute('aria-expanded'), 'false');
+
+  // Expanded: the whole title as text under the row, and why it counts for nothing.
+  await disclosure.press('Enter');
+  await until(page, () => document.querySelector('[aria-expanded="true"]'), undefined, 'the row expanded');
+  const controls = await disclosure.getAttribute('aria-controls');
+  const more = page.locator(`[id="${controls}"]`);
+  assert.equal(await more.getByText(title200, { exact: true }).count(), 1);
+  assert.match(await more.textContent(), /Not counted toward Total hours: 45 minutes; sessions shorter than 60 minutes earn nothing/);
+  await context.close();
+});
+
+test('ALA: a session tagged HR and FM goes to FM, which needed it more, and its row says so', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const { context, page } = await openAla({ colorScheme: scheme });
+    const table = page.getByRole('table', { name: 'Activities', exact: true });
+    await table.waitFor();
+    const title = 'Compensation budgets for people managers';
+    const row = table.getByRole('row').filter({ has: page.getByRole('button', { name: `Details of “${title}”` }) });
+    const cells = row.getByRole('cell');
+    // Hours, not "120 min"; topics by their names.
+    assert.equal(await cells.nth(2).textContent(), '2');
+    const activity = await cells.nth(1).textContent();
+    assert.ok(activity.includes('Human Resources Management and Financial Management'), activity);
+    assert.ok(!activity.includes('#'), activity);
+    // Both requirements it fills, in full.
+    const toward = await cells.nth(3).textContent();
+    assert.ok(toward.includes('Total hours') && toward.includes('Financial Management') && !toward.includes('Human Resources'), toward);
+
+    const disclosure = row.getByRole('button', { name: `Details of “${title}”` });
+    await disclosure.press('Enter');
+    await until(page, () => document.querySelector('[aria-expanded="true"]'), undefined, 'the row expanded');
+    const more = page.locator(`[id="${await disclosure.getAttribute('aria-controls')}"]`);
+    await more.waitFor();
+    const went = await more.locator('p').allTextContents();
+    assert.ok(went.includes('Counts toward Total hours: 2 hours'), went.join(' | '));
+    assert.ok(went.includes('Counts toward Financial Management: 2 hours'), went.join(' | '));
+    assert.ok(went.includes('Also fits Human Resources Management: counted toward Financial Management instead, which needed it more'), went.join(' | '));
+    assert.ok(went.includes(alaLog.entries[1].notes));
+
+    // Planned: only what the projection counts. The conference past the cycle's end stays in
+    // the main list with its reason.
+    assert.match(await page.getByText(/^Planned \(\d+\)/).textContent(), /^Planned \(1\): counted in the projection/);
+    const planned = page.getByRole('table', { name: 'Planned activities' });
+    assert.equal(await planned.getByRole('button', { name: 'Details of “Planned webinar on operations”' }).count(), 1);
+    assert.equal(await planned.getByRole('button', { name: 'Details of “Future conference outside the cycle”' }).count(), 0);
+    const outside = table.getByRole('row').filter({ has: page.getByRole('button', { name: 'Details of “Future conference outside the cycle”' }) });
+    assert.match(await outside.getByRole('cell').nth(3).textContent(), /Outside the cycle/);
+    assert.equal(await outside.getByRole('cell').nth(2).textContent(), '0');
+    await page.mouse.move(2, 2);
+    await shot(page, `table/ala-desktop-expanded-${scheme}`);
+    await context.close();
+  }
+});
+
+test('phone: cards wrap the whole title and expand to where the activity went', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const { context, page } = await openAla({ ...phone, colorScheme: scheme });
+    await page.getByRole('tab', { name: 'Activities' }).tap({ force: true });
+    const list = page.getByRole('list', { name: 'Activities', exact: true });
+    await list.waitFor();
+    await shot(page, `table/ala-phone-cards-${scheme}`);
+    // The long title's card holds it whole, and it is drawn on more than one line.
+    const long = list.getByRole('listitem').filter({ has: page.getByRole('button', { name: `Details of “${title200}”` }) });
+    const text = long.getByText(title200, { exact: true });
+    assert.equal(await text.count(), 1);
+    const short = (await list.getByText('Future conference outside the cycle', { exact: true }).boundingBox()).height;
+    const all = (await text.boundingBox()).height;
+    assert.ok(all > 2 * short, `the long title drawn ${all}px high, a short one ${short}px`);
+    const title = 'Compensation budgets for people managers';
+    const card = list.getByRole('listitem').filter({ has: page.getByRole('button', { name: `Details of “${title}”` }) });
+    const disclosure = card.getByRole('button', { name: `Details of “${title}”` });
+    await disclosure.press('Enter');
+    await until(page, () => document.querySelector('[aria-expanded="true"]'), undefined, 'the card expanded');
+    const more = page.locator(`[id="${await disclosure.getAttribute('aria-controls')}"]`);
+    await more.waitFor();
+    assert.match(await more.textContent(), /counted toward Financial Management instead, which needed it more/);
+    await shot(page, `table/ala-phone-expanded-${scheme}`);
+    await context.close();
+  }
 });
 
 test('no console errors in any of the above', () => {
