@@ -170,7 +170,8 @@ void row_actions(App& a, const Entry& e) {
         else a.view.expanded.insert(e.id);
     }
     track("row." + e.id + ".expand", Role::button, open ? State::expanded : 0);
-    semantics().recording.back().controls = "row." + e.id + ".more";
+    // Only when the button was recorded (a row's button scrolled out of view is not).
+    if (auto& rec = semantics().recording; !rec.empty() && rec.back().id == "row." + e.id + ".expand") rec.back().controls = "row." + e.id + ".more";
     ImGui::SameLine(0, 0);
     if (icon_button(ICON_PENCIL, "edit", "Edit", "Edit" + quoted)) emit(a, act::OpenEntry{e.id});
     track("row." + e.id + ".edit");

@@ -76,10 +76,8 @@ mergeInto(LibraryManager.library, {
       var flag = function (attr, on, off) { if (on) el.setAttribute(attr, 'true'); else if (off) el.setAttribute(attr, 'false'); else el.removeAttribute(attr); };
       if (r === 'checkbox' || r === 'radio') flag('aria-checked', s & 2, true);
       // What opens a popup says so, and which one while it is open.
-      // A disclosure (popup "region") shows content in place: expanded or not, but no popup.
       if (node.popup) {
-        if (node.popup === 'region') el.removeAttribute('aria-haspopup');
-        else el.setAttribute('aria-haspopup', node.popup);
+        el.setAttribute('aria-haspopup', node.popup);
         flag('aria-expanded', s & 4, true);
         if (s & 4) el.setAttribute('aria-controls', 'sem-' + node.controls);
         else el.removeAttribute('aria-controls');

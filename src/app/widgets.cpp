@@ -390,10 +390,8 @@ bool disclosure(const std::string& id, const std::string& label, bool open, cons
     ImGui::PopID();
     track(id, Role::button, open ? State::expanded : 0);
     name_last(label);
-    if (!tree.recording.empty() && tree.recording.back().id == id) {
-        tree.recording.back().popup = Role::region;  // platform_semantics.js: a disclosure, no aria-haspopup
-        tree.recording.back().controls = region;
-    }
+    // Controls without a popup: a disclosure to platform_semantics.js, no aria-haspopup.
+    if (!tree.recording.empty() && tree.recording.back().id == id) tree.recording.back().controls = region;
     return pressed;
 }
 
