@@ -16,7 +16,8 @@ constexpr std::pair<Role, std::string_view> roles[] = {
     {Role::columnheader, "columnheader"}, {Role::alert, "alert"},   {Role::status, "status"},     {Role::text, "text"},
     {Role::menu, "menu"},           {Role::menuitem, "menuitem"},   {Role::group, "group"},       {Role::region, "region"},
     {Role::radiogroup, "radiogroup"}, {Role::list, "list"},         {Role::listitem, "listitem"},
-    {Role::alertdialog, "alertdialog"}, {Role::grid, "grid"},       {Role::gridcell, "gridcell"}};
+    {Role::alertdialog, "alertdialog"}, {Role::grid, "grid"},       {Role::gridcell, "gridcell"},
+    {Role::img, "img"}};
 }  // namespace
 
 std::string_view to_string(Role r) {
