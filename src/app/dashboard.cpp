@@ -109,8 +109,15 @@ void draw_timeline(const CredentialReport& r, Date today) {
                    (row > p.row && p.left - line_pad < x && x < p.right + line_pad);    // line on a label
         });
     };
+    // The next date ahead is placed first: it is the one a person looks for.
+    const auto next = std::find_if(marks.begin(), marks.end(), [](const Mark& m) { return !m.past; });
+    std::vector<Mark*> order;
+    if (next != marks.end()) order.push_back(&*next);
+    for (auto& m : marks)
+        if (&m != (next != marks.end() ? &*next : nullptr)) order.push_back(&m);
     int rows_used = 1;
-    for (Mark& m : marks) {
+    for (Mark* mp : order) {
+        Mark& m = *mp;
         m.text = date_in_words(m.date) + (m.count > 1 ? " \xC2\xB7 " + count_of(m.count, "date", "dates") : "");
         const float tw = width_of(m.text);
         for (int row = 0; row < rows && m.row < 0; ++row)
