@@ -153,6 +153,21 @@ TEST_CASE("Commands: new ids never collide with ids already used") {
     CHECK(log.credentials[0].id.rfind("c", 0) == 0);
 }
 
+TEST_CASE("Commands: ids are numbered among their own kind: a log's first entry is e1, its first credential c1") {
+    // The page adds the credential first: its entry used to be numbered after it, "e2".
+    Log log = add_credential(Log{}, Credential{});
+    CHECK(log.credentials[0].id == "c1");
+    log = add_entry(log, entry_named("", "First"));
+    CHECK(log.entries[0].id == "e1");
+    log = add_credential(log, Credential{});
+    CHECK(log.credentials[1].id == "c2");
+    log = add_entry(log, entry_named("", "Second"));
+    CHECK(log.entries[1].id == "e2");
+    // A deleted entry's id is not handed to the next one while a later id remains.
+    log = add_entry(delete_entry(log, "e1"), entry_named("", "Third"));
+    CHECK(log.entries[1].id == "e3");
+}
+
 TEST_CASE("Commands: merging a backup adds what is new and keeps what is there") {
     Log base = add_entry(Log{}, entry_named("e1", "Mine"));
     Log incoming = add_entry(Log{}, entry_named("e1", "Mine"));

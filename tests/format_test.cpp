@@ -36,6 +36,15 @@ TEST_CASE("Format: one credit is singular") {
     CHECK(with_unit(Credits::whole(1), "credit", "credits") == "1 credit");
 }
 
+TEST_CASE("Format: a rate reads in the program's unit, singular at 1") {
+    const Program& ala = test::program("ala-clm-recert");
+    // The pace was written "%.1f hours a month": "1.0 hours a month".
+    CHECK(per_month(Credits::whole(12), 12, ala) == "1 hour a month");
+    CHECK(per_month(Credits::whole(18), 12, ala) == "1.5 hours a month");
+    CHECK(per_month(Credits::whole(1), 3, test::program("dmec-clms")) == "0.33 CEUs a month");
+    CHECK(per_month(Credits::whole(2), 2, test::program("namss-cpcs")) == "1 credit a month");
+}
+
 TEST_CASE("Format: every other amount is plural, zero and fractions included") {
     const Program& ala = test::program("ala-clm-recert");
     CHECK(with_unit(Credits{}, ala) == "0 hours");

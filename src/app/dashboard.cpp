@@ -56,50 +56,113 @@ const DeadlineResult* next_deadline(const CredentialReport& r) {
 
 void draw_timeline(const CredentialReport& r, Date today) {
     const Palette& pal = palette();
+    // One marker a day: deadlines on the same day share it.
+    struct Mark {
+        Date date;
+        int count = 0;
+        bool past = false;
+        float x = 0;
+        int row = -1;  // of its label below the line; -1 when none fits (the list below has it)
+        float left = 0;
+        std::string text;
+    };
+    std::vector<Mark> marks;
     Date last = r.end;
-    for (const auto& d : r.deadlines) last = std::max(last, d.date);
+    for (const auto& d : r.deadlines) {
+        last = std::max(last, d.date);
+        auto m = std::find_if(marks.begin(), marks.end(), [&](const Mark& x) { return x.date == d.date; });
+        if (m == marks.end()) m = marks.insert(marks.end(), Mark{d.date, 0, d.days_from_as_of < 0});
+        ++m->count;
+    }
+    std::sort(marks.begin(), marks.end(), [](const Mark& x, const Mark& y) { return x.date < y.date; });
     const float span = static_cast<float>(std::max(1, days_between(r.start, last)));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
     const float line_y = origin.y + px(46);
+    const float radius = px(5);
     auto x_of = [&](Date d) { return origin.x + w * std::clamp(days_between(r.start, d) / span, 0.0f, 1.0f); };
+    // Days a month apart are a few pixels apart: markers keep their order, moved just enough
+    // not to touch, rightward and then back from the end.
+    const float gap = 2 * radius + px(4);
+    for (std::size_t i = 0; i < marks.size(); ++i) marks[i].x = std::max(x_of(marks[i].date), i ? marks[i - 1].x + gap : origin.x);
+    for (std::size_t i = marks.size(); i-- > 0;) marks[i].x = std::min(marks[i].x, i + 1 < marks.size() ? marks[i + 1].x - gap : origin.x + w);
+
+    ImFont* small = fonts().small;
+    const float fs = small->FontSize;
+    const float row_h = fs + px(4);
+    auto width_of = [&](const std::string& t) { return small->CalcTextSizeA(fs, FLT_MAX, 0, t.c_str()).x; };
+    auto left_of = [&](float x, float tw) { return std::clamp(x - tw / 2, origin.x, origin.x + w - tw); };
+    // Date labels below the line, from the left: each in the first of three rows where it,
+    // centred on its marker or beside it, touches no other label and no line leading down to
+    // one. What fits nowhere is read in the list below.
+    constexpr int rows = 3;
+    struct Placed {
+        int row;
+        float left, right, x;
+    };
+    std::vector<Placed> placed;
+    auto fits = [&](int row, float left, float right, float x) {
+        const float pad = px(8), line_pad = px(3);
+        return std::none_of(placed.begin(), placed.end(), [&](const Placed& p) {
+            return (p.row == row && left < p.right + pad && p.left < right + pad) ||     // label on label
+                   (p.row > row && left - line_pad < p.x && p.x < right + line_pad) ||  // label on a line
+                   (row > p.row && p.left - line_pad < x && x < p.right + line_pad);    // line on a label
+        });
+    };
+    // The next date ahead is placed first: it is the one a person looks for.
+    const auto next = std::find_if(marks.begin(), marks.end(), [](const Mark& m) { return !m.past; });
+    std::vector<Mark*> order;
+    if (next != marks.end()) order.push_back(&*next);
+    for (auto& m : marks)
+        if (&m != (next != marks.end() ? &*next : nullptr)) order.push_back(&m);
+    int rows_used = 1;
+    for (Mark* mp : order) {
+        Mark& m = *mp;
+        m.text = date_in_words(m.date) + (m.count > 1 ? " \xC2\xB7 " + count_of(m.count, "date", "dates") : "");
+        const float tw = width_of(m.text);
+        for (int row = 0; row < rows && m.row < 0; ++row)
+            for (const float left : {left_of(m.x, tw), left_of(m.x - tw / 2 + radius, tw), left_of(m.x + tw / 2 - radius, tw)})
+                if (fits(row, left, left + tw, m.x)) {
+                    m.row = row;
+                    m.left = left;
+                    placed.push_back({row, left, left + tw, m.x});
+                    rows_used = std::max(rows_used, row + 1);
+                    break;
+                }
+    }
+
     const float h = px(8);
     dl->AddRectFilled(ImVec2(origin.x, line_y - h / 2), ImVec2(origin.x + w, line_y + h / 2), col(pal.surface_alt), h);
     dl->AddRectFilled(ImVec2(origin.x, line_y - h / 2), ImVec2(x_of(r.end), line_y + h / 2), col(pal.primary, 0.25f), h);
     dl->AddRectFilled(ImVec2(origin.x, line_y - h / 2), ImVec2(x_of(std::min(today, r.end)), line_y + h / 2), col(pal.primary, 0.8f), h);
-    ImFont* small = fonts().small;
-    const float fs = small->FontSize;
-    auto draw_label = [&](float x, const std::string& text, ImU32 c, float y) {
-        const ImVec2 size = small->CalcTextSizeA(fs, FLT_MAX, 0, text.c_str());
-        const float lx = std::clamp(x - size.x / 2, origin.x, origin.x + w - size.x);
-        dl->AddText(small, fs, ImVec2(lx, y), c, text.c_str());
-    };
-    // Dates below the line in two rows; a label that fits in neither is left to the list below.
-    float row_end[2] = {-1e9f, -1e9f};
-    Date previous{};
-    for (const auto& d : r.deadlines) {
-        const float x = x_of(d.date);
-        const ImU32 c = col(d.days_from_as_of < 0 ? pal.muted : pal.text);
-        dl->AddCircleFilled(ImVec2(x, line_y), px(5), col(pal.surface));
-        dl->AddCircle(ImVec2(x, line_y), px(5), c, 0, px(2));
-        if (d.date == previous) continue;
-        previous = d.date;
-        const std::string text = date_in_words(d.date);
-        const float half = small->CalcTextSizeA(fs, FLT_MAX, 0, text.c_str()).x / 2;
-        const float left = std::clamp(x - half, origin.x, origin.x + w - 2 * half);
-        for (int row = 0; row < 2; ++row)
-            if (left > row_end[row] + px(10)) {
-                draw_label(x, text, c, line_y + px(14) + row * (fs + px(3)));
-                row_end[row] = left + 2 * half;
-                break;
-            }
-    }
+    // Today above the line, the dates below it: neither hides the other.
     const float tx = x_of(today);
-    dl->AddLine(ImVec2(tx, line_y - px(16)), ImVec2(tx, line_y + px(10)), col(pal.primary), px(2));
-    draw_label(tx, "Today", col(pal.primary), line_y - px(20) - fs);
-    if (tx - origin.x > px(140)) draw_label(origin.x, date_in_words(r.start), col(pal.muted), line_y - px(20) - fs);
-    ImGui::Dummy(ImVec2(w, px(46) + px(14) + 2 * fs + px(8)));
+    dl->AddLine(ImVec2(tx, line_y - px(16)), ImVec2(tx, line_y - h / 2), col(pal.primary), px(2));
+    const float above = line_y - px(20) - fs;
+    const float today_w = width_of("Today"), today_left = left_of(tx, today_w);
+    dl->AddText(small, fs, ImVec2(today_left, above), col(pal.primary), "Today");
+    const std::string start = date_in_words(r.start);
+    if (origin.x + width_of(start) + px(10) < today_left) dl->AddText(small, fs, ImVec2(origin.x, above), col(pal.muted), start.c_str());
+    for (const auto& m : marks) {
+        const ImU32 c = col(m.past ? pal.muted : pal.text);
+        dl->AddCircleFilled(ImVec2(m.x, line_y), radius, col(pal.surface));
+        dl->AddCircle(ImVec2(m.x, line_y), radius, c, 0, px(2));
+        if (m.count > 1) dl->AddCircle(ImVec2(m.x, line_y), radius + px(3), c, 0, px(1.5f));
+        if (m.row < 0) continue;
+        const float y = line_y + px(14) + m.row * row_h;
+        if (m.row > 0) dl->AddLine(ImVec2(m.x, line_y + radius + px(4)), ImVec2(m.x, y - px(1)), col(pal.muted, 0.6f), px(1));
+        dl->AddText(small, fs, ImVec2(m.left, y), c, m.text.c_str());
+    }
+    ImGui::Dummy(ImVec2(w, px(46) + px(14) + rows_used * row_h + px(8)));
+    // The picture in words, in the order drawn; the list below reads each date's meaning.
+    std::vector<std::string> said;
+    for (const auto& m : marks)
+        said.push_back(date_in_words(m.date) + (m.count > 1 ? " (" + count_of(m.count, "date", "dates") + ")" : "") + (m.past ? " (passed)" : ""));
+    const auto ahead = std::find_if(marks.begin(), marks.end(), [&](const Mark& m) { return today < m.date; });
+    said.insert(said.begin() + (ahead - marks.begin()), "today (" + date_in_words(today) + ")");
+    track("timeline", Role::img);
+    name_last("Timeline from " + start + ": " + list_in_words(said));
 }
 
 // Under a requirement, the answer to "why is this not met?": the activities counted toward it
@@ -192,14 +255,13 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
     const Date due_date = due ? due->date : r.end;
     const int days_to_due = days_between(a.today, due_date);
     // Rates are for reading only; every sum above is exact.
-    const double per_month = static_cast<double>(last_year.units()) / Credits::scale / 12.0;
     const double need = static_cast<double>(needed.units()) / Credits::scale;
     char buf[256];
-    if (per_month > 0) {
-        const int days = static_cast<int>(std::ceil(need / per_month * 30.44));
+    if (last_year > Credits{}) {
+        const int days = static_cast<int>(std::ceil(need / (static_cast<double>(last_year.units()) / Credits::scale / 12.0) * 30.44));
         const Date done = add_days(a.today, date::days{days});
-        std::snprintf(buf, sizeof buf, "At your pace of the last 12 months (%.1f %s a month), you would finish around %s%s.",
-                      per_month, p.unit_plural.c_str(), date_in_words(done).c_str(),
+        std::snprintf(buf, sizeof buf, "At your pace of the last 12 months (%s), you would finish around %s%s.",
+                      per_month(last_year, 12, p).c_str(), date_in_words(done).c_str(),
                       !due ? "" : done <= due_date ? ", before it is due" : ", after it is due");
         const bool behind = due && done > due_date;
         say(std::string(behind ? ICON_WARNING : ICON_LINE_CHART) + " " + buf, behind ? palette().risk : palette().text);
@@ -208,8 +270,8 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
     }
     if (days_to_due > 0) {
         const double months = std::max(1.0, days_to_due / 30.44);
-        std::snprintf(buf, sizeof buf, "To be done by %s: %.1f %s a month (%s in all).", date_in_words(due_date).c_str(), need / months,
-                      p.unit_plural.c_str(), with_unit(needed, p).c_str());
+        std::snprintf(buf, sizeof buf, "To be done by %s: %s (%s in all).", date_in_words(due_date).c_str(), per_month(needed, months, p).c_str(),
+                      with_unit(needed, p).c_str());
         muted("%s", buf);
     }
 }

@@ -219,13 +219,21 @@ void draw_banner(App& a) {
     ImGui::PopStyleColor(2);
 }
 
-void draw_toast(App& a) {
+// The height kept free at the bottom for a message while one shows: the page's content ends
+// above it and scrolls there, so a message never covers what the person is reading.
+float toast_band(App& a) {
     if (a.toast.empty() || platform::now_seconds() > a.toast_until) {
         a.toast.clear();
-        return;
+        return 0;
     }
+    return ImGui::GetFrameHeight() + px(24) + px(16);
+}
+
+void draw_toast(App& a) {
+    const float band = toast_band(a);
+    if (band == 0) return;
     const ImVec2 vp = ImGui::GetMainViewport()->Size;
-    ImGui::SetNextWindowPos(ImVec2(vp.x / 2, vp.y - px(24)), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowPos(ImVec2(vp.x / 2, vp.y - band / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().text);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().bg);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(18), px(12)));
@@ -257,7 +265,7 @@ void draw_toast(App& a) {
 void draw_main(App& a) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, vp->Size.y - toast_band(a)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(16)));
     ImGui::Begin("Recert", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoBringToFrontOnFocus);
@@ -439,6 +447,16 @@ std::vector<unsigned char> take(unsigned char* p, int n) {
 }
 
 const char* set_clipboard_none(void*) { return ""; }
+// The wheel, as Dear ImGui's backend reads it (100 pixels, 3 lines or 1/80 page a step), but
+// from the canvas: the backend listens on the document, where Chrome makes wheel listeners
+// passive, so its preventDefault logged "Unable to preventDefault inside passive event
+// listener" on every scroll.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
+    const float step = ev->deltaMode == DOM_DELTA_PIXEL ? 1.0f / 100 : ev->deltaMode == DOM_DELTA_LINE ? 1.0f / 3 : 80.0f;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(ev->deltaX) * -step, static_cast<float>(ev->deltaY) * -step);
+    return EM_TRUE;  // the canvas scrolls its own content, not the page
+}
+
 void set_clipboard(void*, const char* text) { platform::clipboard_write(text); }
 
 }  // namespace
@@ -480,6 +498,8 @@ EMSCRIPTEN_KEEPALIVE void recert_start(const char* programs_json, unsigned char*
     io.SetClipboardTextFn = set_clipboard;
     ImGui::GetCurrentContext()->TestEngineHookItems = true;  // the semantic tree's source (widgets.cpp)
     ImGui_ImplGlfw_InitForOpenGL(s.window, true);
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
+    emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     s.frames_left = frames_after_input;
     emscripten_set_main_loop(frame, 0, false);

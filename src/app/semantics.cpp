@@ -17,7 +17,7 @@ constexpr std::pair<Role, std::string_view> roles[] = {
     {Role::menu, "menu"},           {Role::menuitem, "menuitem"},   {Role::group, "group"},       {Role::region, "region"},
     {Role::radiogroup, "radiogroup"}, {Role::list, "list"},         {Role::listitem, "listitem"},
     {Role::alertdialog, "alertdialog"}, {Role::grid, "grid"},       {Role::gridcell, "gridcell"},
-    {Role::tooltip, "tooltip"}};
+    {Role::tooltip, "tooltip"}, {Role::img, "img"}};
 }  // namespace
 
 std::string_view to_string(Role r) {

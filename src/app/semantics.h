@@ -21,7 +21,7 @@ namespace recert::app {
 // One table: the role, its ARIA role, and the DOM element that carries it.
 enum class Role { button, link, tab, tablist, checkbox, radio, combobox, option, listbox, textbox, dialog, heading, progressbar,
                   table, row, cell, columnheader, alert, status, text, menu, menuitem, group, region, radiogroup, list, listitem,
-                  alertdialog, grid, gridcell, tooltip };
+                  alertdialog, grid, gridcell, tooltip, img };
 std::string_view to_string(Role r);  // the ARIA role: "button", "progressbar"...
 
 enum State : std::uint8_t {

@@ -70,7 +70,10 @@ private:
 
 std::string next_id(const Log& log, const std::string& prefix) {
     const auto ids = ids_of(log);
-    return FreshIds(prefix).next(log.entries.size() + log.credentials.size() + 1, [&](const std::string& id) { return ids.count(id) > 0; });
+    // Counted among the ids of its own kind, so a log's first entry is "e1" even when its
+    // credential "c1" came first.
+    const auto same_kind = std::count_if(ids.begin(), ids.end(), [&](const std::string& id) { return id.starts_with(prefix); });
+    return FreshIds(prefix).next(static_cast<std::size_t>(same_kind) + 1, [&](const std::string& id) { return ids.count(id) > 0; });
 }
 
 Log add_entry(Log log, Entry e) {

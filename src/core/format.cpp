@@ -1,6 +1,7 @@
 #include "format.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "program.h"
 
@@ -44,6 +45,12 @@ std::string with_unit(Credits c, std::string_view singular, std::string_view plu
 }
 
 std::string with_unit(Credits c, const Program& p) { return with_unit(c, p.unit_singular, p.unit_plural); }
+
+std::string per_month(Credits total, double months, const Program& p) {
+    // Read like any amount, singular at "1": "1.0 hours a month" was a figure of its own.
+    const auto units = static_cast<std::int64_t>(std::llround(static_cast<double>(total.units()) / std::max(months, 1e-9)));
+    return with_unit(Credits::from_units(units), p) + " a month";
+}
 
 std::string count_of(std::int64_t n, std::string_view one, std::string_view many) {
     return std::to_string(n) + " " + std::string(n == 1 ? one : many);

@@ -25,6 +25,8 @@ std::string money(Money m, std::string_view currency);
 // An amount with the unit it is counted in, singular when it reads as 1: "1 hour", "1.5 hours", "0 CEUs".
 std::string with_unit(Credits c, std::string_view singular, std::string_view plural);
 std::string with_unit(Credits c, const Program& p);  // in the program's unit
+// An amount spread evenly over `months`, as a rate: "1 hour a month", "2.5 CEUs a month".
+std::string per_month(Credits total, double months, const Program& p);
 // A count with its noun: "1 activity", "2 activities", "0 rows".
 std::string count_of(std::int64_t n, std::string_view one, std::string_view many);
 
