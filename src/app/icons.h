@@ -22,6 +22,7 @@
 #define ICON_BOOK "\xef\x80\xad"
 #define ICON_CHEVRON_LEFT "\xef\x81\x93"
 #define ICON_CHEVRON_RIGHT "\xef\x81\x94"
+#define ICON_CHEVRON_DOWN "\xef\x81\xb8"
 #define ICON_CIRCLE_O "\xef\x84\x8c"
 #define ICON_HOURGLASS "\xef\x89\x92"
 #define ICON_LINE_CHART "\xef\x88\x81"
