@@ -33,7 +33,15 @@ int menu_depth = 0;         // inside begin_menu: items are menu items
 bool entered = false;       // Enter pressed in a one-line real input this frame
 std::unordered_map<std::string, int> said;  // say()'s ids this frame, to number repeats
 
-Rect css(const ImRect& r) {
+// The scrolling body of a dialog being drawn (begin_dialog_body), and the node that took the
+// DOM's focus, to scroll to.
+ImGuiWindow* body_window = nullptr;
+std::string body_focus;
+
+Rect css(ImRect r) {
+    // In a dialog's body every item has a node, scrolled out of view or not (Tab reaches
+    // it); one out of view is cut to the part in view, none, so it takes no taps.
+    if (body_window && ImGui::GetCurrentContext()->CurrentWindow == body_window) r.ClipWithFull(body_window->InnerClipRect);
     return {r.Min.x * css_per_pixel, r.Min.y * css_per_pixel, r.GetWidth() * css_per_pixel, r.GetHeight() * css_per_pixel};
 }
 
@@ -119,6 +127,7 @@ void track(const std::string& name) {
     // The item's rectangle as Dear ImGui gives it to callers: a tab reports its label before
     // its rectangle is final.
     n->rect = css(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    if (body_window && name == body_focus) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
 }
 
 void track(const std::string& name, Role role, std::uint8_t states) {
@@ -289,9 +298,19 @@ void begin_dialog_body(const char* id) {
     const float content = s.GetFloat(body_ids("##body.content"), room);
     ImGui::BeginChild(id, ImVec2(0, std::max(std::min(content, room), ImGui::GetFrameHeight() * 3)), ImGuiChildFlags_None,
                       content > room ? 0 : ImGuiWindowFlags_NoScrollbar);
+    body_window = ImGui::GetCurrentWindow();
+    body_focus = focus_moved().value_or("");
+    // Dear ImGui skips the items out of a window's view, and so would the semantic tree, and
+    // Tab would jump from the last field in view to Save. While it logs, it skips none (the
+    // drawing is still clipped); the log's text is dropped.
+    ImGui::GetCurrentContext()->LogEnabled = true;
 }
 
 void end_dialog_body() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g.LogEnabled = false;
+    g.LogBuffer.clear();
+    body_window = nullptr;
     const float content = ImGui::GetCursorPosY();  // from the body's top, scrolled or not
     ImGui::EndChild();
     ImGui::GetStateStorage()->SetFloat(body_ids("##body.content"), content);
