@@ -52,12 +52,13 @@ struct EntryForm {
     std::string conflict;                    // what another tab did meanwhile; the typing stays
     nlohmann::json as_opened;  // the fields as the form opened: once changed, closing asks first
     bool asking = false;       // "Discard your changes?" is open over the form
+    std::vector<std::string> showing_rules;  // programs whose "What counts" is open
 };
 
 struct CredentialForm {
     bool open = false;
     std::string editing_id;
-    int program = 0;
+    int program = -1;  // in App::programs; none until the person chooses one
     std::string certified_on, renewed_through, label;
     Options options;
     bool tried = false;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "calendar.h"
 #include "format.h"
 #include "icons.h"
 #include "screens.h"
@@ -14,11 +15,17 @@ namespace recert::app {
 
 namespace {
 
-// The programs the entry form speaks of: the person's (all programs before any credential).
-std::vector<const Program*> offered_programs(const App& a) {
+// The programs of the person's credentials, each once: whose rules the form explains.
+std::vector<const Program*> credential_programs(const App& a) {
     std::vector<const Program*> out;
     for (const auto& c : a.log.credentials)
         if (const Program* p = program_of(a, c); p && std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+    return out;
+}
+
+// The programs the entry form speaks of: the person's (all programs before any credential).
+std::vector<const Program*> offered_programs(const App& a) {
+    std::vector<const Program*> out = credential_programs(a);
     if (a.log.credentials.empty())
         for (const auto& p : a.programs) out.push_back(&p);
     return out;
@@ -76,6 +83,82 @@ ProgramWords program_words(const App& a) {
     return w;
 }
 
+std::string source_title(const Program& p, const std::string& id) {
+    for (const auto& s : p.sources)
+        if (s.id == id) return s.title;
+    return id;
+}
+
+// One thing a program's file says counts: the rules that rest on it, the body's words, and
+// how Recert reads them. Rules quoting the same words the same way are one ("a minimum of
+// three hours per Subject Area", for five areas).
+struct CountsRule {
+    std::vector<std::string> names;
+    std::string quote, interpretation, source;
+};
+
+std::vector<CountsRule> what_counts(const Program& p) {
+    std::vector<CountsRule> out;
+    auto add = [&](const std::string& name, const Cite& cite) {
+        if (cite.quote.empty()) return;
+        for (auto& r : out)
+            if (r.quote == cite.quote && r.interpretation == cite.interpretation) return r.names.push_back(name);
+        out.push_back({{name}, cite.quote, cite.interpretation, source_title(p, cite.source)});
+    };
+    add("How an activity earns " + p.unit_plural, p.credit.cite);
+    for (const auto& q : p.requirements) add(q.name, q.cite);
+    for (const auto& c : p.caps) add(c.name, c.cite);
+    return out;
+}
+
+// "What counts for <program>": shut until asked, as it is long; the file's own words when open.
+void draw_what_counts(EntryForm& f, const Program& p) {
+    const std::string id = "entry.counts." + p.id, title = "What counts for " + p.name;
+    const auto at = std::find(f.showing_rules.begin(), f.showing_rules.end(), p.id);
+    bool open = at != f.showing_rules.end();
+    if (disclosure(id, title, open, id + ".region")) open = !open;
+    if (open && at == f.showing_rules.end()) f.showing_rules.push_back(p.id);
+    if (!open && at != f.showing_rules.end()) f.showing_rules.erase(at);
+    if (!open) return;
+    ImGui::Indent(px(12));
+    begin_node(id + ".region", Role::region, title);
+    if (!p.description.empty()) say(p.description);
+    if (!p.credit.by_kind.empty()) {
+        std::vector<std::string> fixed;
+        for (const auto& [kind, credits] : p.credit.by_kind) fixed.push_back(std::string(label(kind)) + ": " + with_unit(credits, p));
+        say("Fixed amounts, whatever the certificate says: " + list_in_words(fixed) + ".");
+    }
+    for (const auto& r : what_counts(p)) {
+        ImGui::Spacing();
+        ImGui::PushFont(fonts().bold);
+        say(list_in_words(r.names));
+        ImGui::PopFont();
+        say("\u201c" + r.quote + "\u201d");
+        muted("Source: %s", r.source.c_str());
+        if (!r.interpretation.empty()) muted("How Recert reads it: %s", r.interpretation.c_str());
+    }
+    end_node();
+    ImGui::Unindent(px(12));
+    ImGui::Spacing();
+}
+
+// What the programs fix for `kind`, whatever the entry says ("Earns 2 CEUs, fixed by DMEC"),
+// and whether any of them reads the Credits field for it.
+struct FixedCredit {
+    std::vector<std::string> words;
+    bool credits_read = false;
+};
+
+FixedCredit fixed_credit(const App& a, Kind kind) {
+    FixedCredit out;
+    for (const Program* p : offered_programs(a)) {
+        const auto it = p->credit.by_kind.find(kind);
+        if (it == p->credit.by_kind.end()) out.credits_read = true;
+        else out.words.push_back("Earns " + with_unit(it->second, *p) + ", fixed by " + body_short_name(*p));
+    }
+    return out;
+}
+
 // "Discard your changes?", over a changed form that Cancel or Escape would close. Keeping
 // them is the first choice and has the focus: a stray Enter loses nothing.
 void ask_discard(App& a, bool asking) {
@@ -95,15 +178,80 @@ void ask_discard(App& a, bool asking) {
     end_dialog();
 }
 
+// A message beside the footer's buttons, or under them where it would not fit (a phone).
+void footer_note(const std::string& text) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(text.c_str()).x) ImGui::NewLine();
+    ImGui::AlignTextToFramePadding();
+    say(text, palette().late);
+}
+
+// A field's label, wrapped on a narrow screen; "(required)" beside it, or under it where it does not fit.
 void label_row(const char* text, bool required = false) {
     ImGui::PushFont(fonts().bold);
+    ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     if (required) {
         ImGui::SameLine(0, px(4));
+        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("(required)").x) ImGui::NewLine();
         ImGui::TextColored(palette().muted, "(required)");
     }
 }
+// The program's own options (a track, a first renewal as dual certificant), as its file states them.
+void draw_options(CredentialForm& f, const Program& p, float w) {
+    for (const auto& o : p.options) {
+        ImGui::PushID(o.id.c_str());
+        if (!o.is_choice) {
+            bool on = false;
+            if (auto it = f.options.find(o.id); it != f.options.end() && std::holds_alternative<bool>(it->second)) on = std::get<bool>(it->second);
+            if (ImGui::Checkbox(o.label.c_str(), &on)) f.options[o.id] = on;
+            track("option." + o.id);
+        } else {
+            label_row(o.label.c_str());
+            std::string current;
+            if (auto it = f.options.find(o.id); it != f.options.end() && std::holds_alternative<std::string>(it->second)) current = std::get<std::string>(it->second);
+            auto name_of = [&](const std::string& t) {
+                for (const auto& topic : p.topics)
+                    if (topic.id == t) return topic.name;
+                return t.empty() ? std::string("None") : t;
+            };
+            ImGui::SetNextItemWidth(std::min(w, px(360)));
+            // None first, then the program's choices, and a stored one it no longer offers.
+            std::vector<std::string> values{""};
+            values.insert(values.end(), o.choices.begin(), o.choices.end());
+            if (std::find(values.begin(), values.end(), current) == values.end()) values.push_back(current);
+            std::vector<Choice> choices;
+            for (const auto& v : values) choices.push_back({"option." + o.id + "." + (v.empty() ? "none" : v), name_of(v)});
+            const auto at = std::find(values.begin(), values.end(), current) - values.begin();
+            if (const int k = combo("option." + o.id, o.label, choices, static_cast<int>(at)); k == 0) f.options.erase(o.id);
+            else if (k > 0) f.options[o.id] = values[static_cast<std::size_t>(k)];
+        }
+        if (!o.help.empty()) help_tip(o.help);
+        ImGui::PopID();
+    }
+}
+
+// The two dates told apart on the chosen program's own cycle, from the date typed (or today,
+// as an example): where the first cycle ends, and what the second date does.
+std::string cycle_example(const Program& p, const CredentialForm& f, Date today) {
+    const auto typed = parse_date(f.certified_on);
+    Credential c;
+    c.program = p.id;
+    c.certified_on = typed.value_or(today);
+    Problems problems;
+    const auto first = current_cycle(p, c, *c.certified_on, problems);
+    if (!first) return "";
+    c.renewed_through = first->end;
+    const auto next = current_cycle(p, c, *c.certified_on, problems);
+    if (!next) return "";
+    const std::string end = date_in_words(first->end);
+    return (typed ? "Earned or renewed on " : "For example, earned or renewed on ") + date_in_words(*c.certified_on) + ", your cycle runs to " +
+           end + ": leave the second date empty while you are in that cycle. Once you have renewed it, enter " + end +
+           " as the second date, and Recert tracks the next cycle, to " + date_in_words(next->end) + ".";
+}
+
 }  // namespace
 
 void draw_entry_form(App& a) {
@@ -132,13 +280,14 @@ void draw_entry_form(App& a) {
             }
         if (!shown) ImGui::Dummy(ImVec2(1, fonts().small->FontSize));
     };
-    const float w = ImGui::GetContentRegionAvail().x;
     const ProgramWords words = program_words(a);
 
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(f.editing_id.empty() ? "Log an activity" : "Edit activity");
     ImGui::PopFont();
     ImGui::Spacing();
+    begin_dialog_body("entry.body");
+    const float w = ImGui::GetContentRegionAvail().x;
 
     label_row("Title", true);
     if (f.focus_first) {
@@ -175,37 +324,55 @@ void draw_entry_form(App& a) {
     ImGui::SetNextItemWidth(w);
     text_field("entry.provider", "Provider", f.provider, words.provider_hint.c_str());
 
+    // A kind whose credits the programs fix has no Credits box to fill in: what it earns
+    // stands there instead. Credits already typed keep their box, so nothing is hidden.
+    const FixedCredit fixed = fixed_credit(a, all_kinds[f.kind]);
+    const bool credits_box = fixed.credits_read || !f.credits.empty();
     label_row("Minutes");
     ImGui::SameLine(second);
     label_row("Credits");
     ImGui::SetNextItemWidth(half);
     text_field("entry.minutes", "Minutes", f.minutes, "e.g. 90", Input::numeric, ImGuiInputTextFlags_CharsDecimal);
     ImGui::SameLine(second);
-    ImGui::SetNextItemWidth(half);
-    text_field("entry.credits", "Credits", f.credits, "as on the certificate, e.g. 1.5", Input::decimal, ImGuiInputTextFlags_CharsDecimal);
+    if (credits_box) {
+        ImGui::SetNextItemWidth(half);
+        text_field("entry.credits", "Credits", f.credits, "as on the certificate, e.g. 1.5", Input::decimal, ImGuiInputTextFlags_CharsDecimal);
+    } else {
+        ImGui::AlignTextToFramePadding();
+        say(ICON_CHECK_CIRCLE " " + list_in_words(fixed.words) + ".");
+    }
     error_line({Field::minutes, Field::credits});
+    if (credits_box && !fixed.words.empty())
+        muted("%s%s.", list_in_words(fixed.words).c_str(), fixed.credits_read ? "" : ": the credits entered are kept but do not count");
     if (!words.minutes_note.empty()) muted("%s", words.minutes_note.c_str());
+
+    for (const Program* p : credential_programs(a)) draw_what_counts(f, *p);
 
     const auto topics = offered_topics(a);
     if (!topics.empty()) {
         label_row("Topics");
+        // Each group of topics under its heading, on a line of its own.
         std::string group = "\x01";
+        bool line_start = true, in_group = false;
         for (const auto& t : topics) {
             if (t.group != group) {
+                if (in_group) end_node();
                 group = t.group;
-                if (!group.empty()) muted("%s", group.c_str());
+                in_group = !group.empty();
+                if (in_group) {
+                    begin_node("entry.topics." + group, Role::group, group);
+                    muted("%s", group.c_str());
+                }
+                line_start = true;
             }
             bool on = std::find(f.topics.begin(), f.topics.end(), t.id) != f.topics.end();
-            const float item = ImGui::CalcTextSize(t.name.c_str()).x + ImGui::GetFrameHeight() + px(24);
-            if (ImGui::GetCursorPosX() > ImGui::GetStyle().WindowPadding.x + 1 && ImGui::GetCursorPosX() + item > w) ImGui::NewLine();
-            if (ImGui::Checkbox(t.name.c_str(), &on)) {
+            if (wrapped_checkbox("entry.topic." + t.id, t.name, &on, line_start)) {
                 if (on) f.topics.push_back(t.id);
                 else f.topics.erase(std::remove(f.topics.begin(), f.topics.end(), t.id), f.topics.end());
             }
-            track("entry.topic." + t.id);
-            ImGui::SameLine();
+            line_start = false;
         }
-        ImGui::NewLine();
+        if (in_group) end_node();
         error_for(Field::topics);
     }
     if (!words.approved_label.empty()) {
@@ -220,6 +387,7 @@ void draw_entry_form(App& a) {
     label_row("Notes");
     ImGui::SetNextItemWidth(w);
     text_field("entry.notes", "Notes", f.notes, "", Input::text, 0, ImGui::GetTextLineHeight() * 3 + px(14));
+    end_dialog_body();
 
     // The notes take newlines; the question over a changed form takes the keys while it asks.
     const bool enter = field_entered() && !f.asking;
@@ -229,10 +397,7 @@ void draw_entry_form(App& a) {
     ImGui::SameLine();
     if (ImGui::Button("Cancel") || escape_here()) emit(a, act::CancelEntry{});
     track("entry.cancel");
-    if (f.tried && !check.entry) {
-        ImGui::SameLine();
-        ImGui::TextColored(palette().late, ICON_EXCLAMATION_CIRCLE " Check the fields marked above.");
-    }
+    if (f.tried && !check.entry) footer_note(ICON_EXCLAMATION_CIRCLE " Check the fields marked above.");
     if (!f.conflict.empty()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(palette().risk, ICON_WARNING " %s", f.conflict.c_str());
@@ -246,75 +411,54 @@ void draw_entry_form(App& a) {
 void draw_credential_form(App& a) {
     CredentialForm& f = a.credential_form;
     if (a.programs.empty() || !begin_dialog("Credential", f.editing_id.empty() ? "Add your credential" : "Edit credential", &f.open, 620)) return;
-    const float w = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(f.editing_id.empty() ? "Add your credential" : "Edit credential");
     ImGui::PopFont();
     muted("Recert evaluates your activities by this program's published rules.");
     ImGui::Spacing();
+    begin_dialog_body("credential.body");
+    const float w = ImGui::GetContentRegionAvail().x;
 
     label_row("Credential and program", true);
     ImGui::SetNextItemWidth(w);
     std::vector<Choice> programs;
     for (const auto& program : a.programs) programs.push_back({"program." + program.id, program.name});
-    if (const int i = combo("credential.program", "Credential and program", programs, f.program); i >= 0 && i != f.program) {
+    if (const int i = combo("credential.program", "Credential and program", programs, f.program, "Choose your certification\u2026");
+        i >= 0 && i != f.program) {
         f.program = i;
         f.options.clear();  // another program's options
     }
-    const Program& p = a.programs[static_cast<std::size_t>(f.program)];
-    if (!p.description.empty()) muted("%s", p.description.c_str());
-
     const auto errors = check_credential(a, f).errors;
-    auto error_for = [&](Field field) {
-        // Both fields with messages are dates: their node is the date's text.
-        if (const auto it = errors.find(field); it != errors.end()) field_error(it->second, "credential." + std::string(to_string(field)) + ".text");
+    auto error_for = [&](Field field, const std::string& node) {
+        if (const auto it = errors.find(field); it != errors.end()) field_error(it->second, node);
     };
-    if (p.cycle.type != CycleRule::Type::lookback) {
+    if (f.tried) error_for(Field::program, "credential.program");  // not before a first try
+    const Program* p = f.program >= 0 && f.program < static_cast<int>(a.programs.size()) ? &a.programs[static_cast<std::size_t>(f.program)] : nullptr;
+    if (p && !p->description.empty()) muted("%s", p->description.c_str());
+
+    if (!p || p->cycle.type != CycleRule::Type::lookback) {
+        // Both fields with messages are dates: their node is the date's text.
         label_row("Date you earned or last renewed the credential", true);
         date_input("credential.certified_on", "Date you earned or last renewed the credential", f.certified_on, std::min(w, px(300)), a.today);
-        if (f.tried || !f.certified_on.empty()) error_for(Field::certified_on);  // not before a first try
+        if (f.tried || !f.certified_on.empty()) error_for(Field::certified_on, "credential.certified_on.text");
         label_row("Cycle already renewed through (optional)");
         help_tip("Leave empty if you are in your first cycle. Otherwise enter the last day of the cycle you have already renewed; Recert then tracks the next one.");
         date_input("credential.renewed_through", "Cycle already renewed through (optional)", f.renewed_through, std::min(w, px(300)), a.today);
-        error_for(Field::renewed_through);
+        error_for(Field::renewed_through, "credential.renewed_through.text");
+        if (p) {
+            const std::string example = cycle_example(*p, f, a.today);
+            if (!example.empty()) muted(ICON_INFO " %s", example.c_str());
+        }
     } else {
-        muted(ICON_INFO " This program looks back from the day you apply: activities in the %s up to today count.", span_in_words(p.cycle).c_str());
+        muted(ICON_INFO " This program looks back from the day you apply: activities in the %s up to today count.", span_in_words(p->cycle).c_str());
     }
 
-    for (const auto& o : p.options) {
-        ImGui::PushID(o.id.c_str());
-        if (!o.is_choice) {
-            bool on = false;
-            if (auto it = f.options.find(o.id); it != f.options.end() && std::holds_alternative<bool>(it->second)) on = std::get<bool>(it->second);
-            if (ImGui::Checkbox(o.label.c_str(), &on)) f.options[o.id] = on;
-            track("option." + o.id);
-        } else {
-            label_row(o.label.c_str());
-            std::string current;
-            if (auto it = f.options.find(o.id); it != f.options.end() && std::holds_alternative<std::string>(it->second)) current = std::get<std::string>(it->second);
-            auto name_of = [&](const std::string& t) {
-                for (const auto& topic : p.topics)
-                    if (topic.id == t) return topic.name;
-                return t.empty() ? std::string("None") : t;
-            };
-            ImGui::SetNextItemWidth(std::min(w, px(360)));
-            // None first, then the program's choices, and a stored one it no longer offers.
-            std::vector<std::string> values{""};
-            values.insert(values.end(), o.choices.begin(), o.choices.end());
-            if (std::find(values.begin(), values.end(), current) == values.end()) values.push_back(current);
-            std::vector<Choice> choices;
-            for (const auto& v : values) choices.push_back({"option." + o.id + "." + (v.empty() ? "none" : v), name_of(v)});
-            const auto at = std::find(values.begin(), values.end(), current) - values.begin();
-            if (const int k = combo("option." + o.id, o.label, choices, static_cast<int>(at)); k == 0) f.options.erase(o.id);
-            else if (k > 0) f.options[o.id] = values[static_cast<std::size_t>(k)];
-        }
-        if (!o.help.empty()) help_tip(o.help);
-        ImGui::PopID();
-    }
+    if (p) draw_options(f, *p, w);
 
     label_row("Name shown (optional)");
     ImGui::SetNextItemWidth(w);
-    text_field("credential.label", "Name shown (optional)", f.label, p.credential.empty() ? p.name.c_str() : p.credential.c_str());
+    text_field("credential.label", "Name shown (optional)", f.label, !p ? "" : p->credential.empty() ? p->name.c_str() : p->credential.c_str());
+    end_dialog_body();
 
     ImGui::Separator();
     const bool enter = field_entered() && !f.asking;

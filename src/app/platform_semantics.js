@@ -75,14 +75,11 @@ mergeInto(LibraryManager.library, {
       else el.removeAttribute('aria-description');
       var flag = function (attr, on, off) { if (on) el.setAttribute(attr, 'true'); else if (off) el.setAttribute(attr, 'false'); else el.removeAttribute(attr); };
       if (r === 'checkbox' || r === 'radio') flag('aria-checked', s & 2, true);
-      // What opens a popup says so, and which one while it is open.
-      if (node.popup) {
-        el.setAttribute('aria-haspopup', node.popup);
-        flag('aria-expanded', s & 4, true);
-        if (s & 4) el.setAttribute('aria-controls', 'sem-' + node.controls);
-        else el.removeAttribute('aria-controls');
-      } else if (node.controls) {
-        // A disclosure: says whether what it shows is open, and which it is while it is.
+      // What opens a popup says so, and which one while it is open; a disclosure (it controls
+      // a region, no popup) says whether the region is shown.
+      if (node.popup || node.controls) {
+        if (node.popup) el.setAttribute('aria-haspopup', node.popup);
+        else el.removeAttribute('aria-haspopup');
         flag('aria-expanded', s & 4, true);
         if (s & 4) el.setAttribute('aria-controls', 'sem-' + node.controls);
         else el.removeAttribute('aria-controls');

@@ -87,12 +87,14 @@ EntryCheck check_entry(const EntryForm& f) {
 
 CredentialCheck check_credential(const App& a, const CredentialForm& f) {
     CredentialCheck out;
-    if (a.programs.empty()) return out;
-    const Program& p = a.programs[static_cast<std::size_t>(f.program)];
-    const bool lookback = p.cycle.type == CycleRule::Type::lookback;
+    const bool chosen = f.program >= 0 && f.program < static_cast<int>(a.programs.size());
+    const Program* p = chosen ? &a.programs[static_cast<std::size_t>(f.program)] : nullptr;
+    const bool lookback = p && p->cycle.type == CycleRule::Type::lookback;
     const auto certified = parse_date(f.certified_on);
     const auto renewed = parse_date(f.renewed_through);
     auto& errors = out.errors;
+    // Never a default: a credential evaluated under a program the person did not pick would mislead.
+    if (!p) errors[Field::program] = "Choose the certification you hold";
     if (!lookback) {
         if (f.certified_on.empty()) errors[Field::certified_on] = "Enter the date on your certificate";
         else if (!certified) errors[Field::certified_on] = "\"" + f.certified_on + "\" is not a real date written YYYY-MM-DD";
@@ -107,7 +109,7 @@ CredentialCheck check_credential(const App& a, const CredentialForm& f) {
     for (const auto& old : a.log.credentials)
         if (old.id == f.editing_id) c = old;  // what the form does not show stays as it was
     c.id = f.editing_id;
-    c.program = p.id;
+    c.program = p->id;
     c.label = f.label;
     c.certified_on = lookback ? std::nullopt : certified;
     c.renewed_through = lookback || f.renewed_through.empty() ? std::nullopt : renewed;

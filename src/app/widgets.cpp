@@ -33,7 +33,15 @@ int menu_depth = 0;         // inside begin_menu: items are menu items
 bool entered = false;       // Enter pressed in a one-line real input this frame
 std::unordered_map<std::string, int> said;  // say()'s ids this frame, to number repeats
 
-Rect css(const ImRect& r) {
+// The scrolling body of a dialog being drawn (begin_dialog_body), and the node that took the
+// DOM's focus, to scroll to.
+ImGuiWindow* body_window = nullptr;
+std::string body_focus;
+
+Rect css(ImRect r) {
+    // In a dialog's body every item has a node, scrolled out of view or not (Tab reaches
+    // it); one out of view is cut to the part in view, none, so it takes no taps.
+    if (body_window && ImGui::GetCurrentContext()->CurrentWindow == body_window) r.ClipWithFull(body_window->InnerClipRect);
     return {r.Min.x * css_per_pixel, r.Min.y * css_per_pixel, r.GetWidth() * css_per_pixel, r.GetHeight() * css_per_pixel};
 }
 
@@ -119,6 +127,7 @@ void track(const std::string& name) {
     // The item's rectangle as Dear ImGui gives it to callers: a tab reports its label before
     // its rectangle is final.
     n->rect = css(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    if (body_window && name == body_focus) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
 }
 
 void track(const std::string& name, Role role, std::uint8_t states) {
@@ -128,14 +137,24 @@ void track(const std::string& name, Role role, std::uint8_t states) {
     tree.recording.back().states |= states;
 }
 
+namespace {
+// The node of the last item, if it has one: an item scrolled out of view records none, and
+// naming the node before it (the dialog it is in) would rename that.
+SemanticNode* last_item_node() {
+    if (tree.recording.empty() || tree.recording.back().item != ImGui::GetCurrentContext()->LastItemData.ID) return nullptr;
+    return &tree.recording.back();
+}
+}  // namespace
+
 void name_last(const std::string& name, const std::string& value) {
-    if (tree.recording.empty()) return;
-    tree.recording.back().name = name;
-    tree.recording.back().value = value;
+    SemanticNode* n = last_item_node();
+    if (!n) return;
+    n->name = name;
+    n->value = value;
 }
 
 void progress_last(const std::string& name, double now, double max, const std::string& value) {
-    if (tree.recording.empty()) return;
+    if (!last_item_node()) return;
     SemanticNode& n = tree.recording.back();
     n.role = Role::progressbar;
     n.name = name;
@@ -236,6 +255,11 @@ bool filled_button(const char* label, const ImVec4& fill, ImVec2 size) {
 bool primary_button(const char* label, ImVec2 size) { return filled_button(label, palette().primary, size); }
 bool danger_button(const char* label, ImVec2 size) { return filled_button(label, palette().late, size); }
 
+namespace {
+float body_end = -1;  // where the dialog's scrolling body ended this frame, to measure its footer
+ImGuiID body_ids(const char* what) { return ImGui::GetCurrentWindow()->GetID(what); }
+}  // namespace
+
 bool begin_dialog(const char* id, const std::string& title, bool* open, float width, Role role) {
     // Closed by the model (a form saved, an import done): ImGui still holds the popup open
     // until BeginPopupModal sees *open false once.
@@ -259,8 +283,38 @@ bool begin_dialog(const char* id, const std::string& title, bool* open, float wi
 }
 
 void end_dialog() {
+    if (body_end >= 0) ImGui::GetStateStorage()->SetFloat(body_ids("##body.footer"), ImGui::GetCursorPosY() - body_end);
+    body_end = -1;
     tree.pop_parent();
     ImGui::EndPopup();
+}
+
+void begin_dialog_body(const char* id) {
+    ImGuiWindow& dialog = *ImGui::GetCurrentWindow();
+    ImGuiStorage& s = *ImGui::GetStateStorage();
+    // Last frame's heights: the content's and the footer's (a first frame guesses two rows).
+    const float footer = s.GetFloat(body_ids("##body.footer"), ImGui::GetFrameHeightWithSpacing() * 2);
+    const float room = ImGui::GetMainViewport()->Size.y - px(24) - ImGui::GetCursorPosY() - dialog.WindowPadding.y - footer;
+    const float content = s.GetFloat(body_ids("##body.content"), room);
+    ImGui::BeginChild(id, ImVec2(0, std::max(std::min(content, room), ImGui::GetFrameHeight() * 3)), ImGuiChildFlags_None,
+                      content > room ? 0 : ImGuiWindowFlags_NoScrollbar);
+    body_window = ImGui::GetCurrentWindow();
+    body_focus = focus_moved().value_or("");
+    // Dear ImGui skips the items out of a window's view, and so would the semantic tree, and
+    // Tab would jump from the last field in view to Save. While it logs, it skips none (the
+    // drawing is still clipped); the log's text is dropped.
+    ImGui::GetCurrentContext()->LogEnabled = true;
+}
+
+void end_dialog_body() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g.LogEnabled = false;
+    g.LogBuffer.clear();
+    body_window = nullptr;
+    const float content = ImGui::GetCursorPosY();  // from the body's top, scrolled or not
+    ImGui::EndChild();
+    ImGui::GetStateStorage()->SetFloat(body_ids("##body.content"), content);
+    body_end = ImGui::GetCursorPosY();
 }
 
 bool escape_here() {
@@ -289,7 +343,8 @@ int list_step(int at, const std::string& key, int n) {
 }
 }  // namespace
 
-int combo(const std::string& id, const std::string& label, const std::vector<Choice>& choices, int current) {
+int combo(const std::string& id, const std::string& label, const std::vector<Choice>& choices, int current,
+          const std::string& placeholder) {
     ImGui::PushID(id.c_str());
     const int n = static_cast<int>(choices.size());
     const bool valid = current >= 0 && current < n;
@@ -302,17 +357,19 @@ int combo(const std::string& id, const std::string& label, const std::vector<Cho
     int highlight = storage.GetInt(highlight_id, -1);
     bool move_dom = storage.GetBool(move_id, false);
     int picked = -1;
-    const bool open = ImGui::BeginCombo("##combo", valid ? choices[static_cast<std::size_t>(current)].text.c_str() : "", ImGuiComboFlags_HeightLargest);
+    const std::string& shown = valid ? choices[static_cast<std::size_t>(current)].text : placeholder;
+    const bool open = ImGui::BeginCombo("##combo", shown.c_str(), ImGuiComboFlags_HeightLargest);
     // Recorded here, not by Dear ImGui's hook: a combo reports no label of its own.
     SemanticNode& node = tree.add(id, Role::combobox, label);
     node.item = frame;
     node.rect = css(box);
-    node.value = valid ? choices[static_cast<std::size_t>(current)].text : "";
+    node.value = shown;
     node.controls = id + ".list";
     node.popup = Role::listbox;
     if (open) node.states |= State::expanded;
     if (open) {
-        if (ImGui::IsWindowAppearing()) highlight = -1, move_dom = false;
+        // Opened on nothing chosen, the focus goes to the first option (the DOM finds no selected one).
+        if (ImGui::IsWindowAppearing()) highlight = valid ? -1 : 0, move_dom = !valid;
         const std::string list = id + ".list";
         tree.add(list, Role::listbox, label).rect = css(ImGui::GetCurrentWindow()->Rect());
         tree.push_parent(list);
@@ -351,7 +408,7 @@ int combo(const std::string& id, const std::string& label, const std::vector<Cho
 }
 
 void opens_popup(const std::string& popup_id, Role kind, bool open) {
-    if (tree.recording.empty()) return;
+    if (!last_item_node()) return;
     SemanticNode& n = tree.recording.back();
     n.controls = popup_id;
     n.popup = kind;
@@ -391,8 +448,31 @@ bool disclosure(const std::string& id, const std::string& label, bool open, cons
     track(id, Role::button, open ? State::expanded : 0);
     name_last(label);
     // Controls without a popup: a disclosure to platform_semantics.js, no aria-haspopup.
-    if (!tree.recording.empty() && tree.recording.back().id == id) tree.recording.back().controls = region;
+    if (SemanticNode* n = last_item_node(); n && n->id == id) n->controls = region;
     return pressed;
+}
+
+bool wrapped_checkbox(const std::string& id, const std::string& label, bool* on, bool line_start) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetContentRegionMax().x;
+    const float box = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
+    if (!line_start) {
+        ImGui::SameLine(0, style.ItemSpacing.x * 3);
+        if (ImGui::GetCursorPosX() + box + ImGui::CalcTextSize(label.c_str()).x > right) ImGui::NewLine();
+    }
+    bool changed = ImGui::Checkbox(("##" + id).c_str(), on);
+    track(id);
+    name_last(label);
+    ImGui::SameLine(0, style.ItemInnerSpacing.x);
+    // The label's lines start after the box, the first on the box's text line.
+    ImGui::PushTextWrapPos(right);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsItemClicked()) {
+        *on = !*on;
+        changed = true;
+    }
+    return changed;
 }
 
 bool icon_button(const char* icon, const char* id, const char* tip, const std::string& name) {

@@ -73,6 +73,11 @@ bool danger_button(const char* label, ImVec2 size = ImVec2(0, 0));
 // every frame, open or not. `role` alertdialog: a question that interrupts (discard changes?).
 bool begin_dialog(const char* id, const std::string& title, bool* open, float width, Role role = Role::dialog);
 void end_dialog();
+// The fields of a long dialog, scrolling above a footer that stays in view (Save and Cancel):
+// begin_dialog_body(), the fields, end_dialog_body(), then the footer, then end_dialog().
+// The dialog keeps the height its content needs, up to the screen's.
+void begin_dialog_body(const char* id);
+void end_dialog_body();
 // Escape pressed for the popup or dialog being drawn: Escape closes only the innermost one,
 // so it is this one's only when nothing was open above it.
 bool escape_here();
@@ -82,10 +87,12 @@ bool escape_here();
 // open, a listbox (node `id`.list) whose options are its choices, with their ids. Arrows,
 // Home and End move the highlight that the drawn list and the DOM's focus share; Enter or
 // Space picks. Width from SetNextItemWidth. Returns the index picked this frame, or -1.
+// With `current` no choice, the box shows `placeholder` ("Choose…") and opens on the first.
 struct Choice {
     std::string id, text;
 };
-int combo(const std::string& id, const std::string& label, const std::vector<Choice>& choices, int current);
+int combo(const std::string& id, const std::string& label, const std::vector<Choice>& choices, int current,
+          const std::string& placeholder = "");
 // The last item opens the popup node `popup_id` (a `kind`: menu, dialog), open or not.
 void opens_popup(const std::string& popup_id, Role kind, bool open);
 // A popup menu (BeginPopup) whose items are menu items in the DOM, under a menu named `name`.
@@ -99,6 +106,9 @@ void end_tablist();
 // label after a chevron, aria-expanded, and while open aria-controls naming node `region`.
 // Returns true when pressed; the caller keeps whether it is open.
 bool disclosure(const std::string& id, const std::string& label, bool open, const std::string& region);
+// A checkbox whose label wraps within the content's width (a long topic on a phone), the
+// label clickable too. Starts a new line when it does not fit after the items before it.
+bool wrapped_checkbox(const std::string& id, const std::string& label, bool* on, bool line_start);
 // An icon with a tooltip; `name` is what a screen reader says ("Delete “Ethics webinar”"), the tip by default.
 bool icon_button(const char* icon, const char* id, const char* tip, const std::string& name = "");
 // The message under a field; `field` is the id of the field's node, which it marks invalid.

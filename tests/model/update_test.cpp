@@ -132,6 +132,40 @@ TEST_CASE("Page: a form with a mistake saves nothing and says which field") {
     CHECK(a.log.credentials.size() == 1);
 }
 
+TEST_CASE("Page: a new credential starts on no program and cannot be saved until one is chosen") {
+    fake::reset();
+    App a = open_page();
+    update(a, act::NewCredential{});
+    CHECK(a.credential_form.program == -1);
+    a.credential_form.certified_on = "2025-01-15";
+    update(a, act::SaveCredential{});
+    CHECK(a.credential_form.open);
+    CHECK(a.credential_form.tried);
+    CHECK(a.log.credentials.empty());
+    const auto errors = check_credential(a, a.credential_form).errors;
+    CHECK(errors.at(Field::program) == "Choose the certification you hold");
+    CHECK(errors.size() == 1);  // the date typed is fine: only the choice is missing
+    CHECK(fake::browser().storage.count(log_key) == 0);  // nothing written
+
+    a.credential_form.program = program_index(a, "ala-clm-recert");
+    CHECK(check_credential(a, a.credential_form).errors.empty());
+    update(a, act::SaveCredential{});
+    CHECK_FALSE(a.credential_form.open);
+    REQUIRE(a.log.credentials.size() == 1);
+    CHECK(a.log.credentials[0].program == "ala-clm-recert");
+}
+
+TEST_CASE("Page: repairing a credential whose program is not loaded asks for one, never picks the first") {
+    fake::reset();
+    App a = open_page();
+    update(a, act::RepairCredential{nlohmann::json{{"id", "c1"}, {"program", "gone-program"}, {"certified_on", "2025-01-15"}}});
+    CHECK(a.credential_form.program == -1);
+    update(a, act::SaveCredential{});
+    CHECK(a.credential_form.open);
+    CHECK(a.log.credentials.empty());
+    CHECK(check_credential(a, a.credential_form).errors.count(Field::program) == 1);
+}
+
 TEST_CASE("Page: editing an activity keeps what the form does not show") {
     fake::reset();
     fake::browser().storage[log_key] = R"({"format":"recert-log","version":1,"credentials":[],"entries":[
