@@ -260,6 +260,9 @@ mergeInto(LibraryManager.library, {
       for (var at = modals[modals.length - 1]; at && at !== S.root; at = at.parentElement)
         for (var c = at.parentElement.firstElementChild; c; c = c.nextElementSibling)
           if (c !== at) { c.inert = true; S.inert.push(c); }
+      // An open list or menu is drawn over the fields below it: a tap there is for the list,
+      // not for a real input the list covers.
+      S.root.classList.toggle('popup-open', !!S.root.querySelector('[role="listbox"], [role="menu"]'));
     }
     if (giveBack && giveBack.isConnected) giveBack.focus({ preventScroll: true });
     // A dialog opens with the focus on its first control, or on the one the C++ side named;
