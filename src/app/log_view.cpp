@@ -250,6 +250,12 @@ void visible_rows(App& a, const std::vector<Row>& rows, float row_height, float 
     ImGuiListClipper clipper;
     clipper.Begin(n, row_height > 0 ? row_height : -1.0f);
     if (focused >= 0) clipper.IncludeItemsByIndex(std::max(0, focused - 1), std::min(n, focused + 2));
+    // The clipper spaces rows evenly: below an expanded row, taller than the rest, it would draw
+    // rows over it and leave the last ones out of reach. With one open, every row is drawn.
+    const bool uneven = !a.view.expanded.empty() && std::any_of(rows.begin(), rows.end(), [&](const Row& r) {
+        return a.view.expanded.count(a.log.entries[static_cast<std::size_t>(r.entry)].id) > 0;
+    });
+    if (uneven) clipper.IncludeItemsByIndex(0, n);
     while (clipper.Step())
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
             const Row& row = rows[static_cast<std::size_t>(k)];

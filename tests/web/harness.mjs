@@ -62,11 +62,17 @@ export async function showActivities(page) {
   await find(page, 'add-entry');
 }
 
-// A person's click: press, a short pause, release (ImGui reads one edge per frame).
+// A person's click: press, a short pause, release (ImGui reads one edge per frame). Aimed
+// once the widget has stopped moving: a dialog just opened finds its height, and recentres,
+// over its first frames, and frames come slower on a loaded machine.
 export async function click(page, name) {
-  await find(page, name);
-  await page.waitForTimeout(40);  // a frame later, in case the layout just moved
-  const r = await find(page, name);
+  let r = await find(page, name);
+  for (let tries = 0, still = 0; tries < 40 && still < 2; ++tries) {
+    await page.waitForTimeout(40);
+    const now = await find(page, name);
+    still = now.x === r.x && now.y === r.y && now.w === r.w && now.h === r.h ? still + 1 : 0;
+    r = now;
+  }
   await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
   await page.mouse.down();
   await page.waitForTimeout(60);
