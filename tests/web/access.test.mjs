@@ -104,8 +104,18 @@ test('keyboard only: add a credential and log an activity, by Tab, Enter and typ
 test('phone: tapping a field focuses a real input, and typed, inserted and composed text lands in it', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
   const page = await open(context, base);
-  // A button's element lets touches through to the drawn button: a tap where it is, as a finger's.
-  const tap = (locator) => locator.tap({ force: true });
+  // A button's element lets touches through to the drawn button: a tap where it is, as a
+  // finger's, once it stops moving (a tab or dialog just shown settles over a few frames).
+  const tap = async (locator) => {
+    let box = await locator.boundingBox();
+    for (let still = 0, tries = 0; still < 2 && tries < 40; ++tries) {
+      await page.waitForTimeout(40);
+      const now = await locator.boundingBox();
+      still = now && box && now.x === box.x && now.y === box.y && now.width === box.width && now.height === box.height ? still + 1 : 0;
+      box = now;
+    }
+    await locator.tap({ force: true });
+  };
   await tap(page.getByRole('button', { name: 'Add your credential' }));
   await tap(page.getByRole('combobox', { name: 'Credential and program' }));
   await tap(page.getByRole('option', { name: 'DMEC CLMS renewal' }));
