@@ -49,4 +49,21 @@ inline double contrast(Rgb a, Rgb b) {
     return (std::fmax(la, lb) + 0.05) / (std::fmin(la, lb) + 0.05);
 }
 
+// The palette with a host's accent colour (config.h) as its primary and focus colour: moved
+// toward the theme's text colour, as little as needed, until it reads at 4.5:1 on every
+// background and on its own pill tint, and a primary button's label reads at 4.5:1 on it.
+// The text colour passes all of these (palette_test.cpp), so the search always ends.
+inline Colours with_accent(Colours c, Rgb accent) {
+    const Rgb grounds[] = {c.bg, c.surface, c.surface_alt, blend(c.surface, c.surface_alt, row_alt_tint)};
+    auto reads = [&](Rgb ink) {
+        for (Rgb g : grounds)
+            if (contrast(ink, g) < 4.5) return false;
+        return contrast(ink, blend(c.surface, ink, pill_tint)) >= 4.5 && contrast(c.on_primary, ink) >= 4.5;
+    };
+    Rgb ink = accent;
+    for (int step = 1; step <= 20 && !reads(ink); ++step) ink = blend(accent, c.text, static_cast<float>(step) / 20);
+    c.primary = c.focus = ink;
+    return c;
+}
+
 }  // namespace recert::app

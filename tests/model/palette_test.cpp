@@ -43,3 +43,19 @@ TEST_CASE("Palette: every text colour reads at 4.5:1 on every background, light 
     check_theme("light", light_colours);
     check_theme("dark", dark_colours);
 }
+
+TEST_CASE("Palette: a host's accent is kept when it reads, and darkened or lightened until it does") {
+    // NAMSS-like blue reads on the light theme's backgrounds as it is.
+    CHECK(with_accent(light_colours, 0x005A9C).primary == 0x005A9C);
+    for (const Rgb accent : {Rgb{0x005A9C}, Rgb{0xFFCC00}, Rgb{0xFFFFFF}, Rgb{0x000000}, Rgb{0x777777}, Rgb{0x00FF00}, Rgb{0xE4002B}}) {
+        CAPTURE(accent);
+        const Colours light = with_accent(light_colours, accent), dark = with_accent(dark_colours, accent);
+        check_theme("light with accent", light);
+        check_theme("dark with accent", dark);
+        CHECK(light.focus == light.primary);
+    }
+    // Yellow on white cannot read: it is darkened, not dropped.
+    const Rgb yellow = with_accent(light_colours, 0xFFCC00).primary;
+    CHECK(yellow != 0xFFCC00);
+    CHECK(yellow != light_colours.text);
+}
