@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include <cctype>
+
 #include "format.h"
 #include "platform.h"
 
@@ -9,6 +11,14 @@ const Program* program_of(const App& a, const Credential& c) {
     for (const auto& p : a.programs)
         if (p.id == c.program) return &p;
     return nullptr;
+}
+
+bool typed_to_confirm(const App& a, const char* word) {
+    if (!a.config.framed) return true;
+    std::string typed;
+    for (const unsigned char c : a.typed_confirmation)
+        if (!std::isspace(c)) typed += static_cast<char>(std::toupper(c));
+    return typed == word;
 }
 
 void evaluate_now(App& a) {

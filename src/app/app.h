@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "config.h"
 #include "csv.h"
 #include "evaluation.h"
 #include "log.h"
@@ -28,6 +29,7 @@ enum class Theme { system, light, dark };
 struct Settings {
     Theme theme = Theme::system;
     float text_scale = 1.0f;  // 0.85 to 1.5
+    bool embed_notice_seen = false;  // "This log is kept for this site", said once in a frame
 };
 
 // The forms' fields, by the names the log format gives them: a problem the log reader finds
@@ -147,13 +149,14 @@ struct DownloadKept { std::string key; };
 struct DiscardKept { std::string key; };
 struct StorageChanged {};                               // another tab wrote
 struct Reload {};
+struct SeenEmbedNotice {};                              // "Got it" on the framed page's storage notice
 }  // namespace act
 
 using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act::SaveEntry, act::CancelEntry, act::DeleteEntry, act::NewCredential,
                             act::OpenCredential, act::RepairCredential, act::SaveCredential, act::CancelCredential, act::KeepEditing,
                             act::DiscardChanges, act::DeleteCredential, act::DeleteUnreadable,
                             act::PickFile, act::FilePicked, act::Import, act::Undo, act::Redo, act::ExportBackup, act::ExportCsv,
-                            act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload>;
+                            act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload, act::SeenEmbedNotice>;
 
 // A change to the log, as undo and redo keep it: the log before, and what the change was.
 struct Change {
@@ -164,6 +167,7 @@ inline constexpr std::size_t undo_levels = 50;
 
 // ---- 4. App ------------------------------------------------------------------------------
 struct App {
+    SiteConfig config;  // a host's options (config.h): programs offered, name, colour, embed
     std::vector<Program> programs;
     std::vector<std::string> program_errors;  // program files that could not be read
     Log log;
@@ -181,6 +185,9 @@ struct App {
     ImportPreview import;
     LogView view;
     bool settings_open = false, confirm_wipe = false, confirm_remove_credential = false;
+    // In a frame, a page anyone may embed, the person types this word before Delete all and
+    // Replace: a click tricked out of them by the host (clickjacking) cannot erase the log.
+    std::string typed_confirmation;
 
     Log saved;                  // the log as this tab last read or wrote it in storage
     std::string saved_text;     // ...and its text, to notice another tab's writes
@@ -194,6 +201,11 @@ struct App {
 };
 
 const Program* program_of(const App& a, const Credential& c);
+// The words typed to confirm Delete all and Replace inside a frame (App::typed_confirmation).
+inline constexpr const char* wipe_word = "DELETE";
+inline constexpr const char* replace_word = "REPLACE";
+// Outside a frame, always; inside one, once `word` is typed (any case, spaces around forgiven).
+bool typed_to_confirm(const App& a, const char* word);
 void evaluate_now(App& a);
 constexpr double toast_seconds = 6;
 void show_toast(App& a, std::string text, double seconds = toast_seconds);

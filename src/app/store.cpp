@@ -150,7 +150,8 @@ int remove_everything() {
 
 void save_settings(const Settings& s) {
     // Text size as a whole percentage: a float would be stored as 1.149999976.
-    const nlohmann::json j = {{"theme", static_cast<int>(s.theme)}, {"text_percent", static_cast<int>(std::lround(s.text_scale * 100))}};
+    const nlohmann::json j = {{"theme", static_cast<int>(s.theme)}, {"text_percent", static_cast<int>(std::lround(s.text_scale * 100))},
+                             {"embed_notice_seen", s.embed_notice_seen}};
     platform::storage_set(settings_key, j.dump());
 }
 
@@ -163,6 +164,7 @@ Settings load_settings() {
         if (auto t = j->find("theme"); t != j->end() && t->is_number_integer() && *t >= 0 && *t <= 2) s.theme = static_cast<Theme>(t->get<int>());
         if (auto z = j->find("text_percent"); z != j->end() && z->is_number_integer())
             s.text_scale = std::clamp(z->get<int>(), 85, 150) / 100.0f;
+        if (auto n = j->find("embed_notice_seen"); n != j->end() && n->is_boolean()) s.embed_notice_seen = n->get<bool>();
     }
     return s;
 }

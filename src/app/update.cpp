@@ -215,6 +215,10 @@ void open_credential(App& a, const Credential* from) {
         f.renewed_through = from->renewed_through ? to_iso(*from->renewed_through) : "";
         f.label = from->label;
         f.options = from->options;
+    } else {
+        // A host's page for one credential starts the form on it (config.h).
+        for (std::size_t i = 0; i < a.programs.size(); ++i)
+            if (a.programs[i].id == a.config.program) f.program = static_cast<int>(i);
     }
     f.as_opened = fields_of(f);
     a.credential_form = std::move(f);
@@ -407,6 +411,7 @@ void import_previewed(App& a) {
                                        std::to_string(s.unchanged) + " already here)");
     }
     a.import = ImportPreview{};
+    a.typed_confirmation.clear();
 }
 
 // ---- 6. Stored data ----------------------------------------------------------------------
@@ -423,6 +428,7 @@ void wipe(App& a) {
     if (a.trouble != Trouble::blocked) a.trouble = Trouble::none;
     a.settings = Settings{};  // they were stored too
     a.confirm_wipe = false;
+    a.typed_confirmation.clear();
     a.settings_open = false;
     evaluate_now(a);
     std::string what = count_of(static_cast<std::int64_t>(credentials), "credential", "credentials") + ", " +
@@ -487,7 +493,9 @@ void update(App& a, const Action& action) {
                    [&](const act::DeleteUnreadable& x) { delete_unreadable(a, x.original); },
                    [&](const act::PickFile&) { platform::pick_file(".json,.csv,application/json,text/csv"); },
                    [&](const act::FilePicked& x) { preview_import(a, x); },
-                   [&](const act::Import&) { import_previewed(a); },
+                   [&](const act::Import&) {
+                       if (!a.import.replace || typed_to_confirm(a, replace_word)) import_previewed(a);
+                   },
                    [&](const act::Undo&) { step(a, a.undo, a.redo, "Undone: "); },
                    [&](const act::Redo&) { step(a, a.redo, a.undo, "Redone: "); },
                    [&](const act::ExportBackup&) {
@@ -499,7 +507,13 @@ void update(App& a, const Action& action) {
                        show_toast(a, "Spreadsheet saved to your downloads.");
                    },
                    [&](const act::SaveSettings&) { save_settings(a.settings); },
-                   [&](const act::Wipe&) { wipe(a); },
+                   [&](const act::Wipe&) {
+                       if (typed_to_confirm(a, wipe_word)) wipe(a);
+                   },
+                   [&](const act::SeenEmbedNotice&) {
+                       a.settings.embed_notice_seen = true;
+                       save_settings(a.settings);
+                   },
                    [&](const act::DownloadKept& x) { download_kept(a, x.key); },
                    [&](const act::DiscardKept& x) { discard_kept(a, x.key); },
                    [&](const act::StorageChanged&) {

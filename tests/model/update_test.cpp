@@ -297,6 +297,66 @@ TEST_CASE("Page: Delete all my data leaves nothing behind, not even an undo") {
     CHECK(a.toast == "Deleted from this browser: 1 credential, 1 activity and your settings.");
 }
 
+TEST_CASE("Page: in a frame, Delete all and Replace need the word typed, so a tricked click erases nothing") {
+    fake::reset();
+    App a = open_page();
+    a.config.framed = true;
+    add_dmec(a);
+    log_activity(a, "Ethics webinar", "2025-03-01", "1.5");
+    update(a, act::Wipe{});
+    CHECK(a.log.entries.size() == 1);  // no word typed: nothing deleted
+    a.typed_confirmation = "delet";
+    update(a, act::Wipe{});
+    CHECK(a.log.entries.size() == 1);
+
+    update(a, act::FilePicked{"list.csv", "title,date,kind,credits\nOnly this,2025-09-09,course,2\n", ""});
+    a.import.replace = true;
+    update(a, act::Import{});
+    CHECK(titles(a.log) == std::vector<std::string>{"Ethics webinar"});
+    CHECK(a.import.open);  // still asking
+    a.typed_confirmation = " replace ";
+    update(a, act::Import{});
+    CHECK(titles(a.log) == std::vector<std::string>{"Only this"});
+    CHECK(a.typed_confirmation.empty());  // the next question starts blank
+
+    a.typed_confirmation = "DELETE";
+    update(a, act::Wipe{});
+    CHECK(a.log.entries.empty());
+    CHECK(a.typed_confirmation.empty());
+}
+
+TEST_CASE("Page: outside a frame one confirmation is enough, and a merge never needs the word") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    log_activity(a, "Ethics webinar", "2025-03-01", "1.5");
+    a.config.framed = true;
+    update(a, act::FilePicked{"list.csv", "title,date,kind,credits\nAnother,2025-09-09,course,2\n", ""});
+    update(a, act::Import{});  // merge
+    CHECK(a.log.entries.size() == 2);
+    a.config.framed = false;
+    update(a, act::Wipe{});
+    CHECK(a.log.entries.empty());
+}
+
+TEST_CASE("Page: a host's starting program opens the add-credential form on it, unchanged until edited") {
+    fake::reset();
+    App a = open_page();
+    a.config.program = "namss-cpcs";
+    update(a, act::NewCredential{});
+    CHECK(a.credential_form.program == program_index(a, "namss-cpcs"));
+    update(a, act::CancelCredential{});
+    CHECK_FALSE(a.credential_form.open);  // nothing typed: no "Discard your changes?"
+}
+
+TEST_CASE("Page: the framed page's storage notice, once seen, stays seen across a reload") {
+    fake::reset();
+    App a = open_page();
+    update(a, act::SeenEmbedNotice{});
+    CHECK(load_settings().embed_notice_seen);
+    CHECK_FALSE(Settings{}.embed_notice_seen);
+}
+
 TEST_CASE("Page: actions emitted while drawing run after the frame, in order") {
     fake::reset();
     App a = open_page();
