@@ -73,7 +73,7 @@ const html = readFileSync(join(stage, 'index.html'), 'utf8');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 cpSync(app, join(out, 'v', version), { recursive: true });
-for (const f of ['manifest.webmanifest', 'icon.svg', 'icons']) cpSync(join(stage, f), join(out, f), { recursive: true });
+for (const f of ['manifest.webmanifest', 'icon.svg', 'icons', 'embed.js', 'site.json']) cpSync(join(stage, f), join(out, f), { recursive: true });
 for (const [path, source] of fallbackFiles) cpSync(source, join(out, path));
 let page = replaceOnce(html, 'href="style.css"', `href="v/${version}/style.css"`, 'index.html');
 page = replaceOnce(page, 'src="boot.js"', `src="v/${version}/boot.js"`, 'index.html');
@@ -101,6 +101,12 @@ const sw = await generateSW({
     urlPattern: /\/fonts\/[a-z-]+\.[0-9a-f]{12}\.(ttf|otf)$/,
     handler: 'CacheFirst',
     options: { cacheName: 'recert-fallback-fonts', expiration: { maxEntries: 12 } },
+  }, {
+    // A host's options (README, "Embedding Recert"): the newest when online, the last one
+    // read when offline, so the page keeps its name and colours there too.
+    urlPattern: /\/site\.json$/,
+    handler: 'NetworkFirst',
+    options: { cacheName: 'recert-site', networkTimeoutSeconds: 4 },
   }],
   maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
 });

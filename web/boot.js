@@ -58,6 +58,10 @@
   window.recert = {
     log: function () { return json(Module._recert_log_json); },
     report: function () { return json(Module._recert_report_json); },
+    // For a host's web developer (README, "Embedding Recert"): the options in force, and the
+    // programs offered as [{id, name}].
+    config: function () { return json(Module._recert_config_json); },
+    programs: function () { return json(Module._recert_programs_json); },
     widgets: function () { return json(Module._recert_widgets_json); },
     // How the canvas draws each character of a text (test mode only): {missing: [...], ...}.
     glyphs: function (text) {
@@ -202,11 +206,42 @@
     }));
   }).then(function (files) { return JSON.stringify(files); });
 
+  // A host's options (README, "Embedding Recert"): site.json beside index.html, if the host
+  // put one there, and the URL's parameters, which win. The C++ side checks them (config.h)
+  // and warns in the console of what it ignores. A missing or broken site.json is no reason
+  // not to start. recert.html, opened from disk, can read no file beside it.
+  var framed = false;
+  try { framed = window.self !== window.top; } catch (e) { framed = true; }  // a cross-site parent may refuse the question
+  var siteUrl = new URL('site.json', document.baseURI).href;
+  var siteOptions = bundle ? Promise.resolve(null) : fetch(siteUrl, { cache: 'no-cache' }).then(function (response) {
+    if (response.status === 404) return null;
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+    // The service worker keeps the newest copy once it controls the page (sw.js, NetworkFirst);
+    // on the first visit it does not yet, so the page puts this one in its cache itself, for
+    // the next start offline, as it does with the fallback fonts.
+    if (window.caches && !(navigator.serviceWorker && navigator.serviceWorker.controller)) {
+      var copy = response.clone();
+      caches.open('recert-site').then(function (cache) { return cache.put(siteUrl, copy); }).catch(function () {});
+    }
+    return response.json();
+  }).catch(function (err) {
+    console.warn('Recert: site.json could not be read, so its options are ignored:', message(err));
+    return null;
+  });
+  function urlOptions() {
+    var out = {}, params = new URLSearchParams(location.search);
+    ['programs', 'program', 'org', 'accent', 'logo', 'embed'].forEach(function (key) {
+      if (params.has(key)) out[key] = params.get(key);
+    });
+    return out;
+  }
+
   var assets = Promise.all([
     get('fonts/inter-regular.otf'),
     get('fonts/inter-semibold.otf'),
     get('fonts/icons.ttf'),
     programs,
+    siteOptions,
   ]);
   assets.catch(function (err) {
     fail('Recert could not load its files.', message(err) + '. Check the connection and reload the page.', err);
@@ -307,15 +342,17 @@
     var testMode = new URLSearchParams(location.search).has('test') ? 1 : 0;
     // The C++ side takes the font buffers (ImGui frees them), not the programs text.
     var programsPtr = stringToHeap(files[3]);
+    var optionsPtr = stringToHeap(JSON.stringify({ site: files[4], url: urlOptions(), framed: framed, origin: location.origin }));
     var regularPtr = toHeap(regular), semiboldPtr = toHeap(semibold), iconsPtr = toHeap(icons);
     try {
       Module._recert_start(programsPtr, regularPtr, regular.byteLength, semiboldPtr, semibold.byteLength,
-                           iconsPtr, icons.byteLength, testMode);
+                           iconsPtr, icons.byteLength, testMode, optionsPtr);
     } catch (e) {
       // Starting a main loop that "never returns" unwinds with 'unwind': that is success.
       if (e !== 'unwind') throw e;
     } finally {
       Module._free(programsPtr);
+      Module._free(optionsPtr);
     }
     if (failed) return;
     started = true;
@@ -323,10 +360,33 @@
     canvas.focus({ preventScroll: true });
     resolveReady();
     if (!bundle) keepOffline();
+    var logo = window.recert.config().logo;
+    if (logo) loadLogo(logo);
+    // The host learns that the page started, and its height (platform_web.js): nothing else.
+    if (framed) window.parent.postMessage({ type: 'recert:ready' }, '*');
   }).catch(function (err) {
     if (failed) return;  // a failed fetch or abort, already shown
     fail('Recert could not start.', 'Reload the page to try again. Details: ' + message(err), err);
   });
+
+  // The host's logo (same-origin, checked by config.cpp; the CSP allows no other), drawn at
+  // up to 128 pixels high into RGBA for the canvas: the browser decodes PNG and SVG alike.
+  function loadLogo(path) {
+    var img = new Image();
+    img.onload = function () {
+      var h = Math.min(128, img.naturalHeight || 128);
+      var w = Math.max(1, Math.min(512, Math.round(h * (img.naturalWidth || h) / (img.naturalHeight || h))));
+      var c = document.createElement('canvas');
+      c.width = w;
+      c.height = h;
+      var g = c.getContext('2d');
+      g.drawImage(img, 0, 0, w, h);
+      var pixels = g.getImageData(0, 0, w, h).data;
+      Module._recert_logo(toHeap(pixels.buffer), w, h);
+    };
+    img.onerror = function () { console.warn('Recert: the logo ' + path + ' could not be loaded; the header shows none'); };
+    img.src = new URL(path, document.baseURI).href;
+  }
 
   // An uncaught error in recert.js, or any after the start, leaves the page in an
   // unknown state: say so (the browser has logged it already).

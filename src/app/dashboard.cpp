@@ -412,12 +412,20 @@ void draw_welcome(App& a) {
         "(totals, categories, caps, approved credits, deadlines and fees) and tells you what is still missing "
         "and what to do next.");
     ImGui::Spacing();
-    // Named from the program files loaded, so a program an association adds is listed too.
-    if (!a.programs.empty()) muted(ICON_CHECK "  Works for %s.", programs_in_words(a.programs).c_str());
+    // Named from the program files offered, so a program an association adds is listed too.
+    std::vector<Program> shown;
+    const Program* start = nullptr;
+    for (const auto& p : a.programs) {
+        if (offered(a.config, p)) shown.push_back(p);
+        if (p.id == a.config.program) start = &p;
+    }
+    if (!shown.empty()) muted(ICON_CHECK "  Works for %s.", programs_in_words(shown).c_str());
     muted(ICON_CHECK "  Your log stays in this browser: no account, nothing sent anywhere, works offline.");
     muted(ICON_CHECK "  Export a backup or a spreadsheet at any time.");
     ImGui::Spacing();
-    if (primary_button(ICON_PLUS "  Add your credential", ImVec2(0, ImGui::GetFrameHeight() * 1.3f))) emit(a, act::NewCredential{});
+    // A host's page for one credential names it: "Add your CPCS credential".
+    const std::string add = start ? ICON_PLUS "  Add your " + list_in_words(credential_short_names(*start), "or") + " credential" : ICON_PLUS "  Add your credential";
+    if (primary_button(add.c_str(), ImVec2(0, ImGui::GetFrameHeight() * 1.3f))) emit(a, act::NewCredential{});
     track("add-credential");
     ImGui::SameLine();
     ImGui::Button(ICON_UPLOAD "  Restore a backup", ImVec2(0, ImGui::GetFrameHeight() * 1.3f));

@@ -421,11 +421,20 @@ void draw_credential_form(App& a) {
 
     label_row("Credential and program", true);
     ImGui::SetNextItemWidth(w);
+    // The programs a host offers (config.h), and always the one this credential already has.
     std::vector<Choice> programs;
-    for (const auto& program : a.programs) programs.push_back({"program." + program.id, program.name});
-    if (const int i = combo("credential.program", "Credential and program", programs, f.program, "Choose your certification\u2026");
-        i >= 0 && i != f.program) {
-        f.program = i;
+    std::vector<int> index;  // of each choice in a.programs
+    for (std::size_t i = 0; i < a.programs.size(); ++i) {
+        const Program& program = a.programs[i];
+        if (!offered(a.config, program) && static_cast<int>(i) != f.program) continue;
+        programs.push_back({"program." + program.id, program.name});
+        index.push_back(static_cast<int>(i));
+    }
+    const int current = static_cast<int>(std::find(index.begin(), index.end(), f.program) - index.begin());
+    if (const int i = combo("credential.program", "Credential and program", programs, current < static_cast<int>(index.size()) ? current : -1,
+                            "Choose your certification\u2026");
+        i >= 0 && index[static_cast<std::size_t>(i)] != f.program) {
+        f.program = index[static_cast<std::size_t>(i)];
         f.options.clear();  // another program's options
     }
     const auto errors = check_credential(a, f).errors;

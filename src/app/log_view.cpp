@@ -474,6 +474,7 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
         ImGui::Spacing();
         muted("Nothing logged yet. Add each webinar, course, conference session or other activity as you complete it: "
               "Recert works out what it counts toward.");
+        content_ends_here();
     } else {
         // Planned activities get at most a third of the height; the earned ones come first.
         const float planned_h = a.view.planned.empty() ? 0.0f
@@ -481,6 +482,11 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
                                                                   (a.view.planned.size() + 1.6f) * ImGui::GetFrameHeightWithSpacing() * 1.4f);
         const float table_h = std::max(px(160), ImGui::GetContentRegionAvail().y - planned_h - (a.view.planned.empty() ? 0 : ImGui::GetTextLineHeightWithSpacing() * 2));
         const bool narrow = ImGui::GetContentRegionAvail().x < px(560);
+        // Where the lists would end, shown whole: their rows, not the height they were given.
+        const float row_h = narrow ? ImGui::GetTextLineHeightWithSpacing() * 3 + ImGui::GetStyle().ItemSpacing.y * 4
+                                   : ImGui::GetFrameHeightWithSpacing() * 1.4f;
+        const float planned_whole = a.view.planned.empty() ? 0 : (a.view.planned.size() + 1) * row_h + ImGui::GetTextLineHeightWithSpacing() * 2;
+        content_ends_at(ImGui::GetCursorScreenPos().y + (a.view.rows.size() + 1) * row_h + planned_whole + ImGui::GetStyle().WindowPadding.y);
         if (narrow) draw_cards(a, "entries", "Activities", a.view.rows, p, r, table_h);
         else draw_table(a, "entries", "Activities", a.view.rows, p, r, true, table_h);
         if (!a.view.planned.empty()) {

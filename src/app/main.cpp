@@ -9,7 +9,9 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cfloat>
+#include <cstdint>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -40,7 +42,10 @@ struct Shell {
     bool paused = false;
     bool semantics_off = false;  // test mode only: to measure what the layer costs
     std::string clipboard;
-    std::string report_json, log_json, widgets_json, glyphs_json;  // kept alive for the JS interface
+    std::string report_json, log_json, widgets_json, glyphs_json, config_json, programs_json;  // kept alive for the JS interface
+    GLuint logo = 0;  // a host's logo (site option `logo`), once boot.js has drawn it
+    float logo_aspect = 1;
+    int told_height = 0;  // the content height last posted to a host's frame
     int noted_revision = -1;  // the log's characters were last noted at this revision
 };
 
@@ -86,7 +91,7 @@ void sync_size_and_theme() {
         s.dark = dark;
         s.themed = true;
         const double start = emscripten_get_now();
-        apply_theme(s.fonts, dpr, s.scale, dark);
+        apply_theme(s.fonts, dpr, s.scale, dark, s.app.config.accent);
         atlas_rebuilt(emscripten_get_now() - start);
         const Palette& p = palette();
         platform::semantic_colors(hex(p.surface), hex(p.text), hex(p.focus));
@@ -95,14 +100,26 @@ void sync_size_and_theme() {
 
 void draw_header(App& a) {
     const Palette& p = palette();
-    ImGui::PushFont(fonts().heading);
-    ImGui::TextColored(p.primary, ICON_CALENDAR_CHECK);
+    const SiteConfig& site = a.config;
+    // Embedded, the host's page is the frame: one compact line, the host's name in it.
+    ImGui::PushFont(site.embed ? fonts().bold : fonts().heading);
+    const float line = ImGui::GetTextLineHeight();
+    if (shell->logo) {
+        ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(shell->logo)), ImVec2(line * 1.25f * shell->logo_aspect, line * 1.25f));
+        track("logo", Role::img);
+        name_last(site.org.empty() ? "Logo" : site.org + " logo");
+    } else {
+        if (site.embed) ImGui::AlignTextToFramePadding();  // level with the buttons beside it
+        ImGui::TextColored(p.primary, ICON_CALENDAR_CHECK);
+    }
     ImGui::SameLine();
-    ImGui::TextUnformatted("Recert");
-    semantic_heading("heading.app", "Recert", 1);  // the page's one level-one heading
+    const std::string title = site.org.empty() ? "Recert" : "Recert for " + site.org;
+    if (site.embed) ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(title.c_str());
+    semantic_heading("heading.app", title, 1);  // the page's one level-one heading
     ImGui::PopFont();
     const float right = ImGui::GetContentRegionMax().x;
-    if (right > px(620)) {
+    if (!site.embed && right > px(620) + ImGui::CalcTextSize(title.c_str()).x - ImGui::CalcTextSize("Recert").x) {
         ImGui::SameLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(4));
         ImGui::TextColored(p.muted, "Certification renewal planner");
@@ -128,7 +145,8 @@ void draw_header(App& a) {
 void draw_banner(App& a) {
     const bool repair = !a.log.unreadable_entries.empty() || !a.log.unreadable_credentials.empty();
     const bool kept = std::any_of(a.kept.begin(), a.kept.end(), [](const KeptCopy& k) { return !k.downloaded; });
-    if (a.trouble == Trouble::none && !kept && !repair && a.program_errors.empty()) return;
+    const bool framed_notice = a.config.framed && !a.settings.embed_notice_seen;
+    if (a.trouble == Trouble::none && !kept && !repair && a.program_errors.empty() && !framed_notice) return;
     const Palette& p = palette();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, mix(p.surface, p.risk, 0.12f));
     ImGui::PushStyleColor(ImGuiCol_Border, p.risk);
@@ -215,6 +233,26 @@ void draw_banner(App& a) {
         ImGui::EndChild();
     }
     for (const auto& e : a.program_errors) say("A program file could not be read: " + e);
+    if (framed_notice) {
+        // Browsers keep a framed page's storage apart for each site that embeds it, and may
+        // clear it sooner than a site's own: the person must know before they rely on it.
+        const std::string host = platform::host_site();
+        say("Your log here is kept in this browser for " + (host.empty() ? std::string("the site you are on") : host) +
+                " only, separate from Recert opened on its own or on another site, and the browser may clear it with that "
+                "site's data. Back it up now and then; a backup restores anywhere.",
+            "embed-notice");
+        if (ImGui::Button(ICON_DOWNLOAD " Back up now")) emit(a, act::ExportBackup{});
+        track("embed-notice.backup");
+        const bool narrow = ImGui::GetContentRegionAvail().x < px(560);  // a phone: one button a line
+        if (platform::offline_copy_available()) {
+            if (!narrow) ImGui::SameLine();
+            if (ImGui::Button(ICON_DOWNLOAD " Download Recert to use offline")) platform::download_offline_copy();
+            track("embed-notice.offline");
+        }
+        if (!narrow) ImGui::SameLine();
+        if (ImGui::Button(ICON_CHECK " Got it")) emit(a, act::SeenEmbedNotice{});
+        track("embed-notice.seen");
+    }
     ImGui::EndChild();
     ImGui::PopStyleColor(2);
 }
@@ -283,6 +321,7 @@ void draw_main(App& a) {
 
     if (a.log.credentials.empty()) {
         draw_welcome(a);
+        content_ends_here();
     } else {
         // One tab per credential; one log feeds them all.
         if (ImGui::BeginTabBar("credentials", ImGuiTabBarFlags_FittingPolicyScroll)) {
@@ -326,6 +365,7 @@ void draw_main(App& a) {
         if (wide) {
             ImGui::BeginChild("left", ImVec2(avail * 0.42f, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
             dashboard();
+            content_ends_here();
             ImGui::EndChild();
             ImGui::SameLine(0, px(20));
             ImGui::BeginChild("right", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
@@ -340,6 +380,7 @@ void draw_main(App& a) {
             if (stand) {
                 ImGui::BeginChild("left", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
                 dashboard();
+                content_ends_here();
                 ImGui::EndChild();
                 ImGui::EndTabItem();
             }
@@ -360,6 +401,18 @@ void draw_main(App& a) {
     draw_import(a);
     draw_settings(a);
     draw_toast(a);
+}
+
+// In a host's frame, the height the content wants, so the frame can fit it (embed.js): never so
+// low that a dialog has no room, nor so high that a long log makes a canvas of ten screens.
+void tell_height(Shell& s) {
+    if (!s.app.config.framed) return;
+    constexpr float least = 560, most = 2400;  // CSS pixels
+    const float bottom = content_end() + ImGui::GetStyle().WindowPadding.y + toast_band(s.app);
+    const int css = static_cast<int>(std::lround(std::clamp(bottom / s.dpr, least, most)));
+    if (std::abs(css - s.told_height) < 2) return;
+    s.told_height = css;
+    platform::content_height(css);
 }
 
 // Every text of the log, for the atlas to hold its characters before a row shows them.
@@ -386,6 +439,7 @@ void frame() {
     ImGui::NewFrame();
     begin_tracking(s.app.test_mode, s.dpr);
     draw_main(s.app);
+    tell_height(s);
     run_pending(s.app);
     if (s.semantics_off) {
         semantics().requests.clear();
@@ -459,12 +513,24 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
 
 void set_clipboard(void*, const char* text) { platform::clipboard_write(text); }
 
+// A host's options as boot.js gathered them: {site: site.json or null, url: {key: value},
+// framed, origin}. config.h decides what they mean.
+void load_config(App& a, const char* options_json) {
+    Problems problems;
+    const auto j = parse_json(options_json ? options_json : "{}", problems);
+    if (!j || !j->is_object()) return;
+    const auto r = read_config(j->value("site", nlohmann::json()), j->value("url", nlohmann::json::object()), j->value("framed", false),
+                               j->value("origin", std::string()), a.programs);
+    a.config = r.config;
+    for (const auto& w : r.warnings) platform::warn(w);
+}
+
 }  // namespace
 
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void recert_start(const char* programs_json, unsigned char* regular, int regular_len, unsigned char* semibold,
-                                       int semibold_len, unsigned char* icons, int icons_len, int test_mode) {
+                                       int semibold_len, unsigned char* icons, int icons_len, int test_mode, const char* options_json) {
     if (shell) return;
     shell = new Shell;
     Shell& s = *shell;
@@ -474,6 +540,7 @@ EMSCRIPTEN_KEEPALIVE void recert_start(const char* programs_json, unsigned char*
     a.test_mode = test_mode != 0;
     a.today = platform::today();
     load_programs(a, programs_json);
+    load_config(a, options_json);
     a.settings = load_settings();
     load_stored(a);
     evaluate_now(a);
@@ -601,6 +668,38 @@ EMSCRIPTEN_KEEPALIVE const char* recert_report_json() {
     if (!shell) return "null";
     shell->report_json = to_json(shell->app.report).dump();
     return shell->report_json.c_str();
+}
+
+// window.recert.config(): the host's options in force; window.recert.programs(): those offered.
+EMSCRIPTEN_KEEPALIVE const char* recert_config_json() {
+    if (!shell) return "null";
+    shell->config_json = to_json(shell->app.config).dump();
+    return shell->config_json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* recert_programs_json() {
+    if (!shell) return "[]";
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& p : shell->app.programs)
+        if (offered(shell->app.config, p)) list.push_back({{"id", p.id}, {"name", p.name}});
+    shell->programs_json = list.dump();
+    return shell->programs_json.c_str();
+}
+
+// The host's logo, drawn by boot.js into RGBA pixels (it decodes PNG and SVG; C++ keeps them).
+EMSCRIPTEN_KEEPALIVE void recert_logo(unsigned char* rgba, int width, int height) {
+    const auto pixels = take(rgba, width * height * 4);
+    if (!shell || width <= 0 || height <= 0 || pixels.size() != static_cast<std::size_t>(width) * height * 4) return;
+    if (!shell->logo) glGenTextures(1, &shell->logo);
+    glBindTexture(GL_TEXTURE_2D, shell->logo);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    shell->logo_aspect = static_cast<float>(width) / static_cast<float>(height);
+    wake();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* recert_widgets_json() {

@@ -56,6 +56,13 @@ bool online();
 // Recert in one file, as a download.
 bool offline_copy_available();
 void download_offline_copy();
+// For a host's web developer: a message in the browser's console (a site option ignored, say).
+void warn(const std::string& text);
+// In a frame, tells the host page (embed.js) the height the page's content wants, in CSS
+// pixels: {type: "recert:height", height}. Nothing else of the page ever goes to the host.
+void content_height(int css_pixels);
+// The site that frames the page ("ce.example.org"), where the browser tells it; else "".
+std::string host_site();
 // Characters no loaded font has: the browser fetches the fallback font that covers them, if
 // any, and hands it to recert_fallback_font.
 void request_glyphs(const std::vector<unsigned>& code_points);

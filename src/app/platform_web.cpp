@@ -27,6 +27,9 @@ int js_online();
 int js_offline_copy_available();
 void js_download_offline_copy();
 void js_request_glyphs(const unsigned* code_points, int count);
+void js_warn(const char* text);
+void js_content_height(int css_pixels);
+char* js_host_site();
 }
 
 namespace recert::platform {
@@ -80,6 +83,14 @@ void download(const std::string& filename, const std::string& mime, const std::s
 void pick_file(const std::string& accept) { js_pick_file(accept.c_str()); }
 void clipboard_write(const std::string& text) { js_clipboard_write(text.c_str()); }
 void announce(const std::string& text) { js_announce(text.c_str()); }
+void warn(const std::string& text) { js_warn(text.c_str()); }
+void content_height(int css_pixels) { js_content_height(css_pixels); }
+std::string host_site() {
+    char* p = js_host_site();
+    std::string s = p ? p : "";
+    std::free(p);
+    return s;
+}
 void publish_semantics(const std::string& patch) { js_semantics_patch(patch.c_str()); }
 void focus_semantic(const std::string& id) { js_semantics_focus(id.c_str()); }
 void semantic_colors(const std::string& field, const std::string& text, const std::string& focus) {

@@ -126,6 +126,23 @@ mergeInto(LibraryManager.library, {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
   },
   js_now: function () { return performance.now() / 1000; },
+  js_warn: function (text) { console.warn('Recert: ' + UTF8ToString(text)); },
+  // Only the height, and only to the frame's parent: embed.js checks it comes from its iframe.
+  js_host_site__deps: ['malloc'],
+  js_host_site: function () {
+    var host = '';
+    try {
+      var top = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[location.ancestorOrigins.length - 1]
+                                                                             : document.referrer;
+      if (top) host = new URL(top).host;
+    } catch (e) { host = ''; }
+    var n = lengthBytesUTF8(host) + 1, p = _malloc(n);
+    stringToUTF8(host, p, n);
+    return p;
+  },
+  js_content_height: function (css) {
+    if (window.parent !== window) window.parent.postMessage({ type: 'recert:height', height: css }, '*');
+  },
   // boot.js knows the fallback fonts and where they come from (the network or recert.html).
   js_request_glyphs: function (codePoints, count) {
     var list = Array.prototype.slice.call(HEAPU32.subarray(codePoints >> 2, (codePoints >> 2) + count));

@@ -66,9 +66,10 @@ const Fonts& fonts() { return loaded; }
 float px(float css) { return css * scale; }
 ImU32 col(const ImVec4& c, float alpha) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
 
-void apply_theme(const FontData& data, float dpr, float text_scale, bool is_dark) {
+void apply_theme(const FontData& data, float dpr, float text_scale, bool is_dark, std::optional<Rgb> accent) {
     scale = dpr * text_scale;
-    current = from(is_dark ? dark_colours : light_colours);
+    const Colours& base = is_dark ? dark_colours : light_colours;
+    current = from(accent ? with_accent(base, *accent) : base);
     ImGuiIO& io = ImGui::GetIO();
     // Thousands of distinct ideographs at a phone's density could outgrow the largest texture
     // the GPU takes (WebGL2 promises only 2048 pixels a side); then the small and heading

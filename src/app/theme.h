@@ -2,6 +2,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace recert::app {
@@ -26,7 +28,8 @@ const Palette& palette();
 const Fonts& fonts();
 // Rebuilds fonts at this pixel density and text size, and the style for the palette.
 // Call between frames: it replaces the font atlas.
-void apply_theme(const FontData& data, float dpr, float text_scale, bool dark);
+// `accent`: a host's colour for the primary and focus colours (config.h), made to read.
+void apply_theme(const FontData& data, float dpr, float text_scale, bool dark, std::optional<std::uint32_t> accent);
 // Scales a length in CSS pixels at text size 1 to screen pixels now.
 float px(float css);
 

@@ -12,6 +12,17 @@
 
 namespace recert::app {
 
+namespace {
+// Inside a frame only (App::typed_confirmation): the word to type, as a labelled field.
+void type_to_confirm(App& a, const std::string& id, const char* word) {
+    if (!a.config.framed) return;
+    const std::string label = std::string("To confirm, type ") + word;
+    say(label + ". This page is shown inside another site, so Recert asks for more than a click before it erases anything.");
+    ImGui::SetNextItemWidth(std::min(px(240), ImGui::GetContentRegionAvail().x));
+    text_field(id, label, a.typed_confirmation, word, Input::code);
+}
+}  // namespace
+
 void draw_transfer_menu(App& a) {
     if (ImGui::MenuItem(ICON_DOWNLOAD "  Back up everything (JSON)")) emit(a, act::ExportBackup{});
     track("menu.export-json", Role::menuitem);
@@ -70,14 +81,20 @@ void draw_import(App& a) {
         if (ImGui::RadioButton(im.is_csv ? "Replace all my activities with these" : "Replace everything here with this backup", im.replace)) im.replace = true;
         track("import.replace");
         if (im.replace) ImGui::TextColored(p.late, ICON_WARNING " What is here now will be gone (you can undo right after).");
+        if (im.replace) type_to_confirm(a, "import.typed", replace_word);
         ImGui::Separator();
+        ImGui::BeginDisabled(im.replace && !typed_to_confirm(a, replace_word));
         if (primary_button(im.windows_1252 ? ICON_CHECK " Import as Windows-1252" : ICON_CHECK " Import")) emit(a, act::Import{});
         track("import.confirm");
+        ImGui::EndDisabled();
         ImGui::SameLine();
         if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) close = true;
         track("import.cancel");
     }
-    if (close) im = ImportPreview{};
+    if (close) {
+        im = ImportPreview{};
+        a.typed_confirmation.clear();
+    }
     end_dialog();
 }
 
@@ -137,10 +154,16 @@ void draw_settings(App& a) {
     } else {
         ImGui::TextWrapped("Delete everything Recert stored in this browser: every credential and activity, any kept copies of unreadable logs, "
                            "and these settings? Export a backup first if you may need them.");
+        type_to_confirm(a, "settings.wipe-typed", wipe_word);
+        ImGui::BeginDisabled(!typed_to_confirm(a, wipe_word));
         if (danger_button("Yes, delete everything")) emit(a, act::Wipe{});
         track("settings.wipe-confirm");
+        ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::Button("Keep my data")) a.confirm_wipe = false;
+        if (ImGui::Button("Keep my data")) {
+            a.confirm_wipe = false;
+            a.typed_confirmation.clear();
+        }
     }
     ImGui::Separator();
     if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) a.settings_open = false;

@@ -61,6 +61,8 @@ std::string visible_words(const char* label) {
 }
 }  // namespace
 
+float content_bottom = 0;  // content_ends_at(): this frame's lowest
+
 Semantics& semantics() { return tree; }
 
 void begin_tracking(bool test, float dpr) {
@@ -70,7 +72,12 @@ void begin_tracking(bool test, float dpr) {
     open_nodes.clear();
     entered = false;
     said.clear();
+    content_bottom = 0;
 }
+
+void content_ends_at(float screen_y) { content_bottom = std::max(content_bottom, screen_y); }
+void content_ends_here() { content_ends_at(ImGui::GetCursorScreenPos().y + ImGui::GetScrollY() + ImGui::GetStyle().WindowPadding.y); }
+float content_end() { return content_bottom; }
 
 bool field_entered() { return entered; }
 

@@ -43,6 +43,13 @@ void keep_in_view(const Rect& node, float top);
 std::optional<std::string> focus_moved();
 void begin_tracking(bool test_mode, float dpr);
 std::string tracked_json();  // test mode: every node's rectangle by id, for clicking like a person
+// The page's natural height, for a host's frame (embed.js): each scrolling part says where its
+// content would end, unscrolled, in screen pixels; content_end() is the lowest this frame.
+// A list reports its rows' full height, never the space it was given, so a frame that grows
+// never makes the content want more.
+void content_ends_at(float screen_y);
+void content_ends_here();  // the current window's cursor, unscrolled, and its bottom padding
+float content_end();
 Semantics& semantics();
 
 // A text field whose DOM element is a real input: tapping it raises a phone's keyboard, and
