@@ -281,8 +281,32 @@ EOF
 run "evaluate namss-cpcs during an extension" evaluate --log "$tmp/extension.json" --as-of 2027-02-01 --format text
 check_rc 0
 check_out "Extension: submit your remaining CE certificates by the extended deadline."
-check_out "Every credit requirement is met."
+check_out "Every credit requirement is met; still to do: submit the recertification application and pay the recertification fee."
+check_out "    [    ] Submit the recertification application"
 check_out "Extension fee"
+
+# The steps besides credits: done, planned, or done for an earlier cycle; the renewal is
+# ready only once every one is done.
+sed 's/"options": {"extension_requested": true}}/"options": {"extension_requested": true}, "steps": {"application": "2027-01-20", "fee": "2027-03-01"}}/' \
+    "$tmp/extension.json" >"$tmp/steps.json"
+run "evaluate namss-cpcs with one step done and one planned, as text" evaluate --log "$tmp/steps.json" --as-of 2027-02-01 --format text
+check_rc 0
+check_out "    [done] Submit the recertification application          done 2027-01-20"
+check_out "    [    ] Pay the recertification fee                     planned for 2027-03-01"
+check_out "Every credit requirement is met; still to do: pay the recertification fee."
+run "evaluate namss-cpcs with one step done and one planned" evaluate --log "$tmp/steps.json" --as-of 2027-02-01
+check_rc 0
+check_out '"complete": true,'
+check_out '"ready": false,'
+check_pair '"done": true,' '"done_on": "2027-01-20",'
+run "evaluate namss-cpcs once every step is done" evaluate --log "$tmp/steps.json" --as-of 2027-03-01 --format text
+check_rc 0
+check_out "Every credit requirement is met."
+check_out "    [done] Pay the recertification fee                     done 2027-03-01"
+sed 's/"fee": "2027-03-01"/"fee": "2026-13-01"/' "$tmp/steps.json" >"$tmp/bad-step.json"
+run "evaluate a log whose step date is not a date" evaluate --log "$tmp/bad-step.json" --as-of 2027-02-01
+check_rc 1
+check_err "/credentials/0/steps/fee"
 
 sed 's/"credits": 20/"credits": 10/' "$tmp/extension.json" >"$tmp/no-extension.json"
 run "evaluate namss-cpcs with an extension requested but less than half the credits by Dec 1" \

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "explain.h"
 #include "format.h"
 #include "utf8.h"
 
@@ -36,12 +37,23 @@ std::string text_report(const Report& report, const std::vector<Program>& progra
         o << "  Cycle " << to_iso(c.start) << " to " << to_iso(c.end);
         if (c.days_left >= 0) o << " (" << count_of(c.days_left, "day", "days") << " left)";
         o << "\n  " << c.phase_text << "\n";
-        o << "  " << (c.complete ? "Every credit requirement is met." : "Credit requirements not met yet.") << "\n\n  Requirements (" << unit << ")\n";
+        // Complete credits are not a renewal while a step is open: the line says what is left.
+        o << "  " << (!c.complete ? "Credit requirements not met yet." : c.ready ? "Every credit requirement is met." : "Every credit requirement is met; still to do: " + open_steps_in_words(c) + ".")
+          << "\n\n  Requirements (" << unit << ")\n";
         for (const auto& r : c.requirements) {
             o << "    " << (r.met ? "[met] " : "[   ] ") << pad(r.name, 34) << pad(number(r.earned) + " / " + number(r.required), 13);
             if (!r.met) o << number(r.remaining) << " to go";
             if (r.projected != r.earned) o << "  (with planned: " << number(r.projected) << ")";
             o << "\n";
+        }
+        if (!c.steps.empty()) {
+            o << "\n  Steps besides " << unit << "\n";
+            for (const auto& st : c.steps) {
+                o << "    " << (st.done ? "[done] " : "[    ] ") << (st.done_on ? pad(st.name, 48) : st.name);
+                // A day recorded that does not count here is ahead, or was for an earlier cycle.
+                if (st.done_on) o << (st.done ? "done " : *st.done_on > report.as_of ? "planned for " : "last done ") << to_iso(*st.done_on);
+                o << "\n";
+            }
         }
         if (!c.deadlines.empty()) {
             o << "\n  Dates\n";

@@ -7,6 +7,7 @@
 
 #include "allocation.h"
 #include "calendar.h"
+#include "explain.h"
 #include "format.h"
 #include "text.h"
 
@@ -571,6 +572,22 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
     }
     std::stable_sort(out.deadlines.begin(), out.deadlines.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
 
+    // A step counts for this cycle when done since it started, and since the last date of the
+    // previous cycle (a late application belongs to the cycle it renewed), by today.
+    Date steps_from = cycle->start;
+    if (previous)
+        for (const auto& d : p.dates) steps_from = std::max(steps_from, add_days(resolve(d, *previous), date::days{1}));
+    out.ready = out.complete;
+    for (const auto& s : p.steps) {
+        StepResult step{s.id, s.name, false, std::nullopt};
+        if (const auto it = c.steps.find(s.id); it != c.steps.end()) {
+            step.done_on = it->second;
+            step.done = steps_from <= it->second && it->second <= as_of;
+        }
+        out.ready = out.ready && step.done;
+        out.steps.push_back(std::move(step));
+    }
+
     const Window own{window.from, cycle->end};
     const PhaseRule* rule = phase_rule_at(p, options, *cycle, as_of,
                                           [&](const PhaseRule& ph) { return !ph.needs || needs_by(*ph.needs, *cycle, own).met; });
@@ -579,11 +596,13 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
         case Phase::not_started: out.phase_text = "The cycle starts on " + to_iso(cycle->start) + "."; break;
         case Phase::earning:
             if (p.cycle.type == CycleRule::Type::lookback)
-                out.phase_text = out.complete ? "Every requirement is met: you could apply today."
+                out.phase_text = out.ready      ? "Every requirement is met: you could apply today."
+                                 : out.complete ? "Every credit requirement is met; still to do: " + open_steps_in_words(out) + "."
                                               : "Not enough yet to apply today: activities count for " + span_in_words(p.cycle) +
                                                     ", so plan what is missing.";
             else
-                out.phase_text = out.complete ? "Every requirement is met for this cycle."
+                out.phase_text = out.ready      ? "Every requirement is met for this cycle."
+                                 : out.complete ? "Every credit requirement is met for this cycle; still to do: " + open_steps_in_words(out) + "."
                                               : "Keep earning: activities count until the cycle ends on " + to_iso(cycle->end) + ".";
             break;
         case Phase::lapsed: out.phase_text = p.lapse_text.empty() ? "The cycle has ended." : p.lapse_text; break;

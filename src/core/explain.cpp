@@ -77,4 +77,26 @@ std::vector<Line> entry_lines(const Program& p, const CredentialReport& r, std::
     return out;
 }
 
+namespace {
+// A step's name starts a sentence ("Pass the exam"); inside one it reads "pass the exam". An
+// initialism ("CE certificates", "ADA review") keeps its capitals.
+std::string inside_sentence(std::string name) {
+    if (name.size() > 1 && name[0] >= 'A' && name[0] <= 'Z' && !(name[1] >= 'A' && name[1] <= 'Z')) name[0] = static_cast<char>(name[0] - 'A' + 'a');
+    return name;
+}
+}  // namespace
+
+std::string open_steps_in_words(const CredentialReport& r) {
+    std::vector<std::string> open;
+    for (const auto& s : r.steps)
+        if (!s.done) open.push_back(inside_sentence(s.name));
+    return list_in_words(open);
+}
+
+std::string left_in_words(const CredentialReport& r) {
+    const std::string open = open_steps_in_words(r);
+    if (r.complete) return open.empty() ? (r.steps.empty() ? "Credits met." : "Credits met and every step done.") : "Credits met. Left: " + open + ".";
+    return "Left: earn the credits still needed" + (open.empty() ? std::string() : " and " + open) + ".";
+}
+
 }  // namespace recert

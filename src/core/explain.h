@@ -35,4 +35,12 @@ std::vector<Line> requirement_lines(const Program& p, const CredentialReport& r,
 // fits but does not count toward, and why; empty when it fits none.
 std::vector<Line> entry_lines(const Program& p, const CredentialReport& r, std::size_t index);
 
+// The steps of a report not done yet, as a person reads them inside a sentence: "pass the
+// recertification exam", "submit the application and pay the fee"; "" when none is open.
+std::string open_steps_in_words(const CredentialReport& r);
+// What is left of a renewal, in one line: "Credits met. Left: pass the recertification exam.",
+// "Left: earn the credits still needed and pay the fee.", "Credits met and every step done.".
+// Never says done while a step is open.
+std::string left_in_words(const CredentialReport& r);
+
 }  // namespace recert

@@ -22,7 +22,7 @@ json unknown_fields(const json& obj, const std::vector<std::string_view>& known)
 const std::vector<std::string_view> entry_fields = {
     "id", "title", "provider", "date", "minutes", "credits", "kind", "topics", "approved", "code", "notes"};
 const std::vector<std::string_view> credential_fields = {
-    "id", "program", "label", "certified_on", "renewed_through", "options"};
+    "id", "program", "label", "certified_on", "renewed_through", "options", "steps"};
 
 std::optional<Credential> read_credential(const Node& n) {
     if (!n.expect_object()) return std::nullopt;
@@ -40,6 +40,14 @@ std::optional<Credential> read_credential(const Node& n) {
                 else if (v.is_boolean()) c.options[k] = v.get<bool>();
                 else if (v.is_string() && v.get_ref<const std::string&>().size() <= 64) c.options[k] = v.get<std::string>();
                 else if (!v.is_null()) o.problem_at(k, "must be true, false or a short string");
+            }
+    }
+    if (n.has("steps")) {
+        Node s = n.at("steps");
+        if (s.expect_object())
+            for (const auto& [k, v] : s.raw().items()) {
+                if (!is_id(k)) s.problem_at(k, "is not a step id");
+                else if (auto d = s.date(k, Need::required)) c.steps[k] = *d;
             }
     }
     c.extra = unknown_fields(n.raw(), credential_fields);
@@ -186,6 +194,11 @@ json to_json(const Credential& c) {
         json o = json::object();
         for (const auto& [key, value] : c.options) std::visit([&o, &k = key](const auto& x) { o[k] = x; }, value);
         j["options"] = o;
+    }
+    if (!c.steps.empty()) {
+        json s = json::object();
+        for (const auto& [step, day] : c.steps) s[step] = to_iso(day);
+        j["steps"] = s;
     }
     return j;
 }

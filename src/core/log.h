@@ -1,5 +1,6 @@
 // The person's credit log: the "recert-log" document the page stores and exports.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@ struct Credential {
     std::optional<Date> certified_on;
     std::optional<Date> renewed_through;  // end of the last cycle already renewed
     Options options;
+    std::map<std::string, Date> steps;  // the day each step of the program (StepRule id) was done
     nlohmann::json extra = nlohmann::json::object();  // fields this version does not know, kept on a round trip
 };
 

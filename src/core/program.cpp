@@ -225,7 +225,7 @@ ProgramResult read_program(const json& doc) {
     }
     root.only({"$schema", "format", "version", "id", "name", "credential", "body", "description", "currency",
                "lapse_text", "lapse", "sources", "unit", "credit", "topics", "options", "cycle", "requirements", "caps",
-               "dates", "phases", "fees"});
+               "dates", "phases", "fees", "steps"});
     root.text("$schema", Need::optional);
     Problems nulls, empties;
     blanks(root, nulls, empties);
@@ -503,6 +503,20 @@ ProgramResult read_program(const json& doc) {
         p.fees.push_back(std::move(f));
     });
 
+    std::set<std::string> step_ids;
+    each(root, "steps", Need::optional, max_steps, "steps", [&](const Node& n) {
+        if (!n.expect_object()) return;
+        n.only({"id", "name", "cite", "interpretation"});
+        StepRule s;
+        s.id = n.id("id", Need::required).value_or("");
+        s.name = n.text("name", Need::required, 200).value_or("");
+        s.cite = read_cite(n);
+        if (!step_ids.insert(s.id).second) n.problem_at("id", "step \"" + s.id + "\" is listed twice");
+        p.steps.push_back(std::move(s));
+    });
+    if (root.has("steps") && root.at("steps").raw().is_array() && root.at("steps").raw().empty())
+        root.problem_at("steps", "must list at least one step; leave it out otherwise");
+
     // Every citation must point at a listed source.
     auto check_source = [&](const Cite& c, const std::string& where) {
         if (!c.source.empty() && !source_ids.count(c.source))
@@ -521,6 +535,7 @@ ProgramResult read_program(const json& doc) {
         if (p.phases[i].counts_activities) check_source(*p.phases[i].counts_activities, where + "/counts_activities");
     }
     for (std::size_t i = 0; i < p.fees.size(); ++i) check_source(p.fees[i].cite, "/fees/" + std::to_string(i));
+    for (std::size_t i = 0; i < p.steps.size(); ++i) check_source(p.steps[i].cite, "/steps/" + std::to_string(i));
 
     // A null replaces what a reader said at its place (it read no value); an empty string is
     // named where no reader already said why.

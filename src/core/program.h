@@ -114,6 +114,13 @@ struct FeeRule {
     Cite cite;
 };
 
+// Something besides credits that renewal asks for (an exam, an application): the log records
+// the day each was done, and the report is ready only once every one is.
+struct StepRule {
+    std::string id, name;  // name: what to do, as a person ticks it ("Pass the recertification exam")
+    Cite cite;
+};
+
 struct Topic { std::string id, name, group; };
 
 struct OptionRule {
@@ -139,6 +146,7 @@ struct Program {
     std::vector<DateRule> dates;
     std::vector<PhaseRule> phases;
     std::vector<FeeRule> fees;
+    std::vector<StepRule> steps;
 
     const DateRule* date(std::string_view id) const;
     const OptionRule* option(std::string_view id) const;
@@ -171,6 +179,7 @@ inline constexpr std::size_t max_phases = 50;
 inline constexpr std::size_t max_fees = 50;
 inline constexpr std::size_t max_caps = 50;
 inline constexpr std::size_t max_sources = 50;
+inline constexpr std::size_t max_steps = 20;
 inline constexpr std::size_t max_kinds = 9;                // a kinds_any list: each activity kind once
 
 }  // namespace recert

@@ -35,6 +35,7 @@ json to_json(const CredentialReport& c) {
     j["phase"] = std::string(to_string(c.phase));
     j["phase_text"] = c.phase_text;
     j["complete"] = c.complete;
+    j["ready"] = c.ready;
     j["projected_complete"] = c.projected_complete;
     j["allocation_optimal"] = c.allocation_optimal;
     j["requirements"] = json::array();
@@ -49,6 +50,9 @@ json to_json(const CredentialReport& c) {
     for (const auto& f : c.fees)
         j["fees"].push_back({{"id", f.id}, {"amount", number(f.amount)}, {"label", f.label},
                              {"rule", {{"source", f.source}, {"quote", f.quote}}}});
+    j["steps"] = json::array();
+    for (const auto& s : c.steps)
+        j["steps"].push_back({{"id", s.id}, {"name", s.name}, {"done", s.done}, {"done_on", s.done_on ? json(to_iso(*s.done_on)) : json()}});
     j["entries"] = json::array();
     for (const auto& e : c.entries) {
         json x = {{"id", e.id}, {"counted", number(e.counted)}};

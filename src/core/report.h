@@ -48,19 +48,27 @@ struct FeeResult {
     Money amount;
 };
 
+struct StepResult {
+    std::string id, name;
+    bool done = false;             // done for this cycle, on or before the report's day
+    std::optional<Date> done_on;   // the day the log records, counted or not
+};
+
 struct CredentialReport {
     std::string id, program;
     Problems problems;  // when not empty, the credential could not be evaluated and nothing below is set
     Date start, end;
     Phase phase = Phase::earning;
     std::string phase_text;
-    bool complete = false;
+    bool complete = false;  // every credit requirement met
+    bool ready = false;     // complete, and every step done
     bool projected_complete = false;
     bool allocation_optimal = true;
     int days_left = 0;  // to the cycle's end; negative once past it
     std::vector<RequirementResult> requirements;
     std::vector<DeadlineResult> deadlines;  // by date
     std::vector<FeeResult> fees;
+    std::vector<StepResult> steps;     // in the program's order
     std::vector<EntryResult> entries;  // in log order
 };
 
