@@ -488,6 +488,26 @@ check_rc 1
 check_err "$tmp/big.json: line 1, column 1"
 rm -f "$tmp/big.json"
 
+# ---------------------------------------------------------------- calendar
+# tests/calendar/calendar.test.mjs reads the events with a real parser; here, the command line.
+
+run "calendar of namss-cpcs" calendar --log "$cpcs" --as-of 2026-11-01
+check_rc 0
+check_out "BEGIN:VCALENDAR"
+check_out "UID:recert-c1-20230301-due@recert"
+run "calendar of one credential the log lacks" calendar --log "$cpcs" --credential nope
+check_rc 1
+check_err "no credential \"nope\""
+run "calendar has no --format" calendar --log "$cpcs" --format text
+check_rc 2
+check_err "recert calendar: unknown argument --format"
+run "calendar without --log" calendar
+check_rc 2
+check_err "recert calendar: --log is required"
+run "calendar with a bad --as-of" calendar --log "$cpcs" --as-of 2026-02-30
+check_rc 2
+check_err "recert calendar: --as-of \"2026-02-30\" is not a real date"
+
 # ---------------------------------------------------------------- top level
 
 run "no command" 
@@ -496,6 +516,7 @@ run "--help" --help
 check_rc 0
 check_out "recert validate"
 check_out "recert evaluate"
+check_out "recert calendar"
 run "unknown command" frobnicate
 check_rc 2
 check_err "frobnicate"

@@ -1,4 +1,4 @@
-// recert: validate program files and logs, and evaluate a log, from the terminal.
+// recert: validate program files and logs, evaluate a log and export its dates, from the terminal.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +11,7 @@
 
 #include "evaluation.h"
 #include "format.h"
+#include "ics.h"
 #include "log.h"
 #include "program.h"
 #include "text_report.h"
@@ -23,7 +24,8 @@ namespace {
 constexpr const char* usage =
     "usage:\n"
     "  recert validate [--programs DIR] FILE...\n"
-    "  recert evaluate --log LOG [--as-of YYYY-MM-DD] [--credential ID] [--programs DIR] [--format json|text]\n";
+    "  recert evaluate --log LOG [--as-of YYYY-MM-DD] [--credential ID] [--programs DIR] [--format json|text]\n"
+    "  recert calendar --log LOG [--as-of YYYY-MM-DD] [--credential ID] [--programs DIR]\n";
 
 
 // 33,554,432
@@ -204,7 +206,9 @@ int validate(std::vector<std::string> files, const char* argv0) {
 }
 
 
-int evaluate_command(const std::vector<std::string>& args, const char* argv0) {
+// `evaluate` prints the report; `calendar` its dates as an .ics file. Both read the same options
+// (`--format` is evaluate's alone) and refuse the same bad logs.
+int report_command(const std::string& command, const std::vector<std::string>& args, const char* argv0) {
     std::optional<std::string> log_path, credential, programs_dir, as_of_text;
     std::string format = "json";
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -219,14 +223,14 @@ int evaluate_command(const std::vector<std::string>& args, const char* argv0) {
         else if (args[i] == "--credential") ok = value(credential);
         else if (args[i] == "--programs") ok = value(programs_dir);
         else if (args[i] == "--as-of") ok = value(as_of_text);
-        else if (args[i] == "--format") { ok = value(f); if (ok) format = *f; }
-        else { std::cerr << "recert evaluate: unknown argument " << args[i] << "\n" << usage; return 2; }
-        if (!ok) { std::cerr << "recert evaluate: " << args[i] << " needs a value\n" << usage; return 2; }
+        else if (args[i] == "--format" && command == "evaluate") { ok = value(f); if (ok) format = *f; }
+        else { std::cerr << "recert " << command << ": unknown argument " << args[i] << "\n" << usage; return 2; }
+        if (!ok) { std::cerr << "recert " << command << ": " << args[i] << " needs a value\n" << usage; return 2; }
     }
-    if (!log_path) { std::cerr << "recert evaluate: --log is required\n" << usage; return 2; }
+    if (!log_path) { std::cerr << "recert " << command << ": --log is required\n" << usage; return 2; }
     if (format != "json" && format != "text") { std::cerr << "recert evaluate: --format must be json or text\n"; return 2; }
     auto as_of = as_of_text ? parse_date(*as_of_text) : today();
-    if (!as_of) { std::cerr << "recert evaluate: --as-of \"" << *as_of_text << "\" is not a real date written YYYY-MM-DD\n"; return 2; }
+    if (!as_of) { std::cerr << "recert " << command << ": --as-of \"" << *as_of_text << "\" is not a real date written YYYY-MM-DD\n"; return 2; }
 
     std::vector<Program> programs;
     if (!load_programs(programs_dir ? fs::path(*programs_dir) : default_programs_dir(argv0), programs)) return 1;
@@ -242,7 +246,8 @@ int evaluate_command(const std::vector<std::string>& args, const char* argv0) {
         return 1;
     }
     const Report report = evaluate(programs, *parsed.log, *as_of, credential);
-    if (format == "json") std::cout << to_json(report).dump(2) << "\n";
+    if (command == "calendar") std::cout << to_ics(report, programs, *parsed.log);
+    else if (format == "json") std::cout << to_json(report).dump(2) << "\n";
     else std::cout << text_report(report, programs, *parsed.log);
     int status = 0;
     for (const auto& c : report.credentials)
@@ -263,7 +268,7 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     try {
         if (command == "validate") return validate(args, argv[0]);
-        if (command == "evaluate") return evaluate_command(args, argv[0]);
+        if (command == "evaluate" || command == "calendar") return report_command(command, args, argv[0]);
     } catch (const std::exception& e) {
         // The core does not throw on bad input; this is the last guard against a crash.
         std::cerr << "recert: internal error: " << e.what() << "\n";

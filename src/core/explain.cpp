@@ -84,19 +84,22 @@ std::string inside_sentence(std::string name) {
     if (name.size() > 1 && name[0] >= 'A' && name[0] <= 'Z' && !(name[1] >= 'A' && name[1] <= 'Z')) name[0] = static_cast<char>(name[0] - 'A' + 'a');
     return name;
 }
-}  // namespace
 
-std::string open_steps_in_words(const CredentialReport& r) {
+std::vector<std::string> open_steps(const CredentialReport& r) {
     std::vector<std::string> open;
     for (const auto& s : r.steps)
         if (!s.done) open.push_back(inside_sentence(s.name));
-    return list_in_words(open);
+    return open;
 }
+}  // namespace
+
+std::string open_steps_in_words(const CredentialReport& r) { return list_in_words(open_steps(r)); }
 
 std::string left_in_words(const CredentialReport& r) {
-    const std::string open = open_steps_in_words(r);
-    if (r.complete) return open.empty() ? (r.steps.empty() ? "Credits met." : "Credits met and every step done.") : "Credits met. Left: " + open + ".";
-    return "Left: earn the credits still needed" + (open.empty() ? std::string() : " and " + open) + ".";
+    std::vector<std::string> left = open_steps(r);
+    if (r.complete) return left.empty() ? (r.steps.empty() ? "Credits met." : "Credits met and every step done.") : "Credits met. Left: " + list_in_words(left) + ".";
+    left.insert(left.begin(), "earn the credits still needed");
+    return "Left: " + list_in_words(left) + ".";
 }
 
 }  // namespace recert
