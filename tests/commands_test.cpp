@@ -302,3 +302,14 @@ TEST_CASE("Commands: a merge renames past ids already taken, and each rename tak
     CHECK(s.added == 1);
     CHECK(s.unchanged == 1);  // the last one is base's e3 as it is
 }
+
+TEST_CASE("Commands: set_step records a step's day on its credential and forgets it, leaving the rest") {
+    Log log = test::log_from(R"({"format":"recert-log","version":1,"credentials":[
+      {"id":"c1","program":"dmec-clms","certified_on":"2025-02-10"},{"id":"c2","program":"namss-cpcs","certified_on":"2023-03-01"}],"entries":[]})");
+    const Log done = set_step(log, "c2", "fee", parse_date("2026-11-02"));
+    CHECK(log.credentials[1].steps.empty());  // the old log is as it was
+    CHECK(to_iso(done.credentials[1].steps.at("fee")) == "2026-11-02");
+    CHECK(done.credentials[0].steps.empty());
+    CHECK(set_step(done, "c2", "fee", std::nullopt).credentials[1].steps.empty());
+    CHECK(to_json(set_step(done, "c9", "fee", std::nullopt)) == to_json(done));  // no such credential: unchanged
+}

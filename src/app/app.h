@@ -69,6 +69,14 @@ struct CredentialForm {
     bool asking = false;
 };
 
+// The day a step besides credits was done (an exam, an application), asked when it is ticked.
+struct StepForm {
+    bool open = false;
+    std::string credential, step, name;  // name: the program's ("Pass the recertification exam")
+    std::string date;                    // as typed
+    std::string error;                   // why Save refused it
+};
+
 struct ImportPreview {
     bool open = false;
     std::string file_name;
@@ -150,13 +158,19 @@ struct DiscardKept { std::string key; };
 struct StorageChanged {};                               // another tab wrote
 struct Reload {};
 struct SeenEmbedNotice {};                              // "Got it" on the framed page's storage notice
+struct OpenStep { std::string credential, step; };      // ticked, or its date to change: asks the day
+struct SaveStep {};                                     // the step form's day, as typed
+struct CloseStep {};
+struct ClearStep { std::string credential, step; };     // unticked: the day is forgotten (undoable)
+struct ExportCalendar { std::string credential; };      // its dates as an .ics file (ics.h)
 }  // namespace act
 
 using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act::SaveEntry, act::CancelEntry, act::DeleteEntry, act::NewCredential,
                             act::OpenCredential, act::RepairCredential, act::SaveCredential, act::CancelCredential, act::KeepEditing,
                             act::DiscardChanges, act::DeleteCredential, act::DeleteUnreadable,
                             act::PickFile, act::FilePicked, act::Import, act::Undo, act::Redo, act::ExportBackup, act::ExportCsv,
-                            act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload, act::SeenEmbedNotice>;
+                            act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload, act::SeenEmbedNotice,
+                            act::OpenStep, act::SaveStep, act::CloseStep, act::ClearStep, act::ExportCalendar>;
 
 // A change to the log, as undo and redo keep it: the log before, and what the change was.
 struct Change {
@@ -183,6 +197,7 @@ struct App {
     EntryForm entry_form;
     CredentialForm credential_form;
     ImportPreview import;
+    StepForm step_form;
     LogView view;
     bool settings_open = false, confirm_wipe = false, confirm_remove_credential = false;
     // In a frame, a page anyone may embed, the person types this word before Delete all and

@@ -27,6 +27,8 @@ Status status_of(const CredentialReport& r, const Program& program) {
     switch (r.phase) {
         case Phase::not_started: return {ICON_CLOCK, "Not started", p.muted};
         case Phase::earning:
+            // Never "requirements met" while an exam or application is still to do.
+            if (r.complete && !r.ready) return {ICON_CHECK_CIRCLE, "On track: " + program.unit_plural + " met", p.met};
             return r.complete ? Status{ICON_CHECK_CIRCLE, "On track: requirements met", p.met}
                               : Status{ICON_HOURGLASS, "Earning " + program.unit_plural, p.primary};
         case Phase::window_open: return r.complete ? Status{ICON_CHECK_CIRCLE, "Ready to apply", p.met} : Status{ICON_WARNING, "Application open", p.risk};
@@ -276,6 +278,41 @@ void draw_pace(const App& a, const CredentialReport& r, const Program& p) {
     }
 }
 
+// What renewal asks besides credits: what is left in one line, then each step to tick, with the
+// day it was done. Ticking asks the day (the step form); unticking forgets it, undoably.
+void draw_steps(App& a, const Credential& c, const CredentialReport& r) {
+    const Palette& pal = palette();
+    ImGui::Spacing();
+    say(left_in_words(r), r.ready ? pal.met : pal.text);
+    begin_node("steps", Role::list, "Steps besides credits").level = static_cast<int>(r.steps.size());
+    for (std::size_t i = 0; i < r.steps.size(); ++i) {
+        const StepResult& s = r.steps[i];
+        ImGui::PushID(s.id.c_str());
+        begin_node("step." + s.id + ".item", Role::listitem).level = static_cast<int>(i) + 1;
+        bool on = s.done;
+        if (wrapped_checkbox("step." + s.id, s.name, &on, true)) {
+            if (on) emit(a, act::OpenStep{c.id, s.id});
+            else emit(a, act::ClearStep{c.id, s.id});
+        }
+        if (s.done_on) {
+            // A day that does not count here was for an earlier cycle (a future one cannot be saved).
+            const std::string when = (s.done ? "Done " : "Last done ") + date_in_words(*s.done_on) + (s.done ? "" : ", for an earlier cycle");
+            ImGui::SameLine();
+            if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(when.c_str()).x + ImGui::GetFrameHeight() * 2) ImGui::NewLine();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextColored(pal.muted, "%s", when.c_str());
+            semantic_text("step." + s.id + ".when", when);
+            ImGui::SameLine();
+            if (icon_button(ICON_PENCIL, "date", "Change the date", "Change the date for \u201c" + s.name + "\u201d"))
+                emit(a, act::OpenStep{c.id, s.id});
+            track("step." + s.id + ".change");
+        }
+        end_node();
+        ImGui::PopID();
+    }
+    end_node();
+}
+
 }  // namespace
 
 void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, const Program& p) {
@@ -311,6 +348,7 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
     if (const DeadlineResult* next = next_deadline(r))
         say(ICON_CALENDAR "  " + next->label + ": " + date_in_words(next->date) + ", " + relative_days(next->days_from_as_of) + ".");
     for (const auto& f : r.fees) say(ICON_WARNING "  " + f.label + ": " + money(f.amount, p.currency), pal.risk);
+    if (!r.steps.empty()) draw_steps(a, c, r);
     if (p.cycle.type == CycleRule::Type::lookback)
         muted("Counting %s to %s: the %s up to the day you apply.", date_in_words(r.start).c_str(), date_in_words(r.end).c_str(),
               span_in_words(p.cycle).c_str());
@@ -382,6 +420,8 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         ImGui::TextUnformatted("Dates ahead");
         semantic_heading("heading.dates", "Dates ahead", 3);
         ImGui::PopFont();
+        if (ImGui::Button(ICON_CALENDAR " Add to calendar")) emit(a, act::ExportCalendar{c.id});
+        track("calendar.export");
         draw_timeline(r, a.today);
         // The timeline is a picture of the list below it, which a screen reader reads.
         begin_node("deadlines", Role::list, "Dates ahead").level = static_cast<int>(r.deadlines.size());

@@ -408,6 +408,28 @@ void draw_entry_form(App& a) {
     end_dialog();
 }
 
+// "Pass the recertification exam": the day it was done, today unless the person says otherwise.
+void draw_step_form(App& a) {
+    StepForm& f = a.step_form;
+    if (!begin_dialog("Step", f.name, &f.open, 460)) return;
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextWrapped("%s", f.name.c_str());
+    ImGui::PopFont();
+    muted("Recert counts it for the cycle whose dates hold the day you did it.");
+    ImGui::Spacing();
+    label_row("Done on", true);
+    date_input("step.date", "Done on", f.date, std::min(ImGui::GetContentRegionAvail().x, px(300)), a.today);
+    if (!f.error.empty()) field_error(f.error, "step.date.text");
+    if (ImGui::IsWindowAppearing()) semantics().focus = "step.date.text";
+    ImGui::Separator();
+    if (primary_button(ICON_CHECK " Save") || field_entered()) emit(a, act::SaveStep{});
+    track("step.save");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || escape_here()) emit(a, act::CloseStep{});
+    track("step.cancel");
+    end_dialog();
+}
+
 void draw_credential_form(App& a) {
     CredentialForm& f = a.credential_form;
     if (a.programs.empty() || !begin_dialog("Credential", f.editing_id.empty() ? "Add your credential" : "Edit credential", &f.open, 620)) return;

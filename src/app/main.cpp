@@ -398,6 +398,7 @@ void draw_main(App& a) {
     ImGui::End();
     draw_entry_form(a);
     draw_credential_form(a);
+    draw_step_form(a);
     draw_import(a);
     draw_settings(a);
     draw_toast(a);

@@ -15,6 +15,7 @@
 
 #include "commands.h"
 #include "format.h"
+#include "ics.h"
 #include "platform.h"
 #include "store.h"
 #include "utf8.h"
@@ -346,6 +347,42 @@ void delete_credential_by_id(App& a, const std::string& id) {
     a.credential_form.open = false;
 }
 
+// A step's name, when the credential and its program still have it (another tab may have
+// removed the credential): nullptr otherwise.
+const StepRule* step_of(const App& a, const std::string& credential, const std::string& step) {
+    for (const auto& c : a.log.credentials)
+        if (c.id == credential)
+            if (const Program* p = program_of(a, c)) return p->step(step);
+    return nullptr;
+}
+
+void open_step(App& a, const std::string& credential, const std::string& step) {
+    const StepRule* s = step_of(a, credential, step);
+    if (!s) return;
+    std::optional<Date> done_on;
+    for (const auto& c : a.log.credentials)
+        if (c.id == credential)
+            if (const auto it = c.steps.find(step); it != c.steps.end()) done_on = it->second;
+    a.step_form = {true, credential, step, s->name, to_iso(done_on.value_or(a.today)), ""};
+}
+
+// The day as typed: a real date, not ahead of today (a step is ticked once done).
+void save_step(App& a) {
+    StepForm& f = a.step_form;
+    const StepRule* s = step_of(a, f.credential, f.step);
+    if (!f.open || !s) return;
+    const auto day = parse_date(f.date);
+    if (!day) f.error = f.date.empty() ? "Enter the day you did it" : "\"" + f.date + "\" is not a real date written YYYY-MM-DD";
+    else if (*day > a.today) f.error = "This date is in the future: tick the step once it is done";
+    if (!day || *day > a.today) return;
+    change(a, set_step(a.log, f.credential, f.step, day), "Recorded \"" + s->name + "\" as done on " + date_in_words(*day));
+    a.step_form = StepForm{};
+}
+
+void clear_step(App& a, const std::string& credential, const std::string& step) {
+    if (const StepRule* s = step_of(a, credential, step)) change(a, set_step(a.log, credential, step, std::nullopt), "Unticked \"" + s->name + "\"");
+}
+
 void delete_unreadable(App& a, const json& original) {
     bool entry = false;
     Log next = without(a.log, original, &entry);
@@ -412,6 +449,16 @@ void import_previewed(App& a) {
     }
     a.import = ImportPreview{};
     a.typed_confirmation.clear();
+}
+
+// One credential's dates (ics.h), built from the report the page shows.
+void export_calendar(App& a, const std::string& credential) {
+    Report one{a.report.as_of, {}};
+    for (const auto& r : a.report.credentials)
+        if (r.id == credential && r.problems.empty()) one.credentials.push_back(r);
+    if (one.credentials.empty()) return;
+    platform::download("recert-dates-" + one.credentials[0].program + ".ics", "text/calendar", to_ics(one, a.programs, a.log));
+    show_toast(a, "Calendar file saved to your downloads: open it to add the dates to your calendar.");
 }
 
 // ---- 6. Stored data ----------------------------------------------------------------------
@@ -520,6 +567,11 @@ void update(App& a, const Action& action) {
                        if (sync_with_storage(a)) evaluate_now(a);
                    },
                    [&](const act::Reload&) { platform::reload_page(); },
+                   [&](const act::OpenStep& x) { open_step(a, x.credential, x.step); },
+                   [&](const act::SaveStep&) { save_step(a); },
+                   [&](const act::CloseStep&) { a.step_form = StepForm{}; },
+                   [&](const act::ClearStep& x) { clear_step(a, x.credential, x.step); },
+                   [&](const act::ExportCalendar& x) { export_calendar(a, x.credential); },
                },
                action);
 }

@@ -114,6 +114,14 @@ Log edit_credential(Log log, const Credential& c) {
     return log;
 }
 
+Log set_step(Log log, const std::string& credential, const std::string& step, std::optional<Date> done_on) {
+    if (auto it = find_id(log.credentials, credential); it != log.credentials.end()) {
+        if (done_on) it->steps[step] = *done_on;
+        else it->steps.erase(step);
+    }
+    return log;
+}
+
 Log delete_credential(Log log, const std::string& id) {
     if (auto it = find_id(log.credentials, id); it != log.credentials.end()) log.credentials.erase(it);
     return log;

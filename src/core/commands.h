@@ -1,6 +1,7 @@
 // The edits a person makes to their log. Each takes a log and returns the new one, so the
 // page can save, re-evaluate and undo by keeping the previous value.
 #pragma once
+#include <optional>
 #include <string>
 
 #include "log.h"
@@ -18,6 +19,8 @@ Log delete_entry(Log log, const std::string& id);
 Log add_credential(Log log, Credential c);   // an empty id gets next_id
 Log edit_credential(Log log, const Credential& c);
 Log delete_credential(Log log, const std::string& id);
+// Records the day a step besides credits (StepRule id) was done, or forgets it (nullopt).
+Log set_step(Log log, const std::string& credential, const std::string& step, std::optional<Date> done_on);
 
 struct MergeSummary {
     int added = 0, unchanged = 0, renamed = 0, credentials_added = 0;

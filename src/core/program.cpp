@@ -27,6 +27,12 @@ const DateRule* Program::date(std::string_view id) const {
     return nullptr;
 }
 
+const StepRule* Program::step(std::string_view id) const {
+    for (const auto& s : steps)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
 const OptionRule* Program::option(std::string_view id) const {
     for (const auto& o : options)
         if (o.id == id) return &o;

@@ -149,6 +149,7 @@ struct Program {
     std::vector<StepRule> steps;
 
     const DateRule* date(std::string_view id) const;
+    const StepRule* step(std::string_view id) const;
     const OptionRule* option(std::string_view id) const;
 };
 

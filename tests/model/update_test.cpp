@@ -466,3 +466,63 @@ TEST_CASE("Page: an edited activity or credential asks only once something in it
     CHECK_FALSE(a.credential_form.open);
     CHECK(to_iso(*a.log.credentials.at(0).certified_on) == "2025-01-15");  // unchanged
 }
+
+TEST_CASE("Page: ticking the DMEC exam asks the day, refuses one ahead, records it undoably, and unticking forgets it") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    const std::string c = a.log.credentials[0].id;
+    update(a, act::OpenStep{c, "exam"});
+    REQUIRE(a.step_form.open);
+    CHECK(a.step_form.name == "Pass the recertification exam");
+    CHECK(a.step_form.date == "2026-11-26");  // today, unless the person says otherwise
+
+    a.step_form.date = "2026-11-27";
+    update(a, act::SaveStep{});
+    CHECK(a.step_form.open);
+    CHECK(a.step_form.error == "This date is in the future: tick the step once it is done");
+    a.step_form.date = "2026-02-30";
+    update(a, act::SaveStep{});
+    CHECK(a.step_form.error == "\"2026-02-30\" is not a real date written YYYY-MM-DD");
+    CHECK(a.log.credentials[0].steps.empty());  // nothing saved while the day is wrong
+
+    a.step_form.date = "2026-10-01";
+    update(a, act::SaveStep{});
+    CHECK_FALSE(a.step_form.open);
+    CHECK(to_iso(a.log.credentials[0].steps.at("exam")) == "2026-10-01");
+    CHECK(to_iso(stored_log().credentials[0].steps.at("exam")) == "2026-10-01");
+    CHECK(a.toast == "Recorded \"Pass the recertification exam\" as done on Oct 1, 2026.");
+    REQUIRE(a.report.credentials.size() == 1);
+    CHECK(a.report.credentials[0].steps.at(0).done);
+
+    // Opened again, the form starts on the recorded day.
+    update(a, act::OpenStep{c, "exam"});
+    CHECK(a.step_form.date == "2026-10-01");
+    update(a, act::CloseStep{});
+    CHECK_FALSE(a.step_form.open);
+
+    update(a, act::ClearStep{c, "exam"});
+    CHECK(a.log.credentials[0].steps.empty());
+    CHECK(a.toast == "Unticked \"Pass the recertification exam\".");
+    update(a, act::Undo{});
+    CHECK(to_iso(a.log.credentials[0].steps.at("exam")) == "2026-10-01");
+
+    // A step the program does not have opens nothing.
+    update(a, act::OpenStep{c, "interview"});
+    CHECK_FALSE(a.step_form.open);
+}
+
+TEST_CASE("Page: Add to calendar downloads the credential's dates as an .ics file") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    update(a, act::ExportCalendar{a.log.credentials[0].id});
+    REQUIRE(fake::browser().downloads.size() == 1);
+    const auto& d = fake::browser().downloads[0];
+    CHECK(d.filename == "recert-dates-dmec-clms.ics");
+    CHECK(d.mime == "text/calendar");
+    CHECK(d.content.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
+    CHECK(d.content.find("UID:recert-c1-20250115-due@recert") != std::string::npos);
+    update(a, act::ExportCalendar{"nope"});
+    CHECK(fake::browser().downloads.size() == 1);
+}
