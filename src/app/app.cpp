@@ -22,6 +22,10 @@ bool typed_to_confirm(const App& a, const char* word) {
 }
 
 void evaluate_now(App& a) {
+    Problems own;
+    a.programs = programs_with_own(a.shipped, a.log, own);
+    a.own_program_errors.clear();
+    for (const auto& p : own) a.own_program_errors.push_back(describe(p));
     a.report = evaluate(a.programs, a.log, a.today);
     ++a.revision;
     if (a.active >= static_cast<int>(a.log.credentials.size())) a.active = 0;

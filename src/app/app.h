@@ -77,6 +77,17 @@ struct StepForm {
     std::string error;                   // why Save refused it
 };
 
+// "Use a program file...": a program JSON from the person's device (an association's own
+// credential), checked as `recert validate` checks it.
+struct ProgramFile {
+    bool open = false;
+    std::string file_name;
+    Problems problems;                   // why it cannot be used, each with its line and column or JSON pointer
+    std::optional<OwnProgram> incoming;  // valid, replacing a program of its id once the person says yes
+    std::string replaces;                // that program's name
+    std::vector<std::string> changes;    // what differs from it, one line each
+};
+
 struct ImportPreview {
     bool open = false;
     std::string file_name;
@@ -144,7 +155,7 @@ struct KeepEditing {};                                  // "Discard your changes
 struct DiscardChanges {};                               // ...yes: the form closes unsaved
 struct DeleteCredential { std::string id; };
 struct DeleteUnreadable { nlohmann::json original; };   // an entry or credential that cannot be read
-struct PickFile {};                                     // at a press: the browser's picker opens at its release
+struct PickFile { bool program = false; };              // at a press: the browser's picker opens at its release
 struct FilePicked { std::string name, bytes, error; };  // into the import preview
 struct Import {};                                       // the preview, merged or replacing, as chosen
 struct Undo {};
@@ -163,6 +174,8 @@ struct SaveStep {};                                     // the step form's day, 
 struct CloseStep {};
 struct ClearStep { std::string credential, step; };     // unticked: the day is forgotten (undoable)
 struct ExportCalendar { std::string credential; };      // its dates as an .ics file (ics.h)
+struct UseProgramFile {};                               // yes, replace the program of its id with the file
+struct CloseProgramFile {};
 }  // namespace act
 
 using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act::SaveEntry, act::CancelEntry, act::DeleteEntry, act::NewCredential,
@@ -170,7 +183,8 @@ using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act
                             act::DiscardChanges, act::DeleteCredential, act::DeleteUnreadable,
                             act::PickFile, act::FilePicked, act::Import, act::Undo, act::Redo, act::ExportBackup, act::ExportCsv,
                             act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload, act::SeenEmbedNotice,
-                            act::OpenStep, act::SaveStep, act::CloseStep, act::ClearStep, act::ExportCalendar>;
+                            act::OpenStep, act::SaveStep, act::CloseStep, act::ClearStep, act::ExportCalendar,
+                            act::UseProgramFile, act::CloseProgramFile>;
 
 // A change to the log, as undo and redo keep it: the log before, and what the change was.
 struct Change {
@@ -182,8 +196,11 @@ inline constexpr std::size_t undo_levels = 50;
 // ---- 4. App ------------------------------------------------------------------------------
 struct App {
     SiteConfig config;  // a host's options (config.h): programs offered, name, colour, embed
-    std::vector<Program> programs;
+    std::vector<Program> shipped;                       // the site's programs/
+    std::map<std::string, nlohmann::json> shipped_files;  // ...as written, to show what a file would change
+    std::vector<Program> programs;  // shipped and the log's own (programs_with_own), made again at each evaluation
     std::vector<std::string> program_errors;  // program files that could not be read
+    std::vector<std::string> own_program_errors;  // ...and those kept in the log (a stricter Recert), named by /programs/N
     Log log;
     Report report;
     int revision = 0;  // bumped by every change of log or report
@@ -198,6 +215,8 @@ struct App {
     CredentialForm credential_form;
     ImportPreview import;
     StepForm step_form;
+    ProgramFile program_file;
+    bool picking_program = false;  // the file being picked is a program, not a backup
     LogView view;
     bool settings_open = false, confirm_wipe = false, confirm_remove_credential = false;
     // In a frame, a page anyone may embed, the person types this word before Delete all and

@@ -408,6 +408,52 @@ void draw_entry_form(App& a) {
     end_dialog();
 }
 
+namespace {
+// A program file picked in the credential form: what keeps it from being used, or what it
+// would change in the program of its id, before it replaces it.
+void draw_program_file(App& a) {
+    ProgramFile& pf = a.program_file;
+    const bool replacing = pf.incoming.has_value();
+    const std::string title = replacing ? "Replace \u201c" + pf.replaces + "\u201d?" : "This program file cannot be used";
+    if (!begin_dialog("ProgramFile", title, &pf.open, 600, replacing ? Role::alertdialog : Role::dialog)) return;
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextWrapped("%s", title.c_str());
+    ImGui::PopFont();
+    begin_dialog_body("program-file.body");
+    if (replacing) {
+        say(pf.file_name + " is a newer file for the program \u201c" + pf.replaces +
+            "\u201d. Your credentials of this program will be counted by its rules. What it changes:");
+        begin_node("program-file.changes", Role::list, "What it changes").level = static_cast<int>(pf.changes.size());
+        for (const auto& c : pf.changes) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            say(c);
+        }
+        end_node();
+    } else {
+        say(pf.file_name + " was checked as recert validate checks a program file. Fix what is listed and load it again:", palette().late);
+        begin_node("program-file.problems", Role::list, "Problems in " + pf.file_name).level = static_cast<int>(pf.problems.size());
+        for (const auto& p : pf.problems) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            say(describe(p));
+        }
+        end_node();
+    }
+    end_dialog_body();
+    ImGui::Separator();
+    if (replacing) {
+        if (primary_button("Replace the program")) emit(a, act::UseProgramFile{});
+        track("program-file.replace");
+        ImGui::SameLine();
+    }
+    if (ImGui::Button(replacing ? "Keep the one I have" : "Close") || escape_here()) emit(a, act::CloseProgramFile{});
+    track("program-file.close");
+    if (ImGui::IsWindowAppearing()) semantics().focus = "program-file.close";
+    end_dialog();
+}
+}  // namespace
+
 // "Pass the recertification exam": the day it was done, today unless the person says otherwise.
 void draw_step_form(App& a) {
     StepForm& f = a.step_form;
@@ -448,7 +494,8 @@ void draw_credential_form(App& a) {
     std::vector<int> index;  // of each choice in a.programs
     for (std::size_t i = 0; i < a.programs.size(); ++i) {
         const Program& program = a.programs[i];
-        if (!offered(a.config, program) && static_cast<int>(i) != f.program) continue;
+        const bool own = std::any_of(a.log.programs.begin(), a.log.programs.end(), [&](const OwnProgram& o) { return o.id == program.id; });
+        if (!offered(a.config, program) && !own && static_cast<int>(i) != f.program) continue;
         programs.push_back({"program." + program.id, program.name});
         index.push_back(static_cast<int>(i));
     }
@@ -464,6 +511,12 @@ void draw_credential_form(App& a) {
         if (const auto it = errors.find(field); it != errors.end()) field_error(it->second, node);
     };
     if (f.tried) error_for(Field::program, "credential.program");  // not before a first try
+    // An association's own credential, from the file it sent its members.
+    ImGui::Button(ICON_UPLOAD " Use a program file\u2026");
+    if (press_started()) emit(a, act::PickFile{true});
+    track("credential.program-file");
+    ImGui::SameLine();
+    help_tip("A program file (JSON) that your certifying body or association wrote for its credential. Recert checks it, keeps it with your log, and your backups carry it.");
     const Program* p = f.program >= 0 && f.program < static_cast<int>(a.programs.size()) ? &a.programs[static_cast<std::size_t>(f.program)] : nullptr;
     if (p && !p->description.empty()) muted("%s", p->description.c_str());
 
@@ -511,6 +564,7 @@ void draw_credential_form(App& a) {
         if (ImGui::Button("Keep it")) a.confirm_remove_credential = false;
     }
     ask_discard(a, f.asking);
+    draw_program_file(a);
     end_dialog();
 }
 

@@ -146,7 +146,7 @@ void draw_banner(App& a) {
     const bool repair = !a.log.unreadable_entries.empty() || !a.log.unreadable_credentials.empty();
     const bool kept = std::any_of(a.kept.begin(), a.kept.end(), [](const KeptCopy& k) { return !k.downloaded; });
     const bool framed_notice = a.config.framed && !a.settings.embed_notice_seen;
-    if (a.trouble == Trouble::none && !kept && !repair && a.program_errors.empty() && !framed_notice) return;
+    if (a.trouble == Trouble::none && !kept && !repair && a.program_errors.empty() && a.own_program_errors.empty() && !framed_notice) return;
     const Palette& p = palette();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, mix(p.surface, p.risk, 0.12f));
     ImGui::PushStyleColor(ImGuiCol_Border, p.risk);
@@ -233,6 +233,7 @@ void draw_banner(App& a) {
         ImGui::EndChild();
     }
     for (const auto& e : a.program_errors) say("A program file could not be read: " + e);
+    for (const auto& e : a.own_program_errors) say("A program file kept with your log could not be read: " + e);
     if (framed_notice) {
         // Browsers keep a framed page's storage apart for each site that embeds it, and may
         // clear it sooner than a site's own: the person must know before they rely on it.
@@ -487,11 +488,18 @@ void load_programs(App& a, const char* programs_json) {
     for (const auto& item : *list) {
         if (!item.is_object() || !item.contains("text") || !item["text"].is_string()) continue;
         const std::string file = item.value("file", "?");
-        auto r = parse_program(item["text"].get<std::string>());
-        if (r.program) a.programs.push_back(std::move(*r.program));
-        else a.program_errors.push_back(file + ": " + describe(r.problems.front()));
+        const auto doc = parse_json(item["text"].get<std::string>(), problems);
+        auto r = doc ? read_program(*doc) : ProgramResult{std::nullopt, problems};
+        problems.clear();
+        if (!r.program) {
+            a.program_errors.push_back(file + ": " + describe(r.problems.front()));
+            continue;
+        }
+        a.shipped_files[r.program->id] = *doc;
+        a.shipped.push_back(std::move(*r.program));
     }
-    std::stable_sort(a.programs.begin(), a.programs.end(), [](const Program& x, const Program& y) { return x.name < y.name; });
+    std::stable_sort(a.shipped.begin(), a.shipped.end(), [](const Program& x, const Program& y) { return x.name < y.name; });
+    a.programs = a.shipped;  // until the log's own join them, at the first evaluation
 }
 
 std::vector<unsigned char> take(unsigned char* p, int n) {

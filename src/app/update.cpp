@@ -451,6 +451,81 @@ void import_previewed(App& a) {
     a.typed_confirmation.clear();
 }
 
+// What a program file would change in the program of its id, one line per difference, as a
+// JSON Patch (RFC 6902) reads: "/requirements/0/min: \"20\" becomes \"25\"".
+std::vector<std::string> changes_between(const json& before, const json& after) {
+    constexpr std::size_t shown = 20, value_bytes = 80;
+    const auto value = [&](const json& v) { return utf8_excerpt(v.dump(), value_bytes); };
+    std::vector<std::string> out;
+    const json patch = json::diff(before, after);
+    for (const auto& op : patch) {
+        if (out.size() == shown) {
+            out.push_back("and " + count_of(static_cast<std::int64_t>(patch.size() - shown), "more change", "more changes"));
+            break;
+        }
+        const std::string path = op.value("path", std::string());
+        const std::string kind = op.value("op", std::string());
+        if (kind == "remove") out.push_back(path + ": " + value(json(json::json_pointer(path).empty() ? before : before.at(json::json_pointer(path)))) + " is removed");
+        else if (kind == "add") out.push_back(path + ": " + value(op.at("value")) + " is added");
+        else out.push_back(path + ": " + value(before.at(json::json_pointer(path))) + " becomes " + value(op.at("value")));
+    }
+    return out;
+}
+
+// Keeps a checked program file in the log and starts the credential form on it.
+void keep_program_file(App& a, OwnProgram p, const std::string& file_name) {
+    const std::string id = p.id;
+    change(a, keep_program(a.log, std::move(p)), "Kept the program in " + file_name + " with your log");
+    for (std::size_t i = 0; i < a.programs.size(); ++i)
+        if (a.programs[i].id == id) a.credential_form.program = static_cast<int>(i);
+    a.credential_form.options.clear();
+    a.program_file = ProgramFile{};
+}
+
+// "Use a program file...": checked as `recert validate` checks it (but for its file name: a
+// member's download may be "namss-cpcs (1).json"). A valid file of a new id is kept at once;
+// one replacing a program of its id waits for a yes, showing what it changes.
+void load_program_file(App& a, const act::FilePicked& file) {
+    ProgramFile pf;
+    pf.open = true;
+    pf.file_name = file.name;
+    if (!file.error.empty()) pf.problems.push_back({file.name, "the file could not be read: " + file.error});
+    else if (file.bytes.size() > max_document_bytes)
+        pf.problems.push_back({file.name, "is larger than " + std::to_string(max_document_bytes >> 20) + " MB: this is not a program file"});
+    Problems syntax;
+    const auto doc = pf.problems.empty() ? parse_json(file.bytes, syntax) : std::nullopt;
+    pf.problems.insert(pf.problems.end(), syntax.begin(), syntax.end());
+    std::optional<Program> program;
+    if (doc) {
+        auto r = read_program(*doc);
+        pf.problems = std::move(r.problems);
+        program = std::move(r.program);
+    }
+    if (!program || !pf.problems.empty()) {
+        a.program_file = std::move(pf);
+        return;
+    }
+    OwnProgram own{program->id, *doc};
+    const json* before = nullptr;
+    for (const auto& p : a.log.programs)
+        if (p.id == own.id) before = &p.file;
+    if (!before)
+        if (const auto it = a.shipped_files.find(own.id); it != a.shipped_files.end()) before = &it->second;
+    if (!before) return keep_program_file(a, std::move(own), file.name);
+    if (*before == own.file) {
+        // Already here as it is: nothing to change, the form starts on it.
+        for (std::size_t i = 0; i < a.programs.size(); ++i)
+            if (a.programs[i].id == own.id) a.credential_form.program = static_cast<int>(i);
+        show_toast(a, "This program is already here, unchanged.");
+        return;
+    }
+    for (const auto& p : a.programs)
+        if (p.id == own.id) pf.replaces = p.name;
+    pf.changes = changes_between(*before, own.file);
+    pf.incoming = std::move(own);
+    a.program_file = std::move(pf);
+}
+
 // One credential's dates (ics.h), built from the report the page shows.
 void export_calendar(App& a, const std::string& credential) {
     Report one{a.report.as_of, {}};
@@ -538,8 +613,18 @@ void update(App& a, const Action& action) {
                    },
                    [&](const act::DeleteCredential& x) { delete_credential_by_id(a, x.id); },
                    [&](const act::DeleteUnreadable& x) { delete_unreadable(a, x.original); },
-                   [&](const act::PickFile&) { platform::pick_file(".json,.csv,application/json,text/csv"); },
-                   [&](const act::FilePicked& x) { preview_import(a, x); },
+                   [&](const act::PickFile& x) {
+                       a.picking_program = x.program;
+                       platform::pick_file(x.program ? ".json,application/json" : ".json,.csv,application/json,text/csv");
+                   },
+                   [&](const act::FilePicked& x) {
+                       if (a.picking_program) load_program_file(a, x);
+                       else preview_import(a, x);
+                   },
+                   [&](const act::UseProgramFile&) {
+                       if (a.program_file.incoming) keep_program_file(a, *a.program_file.incoming, a.program_file.file_name);
+                   },
+                   [&](const act::CloseProgramFile&) { a.program_file = ProgramFile{}; },
                    [&](const act::Import&) {
                        if (!a.import.replace || typed_to_confirm(a, replace_word)) import_previewed(a);
                    },

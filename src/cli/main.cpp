@@ -181,7 +181,8 @@ int validate(std::vector<std::string> files, const char* argv0) {
                     programs.emplace();
                     if (!load_programs(programs_dir, *programs)) status = 1;
                 }
-                for (const auto& c : evaluate(*programs, *r.log, *today()).credentials) {
+                // Program files kept in the log are read as its page reads them.
+                for (const auto& c : evaluate(programs_with_own(*programs, *r.log, problems), *r.log, *today()).credentials) {
                     problems.insert(problems.end(), c.problems.begin(), c.problems.end());
                     for (std::size_t i = 0; i < c.entries.size(); ++i)
                         for (const auto& w : c.entries[i].warnings)
@@ -245,6 +246,9 @@ int report_command(const std::string& command, const std::vector<std::string>& a
         std::cerr << *log_path << ": no credential \"" << *credential << "\"\n";
         return 1;
     }
+    Problems own;
+    programs = programs_with_own(programs, *parsed.log, own);
+    if (!own.empty()) { report_problems(*log_path, own); return 1; }
     const Report report = evaluate(programs, *parsed.log, *as_of, credential);
     if (command == "calendar") std::cout << to_ics(report, programs, *parsed.log);
     else if (format == "json") std::cout << to_json(report).dump(2) << "\n";

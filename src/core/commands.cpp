@@ -122,6 +122,12 @@ Log set_step(Log log, const std::string& credential, const std::string& step, st
     return log;
 }
 
+Log keep_program(Log log, OwnProgram p) {
+    if (auto it = find_id(log.programs, p.id); it != log.programs.end()) *it = std::move(p);
+    else log.programs.push_back(std::move(p));
+    return log;
+}
+
 Log delete_credential(Log log, const std::string& id) {
     if (auto it = find_id(log.credentials, id); it != log.credentials.end()) log.credentials.erase(it);
     return log;
@@ -163,6 +169,10 @@ Log merge(Log base, const Log& incoming, MergeSummary* summary) {
         for (const auto& u : in)
             if (std::none_of(out.begin(), out.end(), [&](const Unreadable& x) { return x.original == u.original; })) out.push_back(u);
     };
+    // A program file comes along when the log has none of its id; one it has stays as it is.
+    const FirstById<OwnProgram> own(base.programs);
+    for (const auto& p : incoming.programs)
+        if (!own.has(p.id)) base.programs.push_back(p);
     carry(incoming.unreadable_entries, base.unreadable_entries);
     carry(incoming.unreadable_credentials, base.unreadable_credentials);
     if (summary) *summary = s;
@@ -224,6 +234,7 @@ void carry_over(const std::vector<Unreadable>& base, const std::vector<Unreadabl
 Log rebase(const Log& base, const Log& ours, Log theirs, std::vector<std::string>* dropped) {
     carry_over(base.credentials, ours.credentials, theirs.credentials, dropped);
     carry_over(base.entries, ours.entries, theirs.entries, dropped);
+    carry_over(base.programs, ours.programs, theirs.programs, dropped);
     carry_over(base.unreadable_credentials, ours.unreadable_credentials, theirs.unreadable_credentials);
     carry_over(base.unreadable_entries, ours.unreadable_entries, theirs.unreadable_entries);
     return theirs;

@@ -21,6 +21,8 @@ Log edit_credential(Log log, const Credential& c);
 Log delete_credential(Log log, const std::string& id);
 // Records the day a step besides credits (StepRule id) was done, or forgets it (nullopt).
 Log set_step(Log log, const std::string& credential, const std::string& step, std::optional<Date> done_on);
+// Keeps a program file in the log (OwnProgram), in place of one with its id.
+Log keep_program(Log log, OwnProgram p);
 
 struct MergeSummary {
     int added = 0, unchanged = 0, renamed = 0, credentials_added = 0;

@@ -138,7 +138,20 @@ LogResult read_log(const json& input) {
     if (!doc) return r;
     Node root(*doc, "", r.problems);
     Log log;
-    log.extra = unknown_fields(*doc, {"format", "version", "credentials", "entries"});
+    log.extra = unknown_fields(*doc, {"format", "version", "credentials", "entries", "programs"});
+    if (root.has("programs") && root.at("programs").expect_array()) {
+        Node list = root.at("programs");
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < list.raw().size(); ++i) {
+            Node item = list.at(i);
+            if (!item.expect_object()) continue;
+            const auto format = item.text("format", Need::required);
+            if (format && *format != program_format) item.problem_at("format", "is not \"" + std::string(program_format) + "\": not a program file");
+            const auto id = item.id("id", Need::required);
+            if (id && !ids.insert(*id).second) item.problem_at("id", "program \"" + *id + "\" is kept twice");
+            if (id) log.programs.push_back({*id, list.raw()[i]});
+        }
+    }
 
     // Each item is read on its own: its problems go with it into the unreadable list.
     auto read_items = [&](const char* key, auto read, auto& good, std::vector<Unreadable>& bad, const char* what) {
@@ -229,7 +242,24 @@ json to_json(const Log& log) {
     for (const auto& e : log.entries) j["entries"].push_back(to_json(e));
     for (const auto& u : log.unreadable_credentials) j["credentials"].push_back(u.original);
     for (const auto& u : log.unreadable_entries) j["entries"].push_back(u.original);
+    if (!log.programs.empty()) {
+        j["programs"] = json::array();
+        for (const auto& p : log.programs) j["programs"].push_back(p.file);
+    }
     return j;
+}
+
+std::vector<Program> programs_with_own(const std::vector<Program>& shipped, const Log& log, Problems& problems) {
+    std::vector<Program> out = shipped;
+    for (std::size_t i = 0; i < log.programs.size(); ++i) {
+        auto r = read_program(log.programs[i].file);
+        for (const auto& p : r.problems) problems.push_back({"/programs/" + std::to_string(i) + (p.where == "/" ? "" : p.where), p.what});
+        if (!r.program || !r.problems.empty()) continue;
+        const auto same = std::find_if(out.begin(), out.end(), [&](const Program& p) { return p.id == r.program->id; });
+        if (same != out.end()) *same = std::move(*r.program);
+        else out.push_back(std::move(*r.program));
+    }
+    return out;
 }
 
 std::string serialize(const Log& log) { return to_json(log).dump(1, '\t'); }

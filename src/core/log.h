@@ -48,9 +48,18 @@ struct Unreadable {
     std::string id() const;  // its id if it has a usable one, else ""
 };
 
+// A program file the person loaded ("Use a program file..." on the page, an association's own
+// credential), kept in the log as written: a backup carries it, so a restored log is evaluated
+// as before. Read as a program only when evaluated (programs_with_own).
+struct OwnProgram {
+    std::string id;
+    nlohmann::json file;
+};
+
 struct Log {
     std::vector<Credential> credentials;
     std::vector<Entry> entries;
+    std::vector<OwnProgram> programs;
     std::vector<Unreadable> unreadable_credentials, unreadable_entries;  // written back after the readable ones
     nlohmann::json extra = nlohmann::json::object();
 };
@@ -84,6 +93,11 @@ std::optional<nlohmann::json> migrate_log(nlohmann::json doc, Problems& problems
 nlohmann::json to_json(const Log& log);
 nlohmann::json to_json(const Entry& e);
 nlohmann::json to_json(const Credential& c);
+inline const nlohmann::json& to_json(const OwnProgram& p) { return p.file; }
+// The shipped programs with the log's own: one with a shipped program's id takes its place
+// (the log's credentials were made against it), the others follow in the log's order. A file
+// that no longer reads (a stricter Recert) is left out, its problems given under /programs/N.
+std::vector<Program> programs_with_own(const std::vector<Program>& shipped, const Log& log, Problems& problems);
 std::string serialize(const Log& log);  // pretty, stable key order
 
 }  // namespace recert

@@ -15,7 +15,7 @@ namespace {
 // A page opened on the fake browser: programs loaded, the stored log read, as recert_start does.
 App open_page() {
     App a;
-    a.programs = test::all_programs();
+    a.shipped = test::all_programs();
     a.today = platform::today();
     load_stored(a);
     evaluate_now(a);
@@ -525,4 +525,89 @@ TEST_CASE("Page: Add to calendar downloads the credential's dates as an .ics fil
     CHECK(d.content.find("UID:recert-c1-20250115-due@recert") != std::string::npos);
     update(a, act::ExportCalendar{"nope"});
     CHECK(fake::browser().downloads.size() == 1);
+}
+
+TEST_CASE("Page: a program file an association sent is checked, kept with the log, and the credential form starts on it") {
+    fake::reset();
+    App a = open_page();
+    update(a, act::NewCredential{});
+    update(a, act::PickFile{true});
+    const std::string text = test::read_text("programs/template/example-ces.json");
+    update(a, act::FilePicked{"example-ces (1).json", text, ""});  // a download's name, not its id: accepted
+    CHECK_FALSE(a.program_file.open);
+    REQUIRE(a.log.programs.size() == 1);
+    CHECK(a.log.programs[0].id == "example-ces");
+    CHECK(a.toast == "Kept the program in example-ces (1).json with your log.");
+    REQUIRE(a.credential_form.program >= 0);
+    CHECK(a.programs[static_cast<std::size_t>(a.credential_form.program)].id == "example-ces");
+    a.credential_form.certified_on = "2025-03-01";
+    update(a, act::SaveCredential{});
+    REQUIRE(a.report.credentials.size() == 1);
+    CHECK(a.report.credentials[0].problems.empty());
+
+    // Stored with the log: a reload evaluates it as before, and a backup carries it.
+    App again = open_page();
+    REQUIRE(again.report.credentials.size() == 1);
+    CHECK(again.report.credentials[0].problems.empty());
+    update(again, act::ExportBackup{});
+    CHECK(nlohmann::json::parse(fake::browser().downloads.back().content)["programs"][0]["id"] == "example-ces");
+}
+
+TEST_CASE("Page: a program file with mistakes is refused with each one's place, and the log is unchanged") {
+    fake::reset();
+    App a = open_page();
+    update(a, act::NewCredential{});
+    update(a, act::PickFile{true});
+    update(a, act::FilePicked{"broken.json", "{\n  \"format\": \"recert-program\",\n  \"id\": \"x\"\n  \"name\": 1\n}", ""});
+    REQUIRE(a.program_file.open);
+    REQUIRE(a.program_file.problems.size() == 1);
+    CHECK(describe(a.program_file.problems[0]).rfind("line 4, column 8: a ',' or '}' must follow a value", 0) == 0);
+    update(a, act::CloseProgramFile{});
+    nlohmann::json bad = nlohmann::json::parse(test::read_text("programs/template/example-ces.json"));
+    bad["requirements"][0]["min"] = "lots";
+    bad.erase("cycle");
+    update(a, act::PickFile{true});
+    update(a, act::FilePicked{"bad.json", bad.dump(), ""});
+    REQUIRE(a.program_file.problems.size() >= 2);
+    std::vector<std::string> where;
+    for (const auto& p : a.program_file.problems) where.push_back(p.where);
+    CHECK(std::find(where.begin(), where.end(), "/cycle") != where.end());
+    CHECK(std::find(where.begin(), where.end(), "/requirements/0/min") != where.end());
+    CHECK(a.log.programs.empty());
+    CHECK(a.undo.empty());
+    // A backup picked from the Backup menu still goes to the import preview.
+    update(a, act::CloseProgramFile{});
+    update(a, act::PickFile{});
+    update(a, act::FilePicked{"backup.json", R"({"format":"recert-log","version":1,"credentials":[],"entries":[]})", ""});
+    CHECK(a.import.open);
+    CHECK_FALSE(a.program_file.open);
+}
+
+TEST_CASE("Page: a newer file for a program already here replaces it only after a yes, showing what changes") {
+    fake::reset();
+    App a = open_page();
+    const std::string text = test::read_text("programs/template/example-ces.json");
+    update(a, act::NewCredential{});
+    update(a, act::PickFile{true});
+    update(a, act::FilePicked{"example-ces.json", text, ""});
+    REQUIRE(a.log.programs.size() == 1);
+    // The same file again changes nothing.
+    update(a, act::FilePicked{"example-ces.json", text, ""});
+    CHECK_FALSE(a.program_file.open);
+    CHECK(a.toast == "This program is already here, unchanged.");
+
+    nlohmann::json newer = nlohmann::json::parse(text);
+    newer["requirements"][0]["min"] = "30";
+    update(a, act::FilePicked{"example-ces-2027.json", newer.dump(), ""});
+    REQUIRE(a.program_file.open);
+    REQUIRE(a.program_file.incoming.has_value());
+    CHECK(a.program_file.replaces == "Example Association CES renewal");
+    CHECK(a.program_file.changes == std::vector<std::string>{"/requirements/0/min: \"24\" becomes \"30\""});
+    update(a, act::CloseProgramFile{});  // "Keep the one I have"
+    CHECK(a.log.programs[0].file == nlohmann::json::parse(text));
+    update(a, act::FilePicked{"example-ces-2027.json", newer.dump(), ""});
+    update(a, act::UseProgramFile{});
+    CHECK(a.log.programs[0].file["requirements"][0]["min"] == "30");
+    update(a, act::Undo{});
+    CHECK(a.log.programs[0].file == nlohmann::json::parse(text));
 }

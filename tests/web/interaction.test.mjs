@@ -78,6 +78,11 @@ test('the timeline says in words every date it draws, two on one day as one, and
   const context = await withStored(example('namss-cpcs'));
   const { page, seen } = await openWith(context, `${origin}/?test&today=2026-11-20`);
   const timeline = page.getByRole('img', { name: /^Timeline from / });
+  // Below the steps on the dashboard: scrolled to with the wheel, as a person would (a node out
+  // of view has no element).
+  await page.getByRole('heading', { name: 'Requirements' }).waitFor();
+  await page.mouse.move(250, 500);
+  for (let i = 0; i < 20 && !(await timeline.count()); ++i) { await page.mouse.wheel(0, 120); await page.waitForTimeout(80); }
   await timeline.waitFor({ state: 'attached' });
   const name = await timeline.getAttribute('aria-label');
   // NAMSS: Dec 1 and Dec 31 a month apart, two dates on Jun 1; today between Aug 1 and Dec 1.
