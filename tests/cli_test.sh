@@ -488,6 +488,24 @@ check_rc 1
 check_err "$tmp/big.json: line 1, column 1"
 rm -f "$tmp/big.json"
 
+# A program file kept in the log (the page's "Use a program file..."): evaluated like a shipped one.
+python3 - "$tmp/own.json" <<'PY'
+import json, sys
+program = json.load(open("programs/template/example-ces.json"))
+log = {"format": "recert-log", "version": 1, "programs": [program],
+       "credentials": [{"id": "c1", "program": "example-ces", "certified_on": "2025-03-01"}], "entries": []}
+json.dump(log, open(sys.argv[1], "w"))
+PY
+run "evaluate a log that keeps its own program file" evaluate --log "$tmp/own.json" --as-of 2026-01-01 --format text
+check_rc 0
+check_out "Example Association CES renewal  [credential c1]"
+run "validate a log that keeps its own program file" validate "$tmp/own.json"
+check_rc 0
+sed 's/"min": "24"/"min": "lots"/' "$tmp/own.json" >"$tmp/own-bad.json"
+run "evaluate a log whose own program file does not read" evaluate --log "$tmp/own-bad.json" --as-of 2026-01-01
+check_rc 1
+check_err "/programs/0/requirements/0/min"
+
 # ---------------------------------------------------------------- calendar
 # tests/calendar/calendar.test.mjs reads the events with a real parser; here, the command line.
 
