@@ -424,19 +424,23 @@ void draw_program_file(App& a) {
         say(pf.file_name + " is a newer file for the program \u201c" + pf.replaces +
             "\u201d. Your credentials of this program will be counted by its rules. What it changes:");
         begin_node("program-file.changes", Role::list, "What it changes").level = static_cast<int>(pf.changes.size());
-        for (const auto& c : pf.changes) {
+        for (std::size_t i = 0; i < pf.changes.size(); ++i) {
+            begin_node("program-file.change." + std::to_string(i), Role::listitem).level = static_cast<int>(i) + 1;
             ImGui::Bullet();
             ImGui::SameLine();
-            say(c);
+            say(pf.changes[i]);
+            end_node();
         }
         end_node();
     } else {
         say(pf.file_name + " was checked as recert validate checks a program file. Fix what is listed and load it again:", palette().late);
         begin_node("program-file.problems", Role::list, "Problems in " + pf.file_name).level = static_cast<int>(pf.problems.size());
-        for (const auto& p : pf.problems) {
+        for (std::size_t i = 0; i < pf.problems.size(); ++i) {
+            begin_node("program-file.problem." + std::to_string(i), Role::listitem).level = static_cast<int>(i) + 1;
             ImGui::Bullet();
             ImGui::SameLine();
-            say(describe(p));
+            say(describe(pf.problems[i]));
+            end_node();
         }
         end_node();
     }
