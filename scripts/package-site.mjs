@@ -73,7 +73,7 @@ const html = readFileSync(join(stage, 'index.html'), 'utf8');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 cpSync(app, join(out, 'v', version), { recursive: true });
-for (const f of ['manifest.webmanifest', 'icon.svg', 'icons', 'embed.js', 'site.json']) cpSync(join(stage, f), join(out, f), { recursive: true });
+for (const f of ['manifest.webmanifest', 'icon.svg', 'icons', 'embed.js', 'site.json', 'programs']) cpSync(join(stage, f), join(out, f), { recursive: true });
 for (const [path, source] of fallbackFiles) cpSync(source, join(out, path));
 let page = replaceOnce(html, 'href="style.css"', `href="v/${version}/style.css"`, 'index.html');
 page = replaceOnce(page, 'src="boot.js"', `src="v/${version}/boot.js"`, 'index.html');

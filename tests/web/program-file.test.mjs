@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, artifacts, base, browser, open, shot, click, find, until, importFile, problems } from './harness.mjs';
+import { root, artifacts, base, origin, browser, open, shot, click, find, until, importFile, problems } from './harness.mjs';
 
 const program = readFileSync(join(root, 'programs', 'template', 'example-ces.json'), 'utf8');
 
@@ -80,5 +80,24 @@ test('a broken program file is refused with each place; a valid one becomes a cr
   assert.equal(restored.credentials[0].program, 'example-ces');
   assert.ok(restored.credentials[0].requirements.length >= 2);
   await fresh.close();
+  assert.deepEqual(problems, []);
+});
+
+test('the site serves the program schema for authors\' editors, and a file naming it in $schema loads', async () => {
+  const res = await fetch(`${origin}/programs/schema.json`);
+  assert.equal(res.status, 200);
+  const schema = await res.json();
+  assert.deepEqual(schema, JSON.parse(readFileSync(join(root, 'programs', 'schema.json'), 'utf8')));
+  assert.equal(schema.$id, 'https://recert.example/programs/schema.json');
+  const named = { $schema: `${origin}/programs/schema.json`, ...JSON.parse(program) };
+  const file = join(artifacts, 'named-schema.json');
+  writeFileSync(file, JSON.stringify(named, null, 2));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await open(context, base);
+  await page.getByRole('button', { name: 'Add your credential' }).press('Enter');
+  await page.getByRole('button', { name: 'Use a program file…' }).waitFor();
+  await pickProgram(page, file);
+  await until(page, () => window.recert.log().programs?.[0]?.id === 'example-ces', undefined, 'the program kept');
+  await context.close();
   assert.deepEqual(problems, []);
 });
