@@ -21,6 +21,20 @@ bool typed_to_confirm(const App& a, const char* word) {
     return typed == word;
 }
 
+std::optional<std::string> backup_nudge(const App& a) {
+    const Settings& s = a.settings;
+    const auto since = s.last_backup ? s.last_backup : s.unsaved_since;
+    if (!since || a.log.entries.empty() || (s.quiet_until && a.today < *s.quiet_until)) return std::nullopt;
+    const int days = days_between(*since, a.today);
+    const auto added = static_cast<std::int64_t>(a.log.entries.size()) - (s.last_backup ? s.entries_at_backup : 0);
+    if (days < backup_due_days && added < backup_due_entries) return std::nullopt;
+    if (!s.last_backup)
+        return "No backup yet: your " + count_of(static_cast<std::int64_t>(a.log.entries.size()), "activity is", "activities are") +
+               " kept only in this browser.";
+    return "Last backup: " + relative_days(-days) +
+           (added > 0 ? ", and " + count_of(added, "activity", "activities") + " logged since." : ".");
+}
+
 void evaluate_now(App& a) {
     Problems own;
     a.programs = programs_with_own(a.shipped, a.log, own);

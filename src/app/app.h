@@ -30,7 +30,15 @@ struct Settings {
     Theme theme = Theme::system;
     float text_scale = 1.0f;  // 0.85 to 1.5
     bool embed_notice_seen = false;  // "This log is kept for this site", said once in a frame
+    // The backup nudge: when the last backup was made and how many activities the log had then;
+    // without one, the day this browser first held activities; "Not now" quiets it until a day.
+    std::optional<Date> last_backup, unsaved_since, quiet_until;
+    int entries_at_backup = 0;
 };
+// A backup is due after this many days, or this many new activities, without one.
+inline constexpr int backup_due_days = 60;
+inline constexpr int backup_due_entries = 10;
+inline constexpr int backup_quiet_days = 14;
 
 // The forms' fields, by the names the log format gives them: a problem the log reader finds
 // at "/credits" is the credits field's message.
@@ -169,6 +177,7 @@ struct DiscardKept { std::string key; };
 struct StorageChanged {};                               // another tab wrote
 struct Reload {};
 struct SeenEmbedNotice {};                              // "Got it" on the framed page's storage notice
+struct QuietBackupNudge {};                             // "Not now" on "Last backup: 94 days ago"
 struct OpenStep { std::string credential, step; };      // ticked, or its date to change: asks the day
 struct SaveStep {};                                     // the step form's day, as typed
 struct CloseStep {};
@@ -184,7 +193,7 @@ using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act
                             act::PickFile, act::FilePicked, act::Import, act::Undo, act::Redo, act::ExportBackup, act::ExportCsv,
                             act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload, act::SeenEmbedNotice,
                             act::OpenStep, act::SaveStep, act::CloseStep, act::ClearStep, act::ExportCalendar,
-                            act::UseProgramFile, act::CloseProgramFile>;
+                            act::UseProgramFile, act::CloseProgramFile, act::QuietBackupNudge>;
 
 // A change to the log, as undo and redo keep it: the log before, and what the change was.
 struct Change {
@@ -241,6 +250,9 @@ inline constexpr const char* replace_word = "REPLACE";
 // Outside a frame, always; inside one, once `word` is typed (any case, spaces around forgiven).
 bool typed_to_confirm(const App& a, const char* word);
 void evaluate_now(App& a);
+// "Last backup: 94 days ago, and 12 activities logged since." once a backup is due (60 days or
+// 10 new activities without one) and not quieted; nullopt otherwise.
+std::optional<std::string> backup_nudge(const App& a);
 constexpr double toast_seconds = 6;
 void show_toast(App& a, std::string text, double seconds = toast_seconds);
 

@@ -141,6 +141,30 @@ void draw_header(App& a) {
     name_last("Settings");
 }
 
+// "Last backup: 94 days ago": gentle, one line, with the backup one press away.
+void draw_backup_nudge(App& a) {
+    const auto text = backup_nudge(a);
+    if (!text) return;
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, mix(p.surface, p.primary, 0.08f));
+    ImGui::BeginChild("backup-nudge", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+    const std::string line = ICON_INFO "  " + *text;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float buttons = ImGui::CalcTextSize(ICON_DOWNLOAD " Back up now" "Not now").x + style.FramePadding.x * 4 + style.ItemSpacing.x * 3;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextWrapped("%s", line.c_str());
+    semantic_text("backup-nudge.text", *text);
+    // The buttons beside the text where both fit (a desktop), under it otherwise (a phone).
+    if (ImGui::CalcTextSize(line.c_str()).x + buttons < ImGui::GetContentRegionAvail().x) ImGui::SameLine();
+    if (ImGui::Button(ICON_DOWNLOAD " Back up now")) emit(a, act::ExportBackup{});
+    track("backup-nudge.backup");
+    ImGui::SameLine();
+    if (ImGui::Button("Not now")) emit(a, act::QuietBackupNudge{});
+    track("backup-nudge.quiet");
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
 // What the person must know about their stored data, each with what they can do about it.
 void draw_banner(App& a) {
     const bool repair = !a.log.unreadable_entries.empty() || !a.log.unreadable_credentials.empty();
@@ -312,13 +336,14 @@ void draw_main(App& a) {
     // Ctrl+Z, and Ctrl+Shift+Z or Ctrl+Y, as in any editor, when no text field or dialog has
     // the keys (a text field undoes its typing).
     const ImGuiIO& io = ImGui::GetIO();
-    const bool dialog = a.entry_form.open || a.credential_form.open || a.import.open || a.settings_open;
+    const bool dialog = a.entry_form.open || a.credential_form.open || a.import.open || a.settings_open || a.step_form.open;
     if ((io.KeyCtrl || io.KeySuper) && !io.WantTextInput && !dialog) {
         if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) emit(a, io.KeyShift ? Action{act::Redo{}} : Action{act::Undo{}});
         else if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) emit(a, act::Redo{});
     }
     draw_header(a);
     draw_banner(a);
+    draw_backup_nudge(a);
 
     if (a.log.credentials.empty()) {
         draw_welcome(a);

@@ -132,6 +132,10 @@ void draw_settings(App& a) {
 
     ImGui::Separator();
     muted("Your log is stored only in this browser. Nothing is sent anywhere.");
+    const std::string last = a.settings.last_backup
+                                 ? "Last backup: " + date_in_words(*a.settings.last_backup) + " (" + relative_days(days_between(a.today, *a.settings.last_backup)) + ")."
+                                 : "No backup made from this browser yet.";
+    say(last);
     draw_storage_status(a);
     for (std::size_t i = 0; i < a.kept.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));

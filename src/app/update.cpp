@@ -139,6 +139,11 @@ void change(App& a, Log next, std::string what) {
     // A first credential, added or imported, makes the log worth keeping: ask the browser
     // not to clear it to free space.
     if (first && !a.log.credentials.empty()) platform::request_persistent_storage();
+    // The backup nudge counts from the first activity this browser holds without a backup.
+    if (!a.settings.last_backup && !a.settings.unsaved_since && !a.log.entries.empty()) {
+        a.settings.unsaved_since = a.today;
+        save_settings(a.settings);
+    }
     show_toast(a, what + ".");
 }
 
@@ -632,6 +637,10 @@ void update(App& a, const Action& action) {
                    [&](const act::Redo&) { step(a, a.redo, a.undo, "Redone: "); },
                    [&](const act::ExportBackup&) {
                        platform::download("recert-backup-" + day + ".json", "application/json", serialize(a.log) + "\n");
+                       a.settings.last_backup = a.today;
+                       a.settings.entries_at_backup = static_cast<int>(a.log.entries.size());
+                       a.settings.quiet_until.reset();
+                       save_settings(a.settings);
                        show_toast(a, "Backup saved to your downloads.");
                    },
                    [&](const act::ExportCsv&) {
@@ -641,6 +650,10 @@ void update(App& a, const Action& action) {
                    [&](const act::SaveSettings&) { save_settings(a.settings); },
                    [&](const act::Wipe&) {
                        if (typed_to_confirm(a, wipe_word)) wipe(a);
+                   },
+                   [&](const act::QuietBackupNudge&) {
+                       a.settings.quiet_until = add_days(a.today, date::days{backup_quiet_days});
+                       save_settings(a.settings);
                    },
                    [&](const act::SeenEmbedNotice&) {
                        a.settings.embed_notice_seen = true;

@@ -611,3 +611,33 @@ TEST_CASE("Page: a newer file for a program already here replaces it only after 
     update(a, act::Undo{});
     CHECK(a.log.programs[0].file == nlohmann::json::parse(text));
 }
+
+TEST_CASE("Page: the backup nudge comes after 60 days or 10 new activities without a backup, and a backup or Not now quiets it") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    CHECK_FALSE(backup_nudge(a).has_value());  // nothing logged yet
+    for (int i = 1; i <= 9; ++i) log_activity(a, "Webinar " + std::to_string(i), "2025-03-01", "1");
+    CHECK_FALSE(backup_nudge(a).has_value());
+    log_activity(a, "Webinar 10", "2025-03-01", "1");
+    CHECK(backup_nudge(a) == "No backup yet: your 10 activities are kept only in this browser.");
+
+    update(a, act::ExportBackup{});
+    CHECK_FALSE(backup_nudge(a).has_value());
+    CHECK(load_settings().last_backup == a.today);  // remembered over a reload
+    CHECK(load_settings().entries_at_backup == 10);
+
+    // 60 days on, with 2 logged since.
+    log_activity(a, "Webinar 11", "2025-03-01", "1");
+    log_activity(a, "Webinar 12", "2025-03-01", "1");
+    a.today = add_days(a.today, date::days{59});
+    CHECK_FALSE(backup_nudge(a).has_value());
+    a.today = add_days(a.today, date::days{35});
+    CHECK(backup_nudge(a) == "Last backup: 94 days ago, and 2 activities logged since.");
+    update(a, act::QuietBackupNudge{});
+    CHECK_FALSE(backup_nudge(a).has_value());
+    a.today = add_days(a.today, date::days{14});
+    CHECK(backup_nudge(a).has_value());  // quiet for two weeks, then back
+    update(a, act::ExportBackup{});
+    CHECK_FALSE(backup_nudge(a).has_value());
+}
