@@ -230,7 +230,7 @@
   });
   function urlOptions() {
     var out = {}, params = new URLSearchParams(location.search);
-    ['programs', 'program', 'org', 'accent', 'logo', 'embed'].forEach(function (key) {
+    ['programs', 'program', 'org', 'accent', 'logo', 'embed', 'check'].forEach(function (key) {
       if (params.has(key)) out[key] = params.get(key);
     });
     return out;

@@ -96,6 +96,19 @@ struct ProgramFile {
     std::vector<std::string> changes;    // what differs from it, one line each
 };
 
+// The program check, for an association writing a program file (Settings, or ?check): the
+// file pasted or loaded, every problem, and the figures it gives the person's own activities.
+// Nothing of it is kept.
+struct ProgramCheck {
+    bool open = false;
+    std::string text;                  // the file as pasted or loaded
+    std::string certified_on;          // the preview credential's date, as typed
+    bool checked = false;              // the results below are of `text` as it was checked
+    Problems problems;
+    std::optional<Program> program;    // when it reads
+    std::optional<CredentialReport> preview;
+};
+
 struct ImportPreview {
     bool open = false;
     std::string file_name;
@@ -178,6 +191,9 @@ struct StorageChanged {};                               // another tab wrote
 struct Reload {};
 struct SeenEmbedNotice {};                              // "Got it" on the framed page's storage notice
 struct QuietBackupNudge {};                             // "Not now" on "Last backup: 94 days ago"
+struct OpenCheck {};                                    // the program check, from Settings
+struct CheckProgram {};                                 // its text, as pasted, checked and previewed
+struct CloseCheck {};
 struct OpenStep { std::string credential, step; };      // ticked, or its date to change: asks the day
 struct SaveStep {};                                     // the step form's day, as typed
 struct CloseStep {};
@@ -193,7 +209,8 @@ using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act
                             act::PickFile, act::FilePicked, act::Import, act::Undo, act::Redo, act::ExportBackup, act::ExportCsv,
                             act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload, act::SeenEmbedNotice,
                             act::OpenStep, act::SaveStep, act::CloseStep, act::ClearStep, act::ExportCalendar,
-                            act::UseProgramFile, act::CloseProgramFile, act::QuietBackupNudge>;
+                            act::UseProgramFile, act::CloseProgramFile, act::QuietBackupNudge, act::OpenCheck,
+                            act::CheckProgram, act::CloseCheck>;
 
 // A change to the log, as undo and redo keep it: the log before, and what the change was.
 struct Change {
@@ -225,6 +242,7 @@ struct App {
     ImportPreview import;
     StepForm step_form;
     ProgramFile program_file;
+    ProgramCheck check;
     bool picking_program = false;  // the file being picked is a program, not a backup
     LogView view;
     bool settings_open = false, confirm_wipe = false, confirm_remove_credential = false;

@@ -75,6 +75,7 @@ ConfigRead read_config(const json& site, const json& url, bool framed, const std
         return std::any_of(programs.begin(), programs.end(), [&](const Program& p) { return p.id == id; });
     };
 
+    c.check = url.is_object() && url.contains("check");
     if (const auto g = given(site, url, "programs")) {
         std::vector<std::string> ids;
         if (g->value.is_string()) {

@@ -22,6 +22,7 @@ struct SiteConfig {
     std::string logo;                   // a same-origin URL path of a PNG or SVG
     bool embed = false;                 // compact layout, without the header's own chrome
     bool framed = false;                // the page runs in a frame (another site's, usually)
+    bool check = false;                 // ?check: the page opens on the program check, for authors (URL only)
 };
 
 struct ConfigRead {

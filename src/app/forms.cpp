@@ -5,6 +5,7 @@
 #include <map>
 
 #include "calendar.h"
+#include "explain.h"
 #include "format.h"
 #include "icons.h"
 #include "screens.h"
@@ -457,6 +458,68 @@ void draw_program_file(App& a) {
     end_dialog();
 }
 }  // namespace
+
+// The program check, for authors: paste or load a file, see every problem, or the figures it
+// gives the person's own activities. A preview of the dashboard's words, not the dashboard
+// itself, whose nodes the page behind it already has.
+void draw_program_check(App& a) {
+    ProgramCheck& c = a.check;
+    if (!begin_dialog("Check", "Check a program file", &c.open, 860)) return;
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted("Check a program file");
+    ImGui::PopFont();
+    muted("Paste or load a program file to see every problem recert validate would find, and what it makes of your own activities. "
+          "Nothing here is kept.");
+    begin_dialog_body("check.body");
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::Button(ICON_UPLOAD " Load a file\u2026");
+    if (press_started()) emit(a, act::PickFile{true});
+    track("check.load");
+    label_row("Program file (JSON)");
+    ImGui::SetNextItemWidth(w);
+    if (text_field("check.text", "Program file (JSON)", c.text, "", Input::code, 0, px(180))) c.checked = false;
+    if (c.preview && c.program && c.program->cycle.type != CycleRule::Type::lookback) {
+        label_row("Preview: a credential earned or last renewed on");
+        if (date_input("check.certified_on", "Preview: a credential earned or last renewed on", c.certified_on, std::min(w, px(300)), a.today))
+            emit(a, act::CheckProgram{});
+    }
+    if (primary_button(ICON_CHECK " Check")) emit(a, act::CheckProgram{});
+    track("check.run");
+    if (c.checked && !c.problems.empty()) {
+        say(count_of(static_cast<std::int64_t>(c.problems.size()), "problem", "problems") + ":", palette().late);
+        begin_node("check.problems", Role::list, "Problems").level = static_cast<int>(c.problems.size());
+        for (std::size_t i = 0; i < c.problems.size(); ++i) {
+            begin_node("check.problem." + std::to_string(i), Role::listitem).level = static_cast<int>(i) + 1;
+            ImGui::Bullet();
+            ImGui::SameLine();
+            say(describe(c.problems[i]));
+            end_node();
+        }
+        end_node();
+    } else if (c.checked && c.preview && c.program) {
+        const CredentialReport& r = *c.preview;
+        say(ICON_CHECK_CIRCLE " No problems: recert validate accepts " + c.program->name + ".", palette().met);
+        begin_node("check.preview", Role::region, "Preview");
+        if (!r.problems.empty()) {
+            for (const auto& p : r.problems) say(describe(p), palette().late);
+        } else {
+            ImGui::PushFont(fonts().bold);
+            ImGui::TextWrapped("%s", r.phase_text.c_str());
+            ImGui::PopFont();
+            muted("Cycle %s to %s.", date_in_words(r.start).c_str(), date_in_words(r.end).c_str());
+            for (const auto& q : r.requirements) say((q.met ? ICON_CHECK_CIRCLE "  " : ICON_CIRCLE_O "  ") + q.name + ": " + number(q.earned) + " / " + with_unit(q.required, *c.program));
+            for (const auto& d : r.deadlines) say(ICON_CALENDAR "  " + date_in_words(d.date) + " \u2014 " + d.label);
+            for (const auto& f : r.fees) say(ICON_WARNING "  " + f.label + ": " + money(f.amount, c.program->currency));
+            if (!r.steps.empty()) say(left_in_words(r));
+        }
+        end_node();
+    }
+    end_dialog_body();
+    ImGui::Separator();
+    if (ImGui::Button("Close") || escape_here()) emit(a, act::CloseCheck{});
+    track("check.close");
+    end_dialog();
+}
 
 // "Pass the recertification exam": the day it was done, today unless the person says otherwise.
 void draw_step_form(App& a) {

@@ -336,7 +336,7 @@ void draw_main(App& a) {
     // Ctrl+Z, and Ctrl+Shift+Z or Ctrl+Y, as in any editor, when no text field or dialog has
     // the keys (a text field undoes its typing).
     const ImGuiIO& io = ImGui::GetIO();
-    const bool dialog = a.entry_form.open || a.credential_form.open || a.import.open || a.settings_open || a.step_form.open;
+    const bool dialog = a.entry_form.open || a.credential_form.open || a.import.open || a.settings_open || a.step_form.open || a.check.open;
     if ((io.KeyCtrl || io.KeySuper) && !io.WantTextInput && !dialog) {
         if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) emit(a, io.KeyShift ? Action{act::Redo{}} : Action{act::Undo{}});
         else if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) emit(a, act::Redo{});
@@ -425,6 +425,7 @@ void draw_main(App& a) {
     draw_entry_form(a);
     draw_credential_form(a);
     draw_step_form(a);
+    draw_program_check(a);
     draw_import(a);
     draw_settings(a);
     draw_toast(a);
@@ -575,6 +576,7 @@ EMSCRIPTEN_KEEPALIVE void recert_start(const char* programs_json, unsigned char*
     a.today = platform::today();
     load_programs(a, programs_json);
     load_config(a, options_json);
+    a.check.open = a.config.check;
     a.settings = load_settings();
     load_stored(a);
     evaluate_now(a);

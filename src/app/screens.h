@@ -12,6 +12,7 @@ void draw_welcome(App& a);
 void draw_entry_form(App& a);
 void draw_credential_form(App& a);
 void draw_step_form(App& a);
+void draw_program_check(App& a);
 void draw_transfer_menu(App& a);
 void draw_import(App& a);
 void draw_settings(App& a);

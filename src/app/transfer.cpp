@@ -170,6 +170,10 @@ void draw_settings(App& a) {
         }
     }
     ImGui::Separator();
+    muted("Writing a program file for your association's credential?");
+    if (ImGui::Button("Check a program file\u2026")) emit(a, act::OpenCheck{});
+    track("settings.check");
+    ImGui::Separator();
     if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) a.settings_open = false;
     track("settings.close");
     end_dialog();

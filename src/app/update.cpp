@@ -487,29 +487,36 @@ void keep_program_file(App& a, OwnProgram p, const std::string& file_name) {
     a.program_file = ProgramFile{};
 }
 
-// "Use a program file...": checked as `recert validate` checks it (but for its file name: a
-// member's download may be "namss-cpcs (1).json"). A valid file of a new id is kept at once;
-// one replacing a program of its id waits for a yes, showing what it changes.
+// A program file's text checked as `recert validate` checks it (but for its file name: a
+// member's download may be "namss-cpcs (1).json"), with the document it holds when it reads.
+struct Checked {
+    ProgramResult result;
+    std::optional<json> doc;
+};
+Checked check_program_text(const std::string& name, const std::string& text, const std::string& error) {
+    Checked c;
+    if (!error.empty()) c.result.problems.push_back({name, "the file could not be read: " + error});
+    else if (text.size() > max_document_bytes)
+        c.result.problems.push_back({name, "is larger than " + std::to_string(max_document_bytes >> 20) + " MB: this is not a program file"});
+    else if ((c.doc = parse_json(text, c.result.problems))) c.result = read_program(*c.doc);
+    if (!c.result.problems.empty()) c.result.program.reset();
+    return c;
+}
+
+// "Use a program file...": a valid file of a new id is kept at once; one replacing a program
+// of its id waits for a yes, showing what it changes.
 void load_program_file(App& a, const act::FilePicked& file) {
     ProgramFile pf;
     pf.open = true;
     pf.file_name = file.name;
-    if (!file.error.empty()) pf.problems.push_back({file.name, "the file could not be read: " + file.error});
-    else if (file.bytes.size() > max_document_bytes)
-        pf.problems.push_back({file.name, "is larger than " + std::to_string(max_document_bytes >> 20) + " MB: this is not a program file"});
-    Problems syntax;
-    const auto doc = pf.problems.empty() ? parse_json(file.bytes, syntax) : std::nullopt;
-    pf.problems.insert(pf.problems.end(), syntax.begin(), syntax.end());
-    std::optional<Program> program;
-    if (doc) {
-        auto r = read_program(*doc);
-        pf.problems = std::move(r.problems);
-        program = std::move(r.program);
-    }
-    if (!program || !pf.problems.empty()) {
+    Checked checked = check_program_text(file.name, file.bytes, file.error);
+    if (!checked.result.program) {
+        pf.problems = std::move(checked.result.problems);
         a.program_file = std::move(pf);
         return;
     }
+    const auto& program = checked.result.program;
+    const auto& doc = checked.doc;
     OwnProgram own{program->id, *doc};
     const json* before = nullptr;
     for (const auto& p : a.log.programs)
@@ -529,6 +536,24 @@ void load_program_file(App& a, const act::FilePicked& file) {
     pf.changes = changes_between(*before, own.file);
     pf.incoming = std::move(own);
     a.program_file = std::move(pf);
+}
+
+// The program check: every problem of the text, or the figures it gives the person's own
+// activities for a credential earned on the date given (a year ago by default).
+void check_program(App& a, const std::string& name = "the program file", const std::string& error = "") {
+    ProgramCheck& c = a.check;
+    Checked checked = check_program_text(name, c.text, error);
+    c.checked = true;
+    c.problems = std::move(checked.result.problems);
+    c.program = std::move(checked.result.program);
+    c.preview.reset();
+    if (!c.program) return;
+    if (c.certified_on.empty()) c.certified_on = to_iso(add_days(a.today, date::days{-365}));
+    Credential preview;
+    preview.id = "preview";
+    preview.program = c.program->id;
+    preview.certified_on = parse_date(c.certified_on);
+    c.preview = evaluate(*c.program, preview, a.log.entries, a.today);
 }
 
 // One credential's dates (ics.h), built from the report the page shows.
@@ -623,9 +648,20 @@ void update(App& a, const Action& action) {
                        platform::pick_file(x.program ? ".json,application/json" : ".json,.csv,application/json,text/csv");
                    },
                    [&](const act::FilePicked& x) {
-                       if (a.picking_program) load_program_file(a, x);
-                       else preview_import(a, x);
+                       if (!a.picking_program) preview_import(a, x);
+                       else if (!a.check.open) load_program_file(a, x);
+                       else {
+                           a.check.text = x.bytes;
+                           check_program(a, x.name, x.error);
+                       }
                    },
+                   [&](const act::OpenCheck&) {
+                       a.settings_open = false;
+                       a.check = ProgramCheck{};
+                       a.check.open = true;
+                   },
+                   [&](const act::CheckProgram&) { check_program(a); },
+                   [&](const act::CloseCheck&) { a.check = ProgramCheck{}; },
                    [&](const act::UseProgramFile&) {
                        if (a.program_file.incoming) keep_program_file(a, *a.program_file.incoming, a.program_file.file_name);
                    },

@@ -641,3 +641,35 @@ TEST_CASE("Page: the backup nudge comes after 60 days or 10 new activities witho
     update(a, act::ExportBackup{});
     CHECK_FALSE(backup_nudge(a).has_value());
 }
+
+TEST_CASE("Page: the program check lists every problem of a pasted file, and previews a valid one on the person's own activities") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    log_activity(a, "Ethics seminar", "2026-05-01", "3");
+    update(a, act::OpenCheck{});
+    REQUIRE(a.check.open);
+    nlohmann::json file = nlohmann::json::parse(test::read_text("programs/template/example-ces.json"));
+    file["requirements"][1]["min"] = "six";
+    a.check.text = file.dump(2);
+    update(a, act::CheckProgram{});
+    REQUIRE(a.check.checked);
+    CHECK_FALSE(a.check.program.has_value());
+    REQUIRE(a.check.problems.size() == 1);
+    CHECK(a.check.problems[0].where == "/requirements/1/min");
+
+    file["requirements"][1]["min"] = "6";
+    a.check.text = file.dump(2);
+    a.check.certified_on = "2025-03-01";
+    update(a, act::CheckProgram{});
+    CHECK(a.check.problems.empty());
+    REQUIRE(a.check.preview.has_value());
+    CHECK(a.check.preview->problems.empty());
+    CHECK(to_iso(a.check.preview->start) == "2025-03-01");
+    REQUIRE_FALSE(a.check.preview->requirements.empty());
+    CHECK(a.check.preview->requirements[0].earned == Credits::parse("3", 2).value());  // the person's own activity
+    CHECK(a.log.programs.empty());  // nothing of it is kept
+    CHECK(a.undo.size() == 2);
+    update(a, act::CloseCheck{});
+    CHECK_FALSE(a.check.open);
+}

@@ -9,9 +9,9 @@ import { root, artifacts, base, origin, browser, open, shot, click, find, until,
 
 const program = readFileSync(join(root, 'programs', 'template', 'example-ces.json'), 'utf8');
 
-async function pickProgram(page, file) {
+async function pickProgram(page, file, button = 'credential.program-file') {
   const choosing = page.waitForEvent('filechooser');
-  await click(page, 'credential.program-file');
+  await click(page, button);
   await (await choosing).setFiles(file);
 }
 
@@ -99,5 +99,49 @@ test('the site serves the program schema for authors\' editors, and a file namin
   await pickProgram(page, file);
   await until(page, () => window.recert.log().programs?.[0]?.id === 'example-ces', undefined, 'the program kept');
   await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('the program check (?check, or Settings): every problem of a pasted file, then a preview of a loaded one on the person\'s activities', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  let page = await open(context, `${origin}/?test&today=2026-11-26&check`);
+  const dialog = page.getByRole('dialog', { name: 'Check a program file' });
+  await dialog.waitFor();
+  const text = dialog.getByRole('textbox', { name: 'Program file (JSON)' });
+  const broken = JSON.parse(program);
+  broken.requirements[1].min = 'six';
+  delete broken.sources;
+  await text.fill(JSON.stringify(broken, null, 2));
+  await dialog.getByRole('button', { name: 'Check', exact: true }).press('Enter');
+  const list = dialog.getByRole('list', { name: 'Problems' });
+  await list.getByRole('listitem').first().waitFor();
+  const items = await list.getByRole('listitem').allTextContents();
+  assert.ok(items.some((t) => t.startsWith('/requirements/1/min: ')), items.join('\n'));
+  assert.ok(items.some((t) => t.startsWith('/sources')), items.join('\n'));
+  await shot(page, 'program-check-problems');
+
+  await pickProgram(page, join(artifacts, 'example-ces (1).json'), 'check.load');  // written by the first test
+  await dialog.getByText('No problems: recert validate accepts Example Association CES renewal.').waitFor();
+  const preview = dialog.getByRole('region', { name: 'Preview' });
+  assert.match(await preview.textContent(), /Total credits: 0 \/ 24 credits/);
+  await shot(page, 'program-check-preview');
+  assert.equal((await page.evaluate(() => window.recert.log())).programs, undefined, 'nothing is kept');
+  await dialog.getByRole('button', { name: 'Close', exact: true }).press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+
+  // From Settings, for an author who opened the page as a person would.
+  await page.getByRole('button', { name: 'Settings', exact: true }).press('Enter');
+  await page.getByRole('button', { name: 'Check a program file…', exact: true }).press('Enter');
+  await dialog.waitFor();
+  await context.close();
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, colorScheme: 'dark' });
+  page = await open(phone, `${origin}/?test&today=2026-11-26&check`);
+  await page.getByRole('dialog', { name: 'Check a program file' }).waitFor();
+  await page.getByRole('textbox', { name: 'Program file (JSON)' }).fill(program);
+  await page.getByRole('button', { name: 'Check', exact: true }).press('Enter');
+  await page.getByText('No problems: recert validate accepts Example Association CES renewal.').waitFor();
+  await shot(page, 'program-check-phone-dark');
+  await phone.close();
   assert.deepEqual(problems, []);
 });
