@@ -222,8 +222,7 @@ void draw_explanation(const App& a, const CredentialReport& r, const Program& p,
     for (const auto& rule : p.requirements) {
         if (rule.id != q.id || rule.cite.quote.empty()) continue;
         std::string text = "What counts, in " + body_short_name(p) + "\u2019s words: \u201C" + rule.cite.quote + "\u201D";
-        for (const auto& s : p.sources)
-            if (s.id == rule.cite.source && !s.title.empty()) text += " (" + s.title + ")";
+        if (const Source* s = p.source(rule.cite.source); s && !s->title.empty()) text += " (" + s->title + ")";
         say(text, pal.muted);
         if (!rule.cite.interpretation.empty()) say("How Recert reads it: " + rule.cite.interpretation, pal.muted);
     }

@@ -84,12 +84,6 @@ ProgramWords program_words(const App& a) {
     return w;
 }
 
-std::string source_title(const Program& p, const std::string& id) {
-    for (const auto& s : p.sources)
-        if (s.id == id) return s.title;
-    return id;
-}
-
 // One thing a program's file says counts: the rules that rest on it, the body's words, and
 // how Recert reads them. Rules quoting the same words the same way are one ("a minimum of
 // three hours per Subject Area", for five areas).
@@ -104,7 +98,7 @@ std::vector<CountsRule> what_counts(const Program& p) {
         if (cite.quote.empty()) return;
         for (auto& r : out)
             if (r.quote == cite.quote && r.interpretation == cite.interpretation) return r.names.push_back(name);
-        out.push_back({{name}, cite.quote, cite.interpretation, source_title(p, cite.source)});
+        out.push_back({{name}, cite.quote, cite.interpretation, p.source(cite.source) ? p.source(cite.source)->title : cite.source});
     };
     add("How an activity earns " + p.unit_plural, p.credit.cite);
     for (const auto& q : p.requirements) add(q.name, q.cite);
@@ -410,6 +404,25 @@ void draw_entry_form(App& a) {
 }
 
 namespace {
+// A list a screen reader counts ("list, 3 items"), a bullet for each line.
+void bullet_list(const std::string& id, const std::string& name, const std::vector<std::string>& lines) {
+    begin_node(id, Role::list, name).level = static_cast<int>(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        begin_node(id + "." + std::to_string(i), Role::listitem).level = static_cast<int>(i) + 1;
+        ImGui::Bullet();
+        ImGui::SameLine();
+        say(lines[i]);
+        end_node();
+    }
+    end_node();
+}
+
+std::vector<std::string> described(const Problems& problems) {
+    std::vector<std::string> out;
+    for (const auto& p : problems) out.push_back(describe(p));
+    return out;
+}
+
 // A program file picked in the credential form: what keeps it from being used, or what it
 // would change in the program of its id, before it replaces it.
 void draw_program_file(App& a) {
@@ -424,26 +437,10 @@ void draw_program_file(App& a) {
     if (replacing) {
         say(pf.file_name + " is a newer file for the program \u201c" + pf.replaces +
             "\u201d. Your credentials of this program will be counted by its rules. What it changes:");
-        begin_node("program-file.changes", Role::list, "What it changes").level = static_cast<int>(pf.changes.size());
-        for (std::size_t i = 0; i < pf.changes.size(); ++i) {
-            begin_node("program-file.change." + std::to_string(i), Role::listitem).level = static_cast<int>(i) + 1;
-            ImGui::Bullet();
-            ImGui::SameLine();
-            say(pf.changes[i]);
-            end_node();
-        }
-        end_node();
+        bullet_list("program-file.changes", "What it changes", pf.changes);
     } else {
         say(pf.file_name + " was checked as recert validate checks a program file. Fix what is listed and load it again:", palette().late);
-        begin_node("program-file.problems", Role::list, "Problems in " + pf.file_name).level = static_cast<int>(pf.problems.size());
-        for (std::size_t i = 0; i < pf.problems.size(); ++i) {
-            begin_node("program-file.problem." + std::to_string(i), Role::listitem).level = static_cast<int>(i) + 1;
-            ImGui::Bullet();
-            ImGui::SameLine();
-            say(describe(pf.problems[i]));
-            end_node();
-        }
-        end_node();
+        bullet_list("program-file.problems", "Problems in " + pf.file_name, described(pf.problems));
     }
     end_dialog_body();
     ImGui::Separator();
@@ -487,15 +484,7 @@ void draw_program_check(App& a) {
     track("check.run");
     if (c.checked && !c.problems.empty()) {
         say(count_of(static_cast<std::int64_t>(c.problems.size()), "problem", "problems") + ":", palette().late);
-        begin_node("check.problems", Role::list, "Problems").level = static_cast<int>(c.problems.size());
-        for (std::size_t i = 0; i < c.problems.size(); ++i) {
-            begin_node("check.problem." + std::to_string(i), Role::listitem).level = static_cast<int>(i) + 1;
-            ImGui::Bullet();
-            ImGui::SameLine();
-            say(describe(c.problems[i]));
-            end_node();
-        }
-        end_node();
+        bullet_list("check.problems", "Problems", described(c.problems));
     } else if (c.checked && c.preview && c.program) {
         const CredentialReport& r = *c.preview;
         say(ICON_CHECK_CIRCLE " No problems: recert validate accepts " + c.program->name + ".", palette().met);

@@ -27,6 +27,12 @@ const DateRule* Program::date(std::string_view id) const {
     return nullptr;
 }
 
+const Source* Program::source(std::string_view id) const {
+    for (const auto& s : sources)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
 const StepRule* Program::step(std::string_view id) const {
     for (const auto& s : steps)
         if (s.id == id) return &s;

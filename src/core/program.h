@@ -150,6 +150,7 @@ struct Program {
 
     const DateRule* date(std::string_view id) const;
     const StepRule* step(std::string_view id) const;
+    const Source* source(std::string_view id) const;
     const OptionRule* option(std::string_view id) const;
 };
 
