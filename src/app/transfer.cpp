@@ -55,6 +55,12 @@ void draw_import(App& a) {
                            count_of(static_cast<std::int64_t>(in.entries.size()), "activity", "activities").c_str(),
                            im.is_csv ? "" : (" and " + count_of(static_cast<std::int64_t>(in.credentials.size()), "credential", "credentials")).c_str());
         track("import.summary");
+        if (!in.programs.empty()) {
+            std::vector<std::string> ids;
+            for (const auto& own : in.programs) ids.push_back(own.id);
+            say("It carries " + count_of(static_cast<std::int64_t>(ids.size()), "program file", "program files") + " of its own (" +
+                list_in_words(ids) + "): a merge keeps any program already here as it is.");
+        }
         if (im.windows_1252) {
             ImGui::TextColored(p.risk, ICON_WARNING " This file is not in UTF-8. Read as Windows-1252 (what Excel on Windows writes), it begins:");
             for (std::size_t i = 0; i < std::min<std::size_t>(3, in.entries.size()); ++i)

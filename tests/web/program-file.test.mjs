@@ -74,6 +74,7 @@ test('a broken program file is refused with each place; a valid one becomes a cr
   const other = await open(fresh, base);
   await importFile(other, backupPath);
   await find(other, 'import.confirm');
+  await other.getByText('It carries 1 program file of its own (example-ces): a merge keeps any program already here as it is.').waitFor();
   await click(other, 'import.confirm');
   await other.getByRole('heading', { name: 'Certified Example Specialist (CES)' }).waitFor();
   const restored = await other.evaluate(() => window.recert.report());
