@@ -196,7 +196,8 @@ struct Prepared {
     std::vector<char> first;            // not a duplicate of an earlier entry
     std::vector<std::optional<Minutes>> minutes;  // the session's length, if known and the program has a minimum
     std::vector<char> fits;             // entry i fits applicable requirement q: fits[i * reqs + q]
-    std::vector<char> capped;           // entry i is of a kind some cap limits
+    std::vector<char> capped;           // some cap limits entry i
+    std::vector<char> limits;           // cap c limits entry i: limits[i * caps + c]
     std::vector<std::size_t> by_date;   // those entries, earliest first, log order among equal dates
 };
 
@@ -225,15 +226,15 @@ Prepared prepare(const Program& p, const std::vector<const Requirement*>& reqs, 
             out.why.push_back(std::move(r.detail));
         }
     }
+    const std::size_t C = p.caps.size();
     out.capped.assign(n, 0);
+    out.limits.assign(n * C, 0);
     std::vector<std::pair<int, std::size_t>> dated;
-    for (std::size_t i = 0; i < n; ++i)
-        for (const auto& c : p.caps)
-            if (contains(c.kinds_any, entries[i].kind)) {
-                out.capped[i] = 1;
-                dated.push_back({date::sys_days{entries[i].date}.time_since_epoch().count(), i});
-                break;
-            }
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t c = 0; c < C; ++c)
+            if (p.caps[c].limits(entries[i])) out.limits[i * C + c] = out.capped[i] = 1;
+        if (out.capped[i]) dated.push_back({date::sys_days{entries[i].date}.time_since_epoch().count(), i});
+    }
     std::sort(dated.begin(), dated.end());
     for (const auto& d : dated) out.by_date.push_back(d.second);
     return out;
@@ -311,9 +312,8 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
     }
 
     // Caps take the earliest activities first; the one that crosses a cap counts the part under it.
-    std::vector<std::vector<char>> capped(p.caps.size(), std::vector<char>(std::size(all_kinds), 0));
-    for (std::size_t c = 0; c < p.caps.size(); ++c)
-        for (Kind k : p.caps[c].kinds_any) capped[c][static_cast<std::size_t>(k)] = 1;
+    // An entry under several caps (a part of a category, and the category) uses up each of them.
+    const std::size_t C = p.caps.size();
     std::vector<Credits> cap_left;
     for (const auto& c : p.caps) cap_left.push_back(c.max);
     // Amounts as text, each worked out once: past a cap, every later activity names the same few.
@@ -329,9 +329,9 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
         if (!active[i]) continue;
         EntryResult& r = t.entries[i];
         r.counted = r.amount;
-        const auto kind = static_cast<std::size_t>(entries[i].kind);
-        for (std::size_t c = 0; c < p.caps.size(); ++c) {
-            if (!capped[c][kind]) continue;
+        const char* under = prep.limits.data() + i * C;
+        for (std::size_t c = 0; c < C; ++c) {
+            if (!under[c]) continue;
             if (cap_left[c] < r.counted) {
                 if (words)
                     r.detail = p.caps[c].name + " counts for at most " + shown(p.caps[c].max) + ": " + shown(cap_left[c]) + " of " +
@@ -339,8 +339,8 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
                 r.counted = cap_left[c];
             }
         }
-        for (std::size_t c = 0; c < p.caps.size(); ++c)
-            if (capped[c][kind]) cap_left[c] -= r.counted;
+        for (std::size_t c = 0; c < C; ++c)
+            if (under[c]) cap_left[c] -= r.counted;
         if (r.counted == Credits{}) {
             r.excluded = Exclusion::cap_reached;
             active[i] = 0;

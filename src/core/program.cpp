@@ -4,9 +4,18 @@
 #include <map>
 #include <set>
 
+#include "log.h"
+
 namespace recert {
 
 using nlohmann::json;
+
+bool Cap::limits(const Entry& e) const {
+    if (!kinds_any.empty() && std::find(kinds_any.begin(), kinds_any.end(), e.kind) == kinds_any.end()) return false;
+    if (topics_any.empty()) return true;
+    return std::any_of(e.topics.begin(), e.topics.end(),
+                       [&](const std::string& t) { return std::find(topics_any.begin(), topics_any.end(), t) != topics_any.end(); });
+}
 
 bool Condition::holds(const Options& options) const {
     auto it = options.find(option);
@@ -401,13 +410,16 @@ ProgramResult read_program(const json& doc) {
     std::set<std::string> cap_ids, fee_ids;
     each(root, "caps", Need::optional, max_caps, "caps", [&](const Node& n) {
         if (!n.expect_object()) return;
-        n.only({"id", "name", "max", "kinds_any", "cite", "interpretation"});
+        n.only({"id", "name", "max", "kinds_any", "topics_any", "cite", "interpretation"});
         Cap c;
         c.id = n.id("id", Need::required).value_or("");
         c.name = n.text("name", Need::required, 200).value_or("");
         c.max = credit_amount(n, "max").value_or(Credits{});
         c.kinds_any = read_kinds(n, "kinds_any");
-        if (!n.has("kinds_any")) n.problem_at("kinds_any", "must list the activity kinds the cap limits");
+        c.topics_any = read_ids(n, "topics_any", Need::optional, max_topics, "topics");
+        check_topics(n, c.topics_any, "topics_any");
+        if (!n.has("kinds_any") && !n.has("topics_any"))
+            n.problem_at("kinds_any", "must list the activity kinds the cap limits, or give topics_any");
         c.cite = read_cite(n);
         // Ids are unique in every list of rules, as for requirements.
         if (!cap_ids.insert(c.id).second) n.problem_at("id", "cap \"" + c.id + "\" is listed twice");

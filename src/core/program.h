@@ -15,6 +15,8 @@
 
 namespace recert {
 
+struct Entry;
+
 // Where a rule comes from; `interpretation` is set when the file chose what the source leaves open.
 struct Cite {
     std::string source, quote, interpretation;
@@ -47,11 +49,15 @@ struct Requirement {
     Credits min_for(const Options& options) const;
 };
 
+// Limits what the entries it names count for. An entry may fall under several caps, each of which
+// it uses up: a cap of some topics inside a cap of some kinds caps part of a category.
 struct Cap {
     std::string id, name;
     Credits max;
-    std::vector<Kind> kinds_any;
+    std::vector<Kind> kinds_any;          // empty: any kind
+    std::vector<std::string> topics_any;  // empty: any topic, or none
     Cite cite;
+    bool limits(const Entry& e) const;
 };
 
 struct CreditRule {

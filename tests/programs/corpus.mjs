@@ -36,6 +36,10 @@ export const cases = [
     for (const k of ["fees", "caps", "phases", "dates", "options", "currency"]) delete p[k];
     delete p.requirements[0].min_when;
   }),
+  valid("a cap by topics alone", dmec, (p) => { delete p.caps[0].kinds_any; p.caps[0].topics_any = ["ethics"]; }),
+  valid("a cap of one topic inside a cap of kinds", dmec, (p) => {
+    p.caps.push({ ...p.caps[0], id: "ethics_articles", max: "2", kinds_any: ["article"], topics_any: ["ethics"] });
+  }),
   valid("a version 1 file, which writes lapse_text", cpcs, (p) => { p.version = 1; p.lapse_text = p.lapse.text; delete p.lapse; }),
   valid("a source with a url", cpcs, (p) => { p.sources["namss-faq"].url = "https://www.namss.org/Certification/Recertification-Resources?x=1#faq"; }),
 
@@ -106,6 +110,7 @@ export const cases = [
   invalid("a phase's needs without cite", "/phases/1/needs/cite", cpcs, (p) => { delete p.phases[1].needs.cite; }),
   invalid("counts_activities without cite", "/phases/1/counts_activities/cite", cpcs, (p) => { delete p.phases[1].counts_activities.cite; }),
   invalid("a cap without kinds_any", "/caps/0/kinds_any", dmec, (p) => { delete p.caps[0].kinds_any; }),
+  invalid("a cap with an empty topics_any", "/caps/0/topics_any", dmec, (p) => { p.caps[0].topics_any = []; }),
   invalid("a date without label", "/dates/due/label", cpcs, (p) => { delete p.dates.due.label; }),
   invalid("a date without from", "/dates/due/from", cpcs, (p) => { delete p.dates.due.from; }),
   invalid("a phase without until", "/phases/0/until", cpcs, (p) => { delete p.phases[0].until; }),
@@ -266,6 +271,8 @@ export const cases = [
     cpcs, (p) => { p.options.push(p.options[0]); }),
   readerOnly("a requirement listed twice", "/requirements/1/id", "ids are unique in their list",
     cpcs, (p) => { p.requirements[1].id = "total"; }),
+  readerOnly("a cap naming a topic the program lacks", "/caps/0/topics_any/0", "topic ids must exist",
+    dmec, (p) => { p.caps[0].topics_any = ["volunteering"]; }),
   readerOnly("a cap listed twice", "/caps/1/id", "ids are unique in their list",
     dmec, (p) => { p.caps.push(p.caps[0]); }),
   readerOnly("a fee listed twice", "/fees/1/id", "ids are unique in their list",

@@ -1,0 +1,124 @@
+// PMI PMP (programs/pmi-pmp.json): each rule of the file, failing if a figure in it were wrong.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "support.h"
+
+using namespace recert;
+using namespace recert::test;
+
+namespace {
+
+const char* const certified = R"({"certified_on":"2024-03-15"})";
+
+// One activity as a log entry: PDUs as the certificate states them.
+std::string pdus(const std::string& id, const std::string& date, const std::string& kind, const std::string& credits,
+                 const std::string& topic = "") {
+    return R"({"id":")" + id + R"(","title":")" + id + R"(","date":")" + date + R"(","kind":")" + kind + R"(","credits":)" + credits +
+           (topic.empty() ? "" : R"(,"topics":[")" + topic + R"("])") + "}";
+}
+
+// Education courses: `ww`, `ps`, `ba` PDUs in each skill area.
+std::string education(const std::string& ww, const std::string& ps, const std::string& ba) {
+    return pdus("ww", "2024-06-01", "course", ww, "ways_of_working") + "," + pdus("ps", "2024-07-01", "course", ps, "power_skills") + "," +
+           pdus("ba", "2024-08-01", "course", ba, "business_acumen");
+}
+
+CredentialReport pmp(const std::string& entries) { return evaluate_one("pmi-pmp", certified, "[" + entries + "]", "2026-12-01"); }
+
+}  // namespace
+
+TEST_CASE("PMP: the cycle runs three years from the day the exam was passed, with a year of suspension after it") {
+    const auto r = pmp("");
+    CHECK(r.start == day("2024-03-15"));
+    CHECK(r.end == day("2027-03-15"));
+    CHECK(deadline(r, "due").date == day("2027-03-15"));
+    CHECK(deadline(r, "grace_until").date == day("2028-03-15"));
+}
+
+TEST_CASE("PMP: renewal needs 60 PDUs") {
+    const auto r = pmp(education("20", "20", "20"));
+    CHECK(requirement(r, "total").required == Credits::whole(60));
+    CHECK(requirement(r, "total").earned == Credits::whole(60));
+    CHECK(r.complete);
+    const auto short_of = pmp(education("20", "20", "19.75"));
+    CHECK(requirement(short_of, "total").remaining.to_string() == "0.25");
+    CHECK_FALSE(short_of.complete);
+}
+
+TEST_CASE("PMP: at least 35 PDUs must be in Education, and Giving Back does not count toward it") {
+    const auto r = pmp(education("8", "8", "18") + "," + pdus("talk", "2024-09-01", "presentation", "26", "business_acumen"));
+    CHECK(requirement(r, "education").required == Credits::whole(35));
+    CHECK(requirement(r, "education").earned == Credits::whole(34));
+    CHECK_FALSE(requirement(r, "education").met);
+    const auto met = pmp(education("8", "8", "19"));
+    CHECK(requirement(met, "education").met);
+}
+
+TEST_CASE("PMP: each skill area needs at least 8 Education PDUs") {
+    for (const char* area : {"ways_of_working", "power_skills", "business_acumen"}) {
+        CAPTURE(area);
+        const std::string ww = std::string(area) == "ways_of_working" ? "7.75" : "20";
+        const std::string ps = std::string(area) == "power_skills" ? "7.75" : "20";
+        const std::string ba = std::string(area) == "business_acumen" ? "7.75" : "20";
+        const auto r = pmp(education(ww, ps, ba));
+        CHECK(requirement(r, area).required == Credits::whole(8));
+        CHECK(requirement(r, area).remaining.to_string() == "0.25");
+        CHECK_FALSE(r.complete);
+        // A Giving Back activity in the area does not make up for it.
+        const auto r2 = pmp(education(ww, ps, ba) + "," + pdus("talk", "2024-09-01", "presentation", "5", area));
+        CHECK_FALSE(requirement(r2, area).met);
+    }
+}
+
+TEST_CASE("PMP: Giving Back counts for at most 25 PDUs") {
+    const auto r = pmp(education("12", "12", "12") + "," + pdus("talk", "2024-09-01", "presentation", "20") + "," +
+                       pdus("article", "2024-10-01", "article", "10") + "," + pdus("mentor", "2024-11-01", "in_service", "3"));
+    CHECK(entry(r, "talk").counted == Credits::whole(20));
+    CHECK(entry(r, "article").counted == Credits::whole(5));
+    CHECK(entry(r, "mentor").excluded == Exclusion::cap_reached);
+    CHECK(requirement(r, "total").earned == Credits::whole(61));
+}
+
+TEST_CASE("PMP: working as a professional counts for at most 8 of the 25 Giving Back PDUs") {
+    // Alone it stops at 8...
+    const auto r = pmp(pdus("job", "2024-09-01", "other", "10", "working_professional") + "," +
+                       pdus("job2", "2024-09-02", "other", "2", "working_professional"));
+    CHECK(entry(r, "job").counted == Credits::whole(8));
+    CHECK(entry(r, "job2").excluded == Exclusion::cap_reached);
+    // ...and those 8 are part of the 25: 17 more Giving Back PDUs fill it.
+    const auto both = pmp(pdus("job", "2024-09-01", "other", "10", "working_professional") + "," +
+                          pdus("talk", "2024-10-01", "presentation", "20"));
+    CHECK(entry(both, "job").counted == Credits::whole(8));
+    CHECK(entry(both, "talk").counted == Credits::whole(17));
+    // Giving Back that used up most of the 25 first leaves working as a professional the rest.
+    const auto late = pmp(pdus("talk", "2024-09-01", "presentation", "20") + "," +
+                          pdus("job", "2024-10-01", "other", "10", "working_professional"));
+    CHECK(entry(late, "job").counted == Credits::whole(5));
+    CHECK(requirement(late, "total").earned == Credits::whole(25));
+}
+
+TEST_CASE("PMP: PDUs earned in the suspension year count toward the cycle that ended short") {
+    const auto r = evaluate_one("pmi-pmp", certified,
+                                "[" + education("20", "20", "10") + "," + pdus("late", "2027-06-01", "course", "10", "business_acumen") + "]",
+                                "2027-07-01");
+    CHECK(r.end == day("2027-03-15"));
+    CHECK(entry(r, "late").counted == Credits::whole(10));
+    CHECK(r.complete);
+}
+
+TEST_CASE("Shipped example: pmi-pmp") {
+    const Report report = evaluate(all_programs(), log_from(read_text("programs/examples/pmi-pmp.json")), day("2026-11-26"));
+    REQUIRE(report.credentials.size() == 1);
+    const auto& r = report.credentials[0];
+    REQUIRE(r.problems.empty());
+    CHECK(r.end == day("2027-05-20"));
+    CHECK(requirement(r, "education").earned.to_string() == "29.5");
+    CHECK(requirement(r, "total").earned.to_string() == "54.5");
+    CHECK(requirement(r, "total").projected.to_string() == "61.5");
+    CHECK(requirement(r, "power_skills").earned == Credits::whole(5));
+    CHECK(entry(r, "e11").counted == Credits::whole(2));  // the last 2 of the 25 Giving Back PDUs
+    CHECK(entry(r, "e12").excluded == Exclusion::cap_reached);  // past the 8 for working as a professional
+    CHECK_FALSE(r.projected_complete);  // Power Skills stays 3 PDUs short
+}
