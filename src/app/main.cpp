@@ -634,6 +634,11 @@ EMSCRIPTEN_KEEPALIVE void recert_touch(int phase, float x, float y) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     if (phase == 0) {
+        // With no mouse over the canvas, the GLFW backend gives Dear ImGui GLFW's own cursor
+        // position each frame, (0, 0) where only fingers are used (touches never reach GLFW):
+        // a press held longer than two frames moved off the finger and never clicked. Told the
+        // pointer is in, it stops.
+        ImGui_ImplGlfw_CursorEnterCallback(shell->window, GLFW_TRUE);
         scrolling = false;
         start_y = last_y = y;
         io.AddMousePosEvent(x, y);

@@ -104,8 +104,11 @@ test('keyboard only: add a credential and log an activity, by Tab, Enter and typ
 test('phone: tapping a field focuses a real input, and typed, inserted and composed text lands in it', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
   const page = await open(context, base);
+  const cdp = await context.newCDPSession(page);
   // A button's element lets touches through to the drawn button: a tap where it is, as a
   // finger's, once it stops moving (a tab or dialog just shown settles over a few frames).
+  // A finger rests on the glass for a tenth of a second or more, many frames: a press that
+  // slid off it meanwhile (to where GLFW last saw a mouse) would never click.
   const tap = async (locator) => {
     let box = await locator.boundingBox();
     for (let still = 0, tries = 0; still < 2 && tries < 40; ++tries) {
@@ -114,7 +117,10 @@ test('phone: tapping a field focuses a real input, and typed, inserted and compo
       still = now && box && now.x === box.x && now.y === box.y && now.width === box.width && now.height === box.height ? still + 1 : 0;
       box = now;
     }
-    await locator.tap({ force: true });
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+    await page.waitForTimeout(250);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   };
   await tap(page.getByRole('button', { name: 'Add your credential' }));
   await tap(page.getByRole('combobox', { name: 'Credential and program' }));
@@ -135,7 +141,6 @@ test('phone: tapping a field focuses a real input, and typed, inserted and compo
   const title = page.getByRole('textbox', { name: 'Title', exact: true });
   await title.tap();
   // An IME composition (as Japanese input makes it), then committed.
-  const cdp = await context.newCDPSession(page);
   await cdp.send('Input.imeSetComposition', { text: 'れんしゅう', selectionStart: 5, selectionEnd: 5 });
   await cdp.send('Input.insertText', { text: '練習' });
   await page.keyboard.insertText(' webinar');
