@@ -145,3 +145,15 @@ TEST_CASE("Format: a program an association writes is named as natively as the s
     CHECK(credential_short_names(p) == std::vector<std::string>{"SWM CWM renewal"});
     CHECK(programs_in_words({test::program("dmec-clms"), widget_makers()}) == "DMEC CLMS and SWM CWM");
 }
+
+TEST_CASE("Format: a file's size in bytes, KB or MB with one decimal") {
+    CHECK(file_size(1) == "1 byte");
+    CHECK(file_size(812) == "812 bytes");
+    CHECK(file_size(1024) == "1 KB");
+    CHECK(file_size(48213) == "47 KB");
+    CHECK(file_size(1048575) == "1024 KB");
+    CHECK(file_size(1 << 20) == "1 MB");
+    CHECK(file_size(10 << 20) == "10 MB");
+    CHECK(file_size((10 << 20) + 1) == "10 MB");  // just over the limit reads as the limit: the message says "at most"
+    CHECK(file_size(2516582) == "2.4 MB");
+}

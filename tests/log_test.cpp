@@ -204,3 +204,48 @@ TEST_CASE("Log: an entry built in code is saved with its credits as they are, ne
     REQUIRE(back.log->unreadable_entries.size() == 1);
     CHECK(describe(back.problems.at(0)) == "/entries/0/credits: \"1.333\" has 3 decimal places; at most 2 are allowed");
 }
+
+TEST_CASE("Log: certificates are kept as name, type, size and SHA-256, and round-trip") {
+    const std::string sha(64, 'a');
+    auto r = parse_log(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","files":[
+        {"id":"f1","name":"Ethics – certificate.pdf","type":"application/pdf","size":48213,"sha256":")" + sha + R"("},
+        {"id":"f2","name":"photo.jpg","type":"image/jpeg","size":1,"sha256":")" + std::string(64, '0') + R"(","taken":"phone"}])"));
+    REQUIRE(r.problems.empty());
+    const Entry& e = r.log->entries[1];
+    REQUIRE(e.files.size() == 2);
+    CHECK(e.files[0].name == "Ethics – certificate.pdf");
+    CHECK(e.files[0].type == FileType::pdf);
+    CHECK(e.files[0].size == 48213);
+    CHECK(e.files[0].sha256 == sha);
+    CHECK(e.files[1].type == FileType::jpeg);
+    CHECK(e.extra.empty());  // files is a field of its own, not an unknown one
+    const json back = to_json(e);
+    CHECK(back["files"][1]["taken"] == "phone");  // a newer Recert's field survives
+    CHECK(back["files"][0]["type"] == "application/pdf");
+    CHECK(to_json(r.log->entries[0]).contains("files") == false);  // none: no empty list written
+    CHECK(parse_log(serialize(*r.log)).log->entries[1].files[1].sha256 == std::string(64, '0'));
+}
+
+TEST_CASE("Log: a certificate's bad field is named by its pointer, and the entry is kept aside unchanged") {
+    const std::string sha(64, 'b');
+    auto file = [&](const std::string& fields) {
+        return first_problem(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","files":[)" + fields + "]"));
+    };
+    CHECK(file(R"({"id":"f1","name":"a.doc","type":"application/msword","size":10,"sha256":")" + sha + R"("})") ==
+          "/entries/1/files/0/type: \"application/msword\" is not a certificate's type (application/pdf, image/png, image/jpeg)");
+    CHECK(file(R"({"id":"f1","name":"a.pdf","type":"application/pdf","size":10485761,"sha256":")" + sha + R"("})").rfind("/entries/1/files/0/size: ", 0) == 0);
+    CHECK(file(R"({"id":"f1","name":"a.pdf","type":"application/pdf","size":0,"sha256":")" + sha + R"("})").rfind("/entries/1/files/0/size: ", 0) == 0);
+    CHECK(file(R"({"id":"f1","name":"a.pdf","type":"application/pdf","size":10,"sha256":"ABC"})") ==
+          "/entries/1/files/0/sha256: is not a SHA-256: 64 digits 0-9 and a-f");
+    CHECK(file(R"({"id":"f1","name":" ","type":"application/pdf","size":10,"sha256":")" + sha + R"("})") == "/entries/1/files/0/name: must not be empty");
+    CHECK(file(R"({"id":"f1","name":"a.pdf","type":"application/pdf","size":10,"sha256":")" + sha + R"("},
+                 {"id":"f1","name":"b.pdf","type":"application/pdf","size":10,"sha256":")" + sha + R"("})") ==
+          "/entries/1/files/1/id: \"f1\" names another file of this entry too");
+    CHECK(file(R"("cert.pdf")") == "/entries/1/files/0: must be an object, not a string");
+    // The entry with a bad certificate is set aside as it was written, so nothing of it is lost.
+    auto r = parse_log(with_entry(R"("title":"x","date":"2021-02-03","kind":"other","files":[{"id":"f1"}])"));
+    REQUIRE(r.log);
+    CHECK(r.log->entries.size() == 1);
+    REQUIRE(r.log->unreadable_entries.size() == 1);
+    CHECK(r.log->unreadable_entries[0].original["files"][0]["id"] == "f1");
+}

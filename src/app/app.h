@@ -19,6 +19,7 @@
 #include "csv.h"
 #include "evaluation.h"
 #include "log.h"
+#include "platform.h"
 #include "program.h"
 #include "report.h"
 
@@ -63,6 +64,9 @@ struct EntryForm {
     nlohmann::json as_opened;  // the fields as the form opened: once changed, closing asks first
     bool asking = false;       // "Discard your changes?" is open over the form
     std::vector<std::string> showing_rules;  // programs whose "What counts" is open
+    std::vector<Attachment> files;           // its certificates, kept in the browser already; saved with the entry
+    std::vector<std::string> file_messages;  // files chosen that could not be attached, and why
+    bool show_messages = false;              // a new one: the form scrolls to it
 };
 
 struct CredentialForm {
@@ -130,7 +134,7 @@ struct Row {
 
 struct LogView {
     std::string filter;
-    int status_filter = 0;  // 0 all, 1 counted, 2 not counted
+    int status_filter = 0;  // 0 all, 1 counted, 2 not counted, 3 without a certificate
     Sort sort = Sort::date;
     bool ascending = false;
     // Rows to show, sorted; rebuilt only when the log, report, sort or filter change.
@@ -201,6 +205,14 @@ struct ClearStep { std::string credential, step; };     // unticked: the day is 
 struct ExportCalendar { std::string credential; };      // its dates as an .ics file (ics.h)
 struct UseProgramFile {};                               // yes, replace the program of its id with the file
 struct CloseProgramFile {};
+struct PickCertificates { bool camera = false; };       // at a press: files, or on a phone a photo, at its release
+// From the browser, for each file chosen or dropped on the page: into the entry form (one
+// opens for a file dropped without it), or why it could not be kept.
+struct CertificateStored { std::string name, mime, sha256; std::int64_t size = 0; platform::FileOutcome outcome{}; };
+struct RemoveCertificate { std::string sha256; };       // from the entry form; saved with it, so undoable
+struct ViewCertificate { std::string sha256; bool download = false; };  // at a press: opens at its release
+struct CertificatesListed { std::set<std::string> stored; };            // what the browser holds
+struct CertificateUnavailable { std::string sha256; bool altered = false; };  // asked for, not found or not as kept
 }  // namespace act
 
 using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act::SaveEntry, act::CancelEntry, act::DeleteEntry, act::NewCredential,
@@ -210,7 +222,8 @@ using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act
                             act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload, act::SeenEmbedNotice,
                             act::OpenStep, act::SaveStep, act::CloseStep, act::ClearStep, act::ExportCalendar,
                             act::UseProgramFile, act::CloseProgramFile, act::QuietBackupNudge, act::OpenCheck,
-                            act::CheckProgram, act::CloseCheck>;
+                            act::CheckProgram, act::CloseCheck, act::PickCertificates, act::CertificateStored,
+                            act::RemoveCertificate, act::ViewCertificate, act::CertificatesListed, act::CertificateUnavailable>;
 
 // A change to the log, as undo and redo keep it: the log before, and what the change was.
 struct Change {
@@ -244,6 +257,9 @@ struct App {
     ProgramFile program_file;
     ProgramCheck check;
     bool picking_program = false;  // the file being picked is a program, not a backup
+    // The certificates the browser holds (by SHA-256), once it has said; those found altered.
+    std::optional<std::set<std::string>> stored_certificates;
+    std::set<std::string> altered_certificates;
     LogView view;
     bool settings_open = false, confirm_wipe = false, confirm_remove_credential = false;
     // In a frame, a page anyone may embed, the person types this word before Delete all and

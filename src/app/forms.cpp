@@ -249,6 +249,43 @@ std::string cycle_example(const Program& p, const CredentialForm& f, Date today)
 
 }  // namespace
 
+// Certificates of an activity, one line each with View and Download (and Remove, in the entry
+// form), named with the file: "View “Ethics.pdf”" is one of many to a screen reader. A file
+// the browser no longer holds, or holds altered, says so.
+void draw_certificates(App& a, const std::vector<Attachment>& files, const std::string& node, bool removable) {
+    if (files.empty()) return;
+    begin_node(node, Role::list, "Certificates").level = static_cast<int>(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const Attachment& f = files[i];
+        const std::string item = node + "." + f.id, quoted = " \u201C" + f.name + "\u201D";
+        begin_node(item, Role::listitem).level = static_cast<int>(i) + 1;
+        ImGui::PushID(f.id.c_str());  // one View, Download and Remove each
+        ImGui::AlignTextToFramePadding();
+        say(ICON_PAPERCLIP " " + f.name + "  \u00B7  " + std::string(label(f.type)) + ", " + file_size(f.size));
+        if (a.altered_certificates.count(f.sha256)) say(ICON_WARNING " Changed since it was attached: attach the original again.", palette().late);
+        else if (a.stored_certificates && !a.stored_certificates->count(f.sha256))
+            say(ICON_WARNING " Not in this browser: restore a backup that carries certificates, or attach it again.", palette().late);
+        ImGui::Button("View");
+        if (press_started()) emit(a, act::ViewCertificate{f.sha256});
+        name_last("View" + quoted);
+        track(item + ".view");
+        ImGui::SameLine();
+        ImGui::Button("Download");
+        if (press_started()) emit(a, act::ViewCertificate{f.sha256, true});
+        name_last("Download" + quoted);
+        track(item + ".download");
+        if (removable) {
+            ImGui::SameLine();
+            if (ImGui::Button("Remove")) emit(a, act::RemoveCertificate{f.sha256});
+            name_last("Remove" + quoted);
+            track(item + ".remove");
+        }
+        ImGui::PopID();
+        end_node();
+    }
+    end_node();
+}
+
 void draw_entry_form(App& a) {
     EntryForm& f = a.entry_form;
     if (!begin_dialog("Activity", f.editing_id.empty() ? "Log an activity" : "Edit activity", &f.open, 640)) return;
@@ -379,6 +416,28 @@ void draw_entry_form(App& a) {
     label_row("Verification code");
     ImGui::SetNextItemWidth(w);
     text_field("entry.code", "Verification code", f.code, "", Input::code);
+    label_row("Certificates");
+    draw_certificates(a, f.files, "entry.files", true);
+    ImGui::Button(ICON_PAPERCLIP " Attach a certificate\u2026");
+    if (press_started()) emit(a, act::PickCertificates{});
+    track("entry.attach");
+    // A phone's camera, for a paper certificate: only where a finger is the pointer.
+    if (ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen) {
+        ImGui::SameLine();
+        ImGui::Button(ICON_CAMERA " Take a photo");
+        if (press_started()) emit(a, act::PickCertificates{true});
+        track("entry.photo");
+    }
+    std::string refused;  // one message under the button, a line for each file
+    for (const auto& m : f.file_messages) refused += (refused.empty() ? "" : "\n") + m;
+    field_error(refused, "entry.attach");
+    if (f.show_messages) {
+        ImGui::SetScrollHereY(1.0f);  // under the button the person just used, and read
+        f.show_messages = false;
+    }
+    ImGui::PushFont(fonts().small);
+    muted("PDF, PNG or JPEG, up to %s each. You can also drop files anywhere on the page.", file_size(max_certificate_bytes).c_str());
+    ImGui::PopFont();
     label_row("Notes");
     ImGui::SetNextItemWidth(w);
     text_field("entry.notes", "Notes", f.notes, "", Input::text, 0, ImGui::GetTextLineHeight() * 3 + px(14));

@@ -27,3 +27,5 @@
 #define ICON_HOURGLASS "\xef\x89\x92"
 #define ICON_LINE_CHART "\xef\x88\x81"
 #define ICON_ID_CARD "\xef\x8b\x82"
+#define ICON_PAPERCLIP "\xef\x83\x86"
+#define ICON_CAMERA "\xef\x80\xb0"

@@ -69,6 +69,7 @@ void rebuild_rows(App& a, const CredentialReport* r) {
         const bool counted = row.result && row.result->excluded == Exclusion::none;
         if (v.status_filter == 1 && !counted) continue;
         if (v.status_filter == 2 && counted) continue;
+        if (v.status_filter == 3 && !e.files.empty()) continue;
         v.rows.push_back(row);
     }
     auto entry = [&](const Row& x) -> const Entry& { return entries[static_cast<std::size_t>(x.entry)]; };
@@ -197,6 +198,7 @@ std::string details(const Entry& e, const Program* p) {
     }
     if (!topics.empty()) sub += "  ·  " + list_in_words(topics);
     if (e.approved && *e.approved) sub += "  ·  approved";
+    if (!e.files.empty()) sub += "  ·  " ICON_PAPERCLIP " " + count_of(static_cast<std::int64_t>(e.files.size()), "certificate", "certificates");
     return sub;
 }
 
@@ -304,6 +306,7 @@ void draw_cards(App& a, const char* id, const std::string& name, const std::vect
         if (a.view.expanded.count(e.id)) {
             begin_node("row." + e.id + ".more", Role::group, "Details of \u201C" + e.title + "\u201D");
             draw_expansion(e, "", where_it_went(p, r, er), "row." + e.id + ".more", 0);
+            draw_certificates(a, e.files, "row." + e.id + ".more.files", false);
             end_node();
         }
         const Rect drawn = end_node();
@@ -425,6 +428,9 @@ void draw_table(App& a, const char* id, const std::string& name, const std::vect
                 const ImVec2 origin = ImGui::GetWindowPos();
                 ImGui::PushClipRect(origin, ImVec2(origin.x + right, origin.y + ImGui::GetWindowHeight()), false);
                 draw_expansion(e, sub, where_it_went(p, r, er), more, right);
+                ImGui::PushTextWrapPos(right);
+                draw_certificates(a, e.files, more + ".files", false);
+                ImGui::PopTextWrapPos();
                 ImGui::PopClipRect();
                 end_node();
                 end_node();
@@ -464,7 +470,7 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::min(px(170), ImGui::GetContentRegionAvail().x));
     const std::vector<Choice> statuses = {{"status-filter.all", "All activities"}, {"status-filter.counted", "Counted"},
-                                          {"status-filter.not-counted", "Not counted"}};
+                                          {"status-filter.not-counted", "Not counted"}, {"status-filter.no-certificate", "Without a certificate"}};
     if (const int s = combo("status-filter", "Show", statuses, a.view.status_filter); s >= 0 && s != a.view.status_filter) {
         a.view.status_filter = s;
         a.view.built_for.clear();

@@ -581,6 +581,8 @@ EMSCRIPTEN_KEEPALIVE void recert_start(const char* programs_json, unsigned char*
     load_stored(a);
     evaluate_now(a);
     keep_storage_if_installed(a);
+    platform::list_certificates();  // which are missing shows once the browser answers
+    platform::accept_dropped_certificates(max_certificate_bytes);
 
     if (!glfwInit()) return;
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
@@ -669,6 +671,33 @@ EMSCRIPTEN_KEEPALIVE void recert_file_picked(const char* name, const char* bytes
     if (!shell) return;
     update(shell->app, act::FilePicked{name ? name : "file", bytes && size > 0 ? std::string(bytes, static_cast<std::size_t>(size)) : "",
                                        error ? error : ""});
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void recert_certificate_stored(const char* name, const char* mime, const char* sha256, double size, int outcome) {
+    if (!shell || outcome < 0 || outcome > static_cast<int>(platform::FileOutcome::unreadable)) return;
+    update(shell->app, act::CertificateStored{name ? name : "", mime ? mime : "", sha256 ? sha256 : "",
+                                              static_cast<std::int64_t>(size), static_cast<platform::FileOutcome>(outcome)});
+    wake();
+}
+
+// The hashes IndexedDB holds, one a line; ok 0: the browser refused to say (nothing is known missing).
+EMSCRIPTEN_KEEPALIVE void recert_certificates_listed(const char* hashes, int ok) {
+    if (!shell || !ok) return;
+    std::set<std::string> stored;
+    std::string_view all = hashes ? hashes : "";
+    for (std::size_t at = 0; at < all.size();) {
+        const auto end = std::min(all.find('\n', at), all.size());
+        if (end > at) stored.emplace(all.substr(at, end - at));
+        at = end + 1;
+    }
+    update(shell->app, act::CertificatesListed{std::move(stored)});
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void recert_certificate_unavailable(const char* sha256, int altered) {
+    if (!shell || !sha256) return;
+    update(shell->app, act::CertificateUnavailable{sha256, altered != 0});
     wake();
 }
 

@@ -1,6 +1,7 @@
 // Everything the page needs from the browser, in one place, so the UI code stays plain C++.
 // Implemented in platform_web.cpp on top of platform_web.js (an Emscripten JS library).
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,18 @@ void download(const std::string& filename, const std::string& mime, const std::s
 // picker only inside a gesture, so it opens at that press's release. The chosen file
 // arrives through recert_file_picked.
 void pick_file(const std::string& accept);
+// Certificates (PDF, PNG, JPEG) the person attaches: picked at the release of the press that
+// called this (several at once, or a photo from the camera), or dropped anywhere on the page.
+// Each is checked (its first bytes, at most max_bytes), hashed (SHA-256) and kept in IndexedDB
+// under its hash; what became of it arrives through recert_certificate_stored.
+enum class FileOutcome { stored, too_big, not_certificate, full, blocked, unreadable };
+void pick_certificates(bool camera, std::int64_t max_bytes);
+void accept_dropped_certificates(std::int64_t max_bytes);  // once, at start
+// Opens a kept certificate in a new tab, or saves it as `name`, at the release of this press;
+// one missing or whose bytes no longer match the hash arrives at recert_certificate_unavailable.
+void open_certificate(const std::string& sha256, const std::string& mime, const std::string& name, bool download);
+// The hashes IndexedDB holds arrive at recert_certificates_listed.
+void list_certificates();
 // Text in another encoding ("windows-1252") as UTF-8, by the browser's decoder.
 std::optional<std::string> decode(const std::string& bytes, const std::string& encoding);
 void clipboard_write(const std::string& text);

@@ -19,6 +19,7 @@ mergeInto(LibraryManager.library, {
     },
     focusIn: null,    // a popup just opened (dialog, listbox, menu), to focus inside once it has controls
     wantFocus: null,  // a node the C++ side asked to focus before it had an element
+    clickedAt: 0,     // when an element was last clicked (Enter, Space, a screen reader): recertAtRelease
     // The element a role is carried by: native ones where they exist (focus, keys and names
     // come with them), ARIA roles on a div elsewhere.
     create: function (node) {
@@ -28,7 +29,11 @@ mergeInto(LibraryManager.library, {
         el = document.createElement('button');
         el.type = 'button';
         if (r !== 'button') el.setAttribute('role', r);
-        el.addEventListener('click', function (e) { e.preventDefault(); Semantics.request(el.dataset.id, 0, ''); });
+        el.addEventListener('click', function (e) {
+          e.preventDefault();
+          Semantics.clickedAt = Date.now();
+          Semantics.request(el.dataset.id, 0, '');
+        });
         // A control the focus reaches tells the widget: a row keeps its row drawn and in view
         // (log_view.cpp), an option is highlighted in the drawn list too.
         el.addEventListener('focus', function () { Semantics.request(el.dataset.id, 1, ''); });

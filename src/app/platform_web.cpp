@@ -12,6 +12,10 @@ char* js_decode(const char* bytes, int size, const char* encoding);
 void js_reload();
 void js_download(const char* name, const char* mime, const char* content, int size);
 void js_pick_file(const char* accept);
+void js_pick_certificates(int camera, double max_bytes);
+void js_accept_dropped_certificates(double max_bytes);
+void js_open_certificate(const char* sha256, const char* mime, const char* name, int download);
+void js_list_certificates();
 void js_clipboard_write(const char* text);
 void js_announce(const char* text);
 void js_semantics_patch(const char* patch);
@@ -81,6 +85,12 @@ void download(const std::string& filename, const std::string& mime, const std::s
     js_download(filename.c_str(), mime.c_str(), content.data(), static_cast<int>(content.size()));
 }
 void pick_file(const std::string& accept) { js_pick_file(accept.c_str()); }
+void pick_certificates(bool camera, std::int64_t max_bytes) { js_pick_certificates(camera, static_cast<double>(max_bytes)); }
+void accept_dropped_certificates(std::int64_t max_bytes) { js_accept_dropped_certificates(static_cast<double>(max_bytes)); }
+void open_certificate(const std::string& sha256, const std::string& mime, const std::string& name, bool download) {
+    js_open_certificate(sha256.c_str(), mime.c_str(), name.c_str(), download);
+}
+void list_certificates() { js_list_certificates(); }
 void clipboard_write(const std::string& text) { js_clipboard_write(text.c_str()); }
 void announce(const std::string& text) { js_announce(text.c_str()); }
 void warn(const std::string& text) { js_warn(text.c_str()); }

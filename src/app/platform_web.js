@@ -1,7 +1,7 @@
 // The browser side of platform.h. Every access to storage is guarded: a blocked store
 // (third-party iframe, privacy mode) throws on first touch, a full one on setItem.
 mergeInto(LibraryManager.library, {
-  js_pick_file__deps: ['malloc', 'free', 'recert_file_picked'],
+  js_pick_file__deps: ['malloc', 'free', 'recert_file_picked', '$recertAtRelease'],
   js_storage_get__deps: ['malloc'],
   js_storage_get: function (key, status) {
     try {
@@ -83,8 +83,6 @@ mergeInto(LibraryManager.library, {
       _free(pe);
       _free(pb);
     };
-    // ImGui buttons fire inside the animation frame, outside the click's user gesture:
-    // open the picker on the pointer release that ends this click.
     var open = function () {
       var input = document.createElement('input');
       input.type = 'file';
@@ -97,11 +95,24 @@ mergeInto(LibraryManager.library, {
       });
       input.click();
     };
-    // Armed when the button goes down; the release (or the key that pressed it) opens the picker.
+    recertAtRelease(open);
+  },
+  // Browsers open a file picker or a new tab only inside a gesture, and ImGui buttons fire in
+  // the animation frame, outside it: armed when the button goes down, fn runs at the release
+  // (or the key that pressed it) that ends this press. A press through an element (Enter on
+  // it, a screen reader's click) has ended already: fn runs now, while the browser still
+  // counts that click as the person's (transient activation lasts seconds).
+  $recertAtRelease__deps: ['$Semantics'],
+  $recertAtRelease: function (fn) {
+    if (Date.now() - Semantics.clickedAt < 1000) {
+      Semantics.clickedAt = 0;
+      fn();
+      return;
+    }
     var fire = function () {
       window.removeEventListener('pointerup', fire, true);
       window.removeEventListener('keyup', fire, true);
-      open();
+      fn();
     };
     window.addEventListener('pointerup', fire, true);
     window.addEventListener('keyup', fire, true);

@@ -10,6 +10,7 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r);
 void draw_welcome(App& a);
 
 void draw_entry_form(App& a);
+void draw_certificates(App& a, const std::vector<Attachment>& files, const std::string& node, bool removable);
 void draw_credential_form(App& a);
 void draw_step_form(App& a);
 void draw_program_check(App& a);

@@ -24,7 +24,7 @@ void type_to_confirm(App& a, const std::string& id, const char* word) {
 }  // namespace
 
 void draw_transfer_menu(App& a) {
-    if (ImGui::MenuItem(ICON_DOWNLOAD "  Back up everything (JSON)")) emit(a, act::ExportBackup{});
+    if (ImGui::MenuItem(ICON_DOWNLOAD "  Back up the log only (JSON, no certificates)")) emit(a, act::ExportBackup{});
     track("menu.export-json", Role::menuitem);
     if (ImGui::MenuItem(ICON_DOWNLOAD "  Export activities (CSV)")) emit(a, act::ExportCsv{});
     track("menu.export-csv", Role::menuitem);

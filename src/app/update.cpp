@@ -77,6 +77,7 @@ EntryCheck check_entry(const EntryForm& f) {
     if (!f.credits.empty()) j["credits"] = f.credits;
     if (!f.topics.empty()) j["topics"] = f.topics;
     if (f.approved) j["approved"] = true;
+    for (const auto& file : f.files) j["files"].push_back(to_json(file));
     Problems problems;
     auto e = read_entry(Node(j, "", problems));
     for (const auto& p : problems) out.errors.emplace(field_at(p.where), p.what);  // the first problem of each field
@@ -204,6 +205,7 @@ void open_entry(App& a, const Entry* from, bool duplicate) {
         f.approved = from->approved.value_or(false);
         f.code = duplicate ? "" : from->code;
         f.notes = from->notes;
+        if (!duplicate) f.files = from->files;  // a duplicate is another activity: its own certificate
         if (!duplicate) f.original = to_json(*from);
     }
     f.as_opened = fields_of(f);
@@ -613,6 +615,75 @@ void discard_kept(App& a, const std::string& key) {
     show_toast(a, "The unreadable copy was discarded.");
 }
 
+// ---- Certificates --------------------------------------------------------------------------
+
+// Kept with an entry (the form's, or the log's), found by hash.
+const Attachment* find_certificate(const App& a, const std::string& sha256) {
+    for (const auto& f : a.entry_form.files)
+        if (f.sha256 == sha256) return &f;
+    for (const auto& e : a.log.entries)
+        for (const auto& f : e.files)
+            if (f.sha256 == sha256) return &f;
+    return nullptr;
+}
+
+// A file the browser has kept (or could not) joins the entry form; a file dropped on the
+// page with no form open starts a new activity with it.
+void attach_certificate(App& a, const act::CertificateStored& x) {
+    if (!a.entry_form.open) open_entry(a, nullptr, false);
+    EntryForm& f = a.entry_form;
+    const std::string quoted = "\u201C" + x.name + "\u201D";
+    std::string why;
+    switch (x.outcome) {
+        case platform::FileOutcome::stored: break;
+        case platform::FileOutcome::too_big:
+            why = quoted + " is " + file_size(x.size) + ": a certificate can be at most " + file_size(max_certificate_bytes) + ".";
+            break;
+        case platform::FileOutcome::not_certificate: why = quoted + " is not a PDF, PNG or JPEG file."; break;
+        case platform::FileOutcome::full:
+            why = quoted + " could not be kept: this browser's storage is full. The activity and the files already attached are kept; "
+                           "attach a smaller scan, or remove certificates you no longer need.";
+            break;
+        case platform::FileOutcome::blocked:
+            why = quoted + " could not be kept: this browser does not let the page store files here (a private window, or "
+                           "a frame another site made). Open Recert on its own to keep certificates.";
+            break;
+        case platform::FileOutcome::unreadable: why = quoted + " could not be read from your device."; break;
+    }
+    const auto parsed = parse_mime(x.mime);
+    if (why.empty() && (!parsed || x.size <= 0 || x.size > max_certificate_bytes || x.sha256.size() != 64)) why = quoted + " could not be read from your device.";
+    if (why.empty() && std::any_of(f.files.begin(), f.files.end(), [&](const Attachment& g) { return g.sha256 == x.sha256; }))
+        why = quoted + " is attached to this activity already.";
+    if (!why.empty()) {
+        f.file_messages.push_back(why);
+        f.show_messages = true;
+        platform::announce(why);
+        return;
+    }
+    Attachment file;
+    for (int n = 1; file.id.empty(); ++n) {
+        const std::string id = "f" + std::to_string(n);
+        if (std::none_of(f.files.begin(), f.files.end(), [&](const Attachment& g) { return g.id == id; })) file.id = id;
+    }
+    file.name = x.name.empty() ? "certificate" : utf8_excerpt(x.name, 250);
+    file.type = *parsed;
+    file.size = x.size;
+    file.sha256 = x.sha256;
+    f.files.push_back(std::move(file));
+    if (a.stored_certificates) a.stored_certificates->insert(x.sha256);
+    a.altered_certificates.erase(x.sha256);
+    platform::announce("Attached " + quoted + ".");
+}
+
+void certificate_unavailable(App& a, const act::CertificateUnavailable& x) {
+    const Attachment* f = find_certificate(a, x.sha256);
+    const std::string quoted = f ? "\u201C" + f->name + "\u201D" : "This certificate";
+    if (x.altered) a.altered_certificates.insert(x.sha256);
+    else if (a.stored_certificates) a.stored_certificates->erase(x.sha256);
+    show_toast(a, quoted + (x.altered ? " has changed since it was attached: its bytes no longer match. Attach the original again."
+                                      : " is not kept in this browser: restore a backup that carries certificates, or attach it again."));
+}
+
 }  // namespace
 
 // ---- 7. update() and the queue -----------------------------------------------------------
@@ -706,6 +777,19 @@ void update(App& a, const Action& action) {
                    [&](const act::CloseStep&) { a.step_form = StepForm{}; },
                    [&](const act::ClearStep& x) { clear_step(a, x.credential, x.step); },
                    [&](const act::ExportCalendar& x) { export_calendar(a, x.credential); },
+                   [&](const act::PickCertificates& x) { platform::pick_certificates(x.camera, max_certificate_bytes); },
+                   [&](const act::CertificateStored& x) { attach_certificate(a, x); },
+                   [&](const act::RemoveCertificate& x) {
+                       auto& files = a.entry_form.files;
+                       std::erase_if(files, [&](const Attachment& f) { return f.sha256 == x.sha256; });
+                       a.entry_form.file_messages.clear();
+                   },
+                   [&](const act::ViewCertificate& x) {
+                       if (const Attachment* f = find_certificate(a, x.sha256))
+                           platform::open_certificate(f->sha256, std::string(to_mime(f->type)), f->name, x.download);
+                   },
+                   [&](const act::CertificatesListed& x) { a.stored_certificates = x.stored; },
+                   [&](const act::CertificateUnavailable& x) { certificate_unavailable(a, x); },
                },
                action);
 }

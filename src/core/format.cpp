@@ -108,4 +108,11 @@ std::string span_in_words(const CycleRule& cycle) {
     return cycle.type == CycleRule::Type::lookback ? count_of(cycle.months.count(), "month", "months") : count_of(cycle.years.count(), "year", "years");
 }
 
+std::string file_size(std::int64_t bytes) {
+    if (bytes < 1024) return count_of(bytes, "byte", "bytes");
+    if (bytes < (1 << 20)) return std::to_string((bytes + 512) / 1024) + " KB";
+    const std::int64_t tenths = (bytes * 10 + (1 << 19)) >> 20;  // rounded half up
+    return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") + " MB";
+}
+
 }  // namespace recert

@@ -30,6 +30,10 @@ std::string per_month(Credits total, double months, const Program& p);
 // A count with its noun: "1 activity", "2 activities", "0 rows".
 std::string count_of(std::int64_t n, std::string_view one, std::string_view many);
 
+// A file's size as a person reads it, in KB under 1 MB, in MB with one decimal above
+// (1 MB = 1,048,576 bytes, as file managers count): "812 bytes", "47 KB", "2.4 MB", "10 MB".
+std::string file_size(std::int64_t bytes);
+
 // "Dec 1, 2026"
 std::string date_in_words(Date d);
 // "December 2026"

@@ -20,9 +20,36 @@ json unknown_fields(const json& obj, const std::vector<std::string_view>& known)
 }
 
 const std::vector<std::string_view> entry_fields = {
-    "id", "title", "provider", "date", "minutes", "credits", "kind", "topics", "approved", "code", "notes"};
+    "id", "title", "provider", "date", "minutes", "credits", "kind", "topics", "approved", "code", "notes", "files"};
 const std::vector<std::string_view> credential_fields = {
     "id", "program", "label", "certified_on", "renewed_through", "options", "steps"};
+
+bool is_sha256(const std::string& s) {
+    return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+std::optional<Attachment> read_attachment(const Node& n) {
+    if (!n.expect_object()) return std::nullopt;
+    const std::size_t problems_before = n.problem_count();
+    Attachment f;
+    auto id = n.id("id", Need::required);
+    auto name = n.text("name", Need::required, 255);
+    if (name && name->find_first_not_of(" \t\r\n") == std::string::npos) n.problem_at("name", "must not be empty");
+    if (auto mime = n.text("type", Need::required, 100)) {
+        if (auto t = parse_mime(*mime)) f.type = *t;
+        else n.problem_at("type", "\"" + utf8_excerpt(*mime, 40) + "\" is not a certificate's type (application/pdf, image/png, image/jpeg)");
+    }
+    auto size = n.integer("size", Need::required, 1, max_certificate_bytes);
+    auto sha = n.text("sha256", Need::required, 100);
+    if (sha && !is_sha256(*sha)) n.problem_at("sha256", "is not a SHA-256: 64 digits 0-9 and a-f");
+    if (n.problem_count() != problems_before) return std::nullopt;
+    f.id = *id;
+    f.name = *name;
+    f.size = *size;
+    f.sha256 = *sha;
+    f.extra = unknown_fields(n.raw(), {"id", "name", "type", "size", "sha256"});
+    return f;
+}
 
 std::optional<Credential> read_credential(const Node& n) {
     if (!n.expect_object()) return std::nullopt;
@@ -102,6 +129,18 @@ std::optional<Entry> read_entry(const Node& n) {
     }
     e.topics = n.ids("topics", Need::optional);
     e.approved = n.boolean("approved", Need::optional);
+    if (n.has("files")) {
+        const Node list = n.at("files");
+        if (list.expect_array()) {
+            std::set<std::string> ids;
+            for (std::size_t i = 0; i < list.raw().size(); ++i) {
+                auto f = read_attachment(list.at(i));
+                if (!f) continue;
+                if (!ids.insert(f->id).second) list.at(i).problem_at("id", "\"" + f->id + "\" names another file of this entry too");
+                else e.files.push_back(std::move(*f));
+            }
+        }
+    }
     e.extra = unknown_fields(n.raw(), entry_fields);
     if (n.problem_count() != problems_before || !ok_credits) return std::nullopt;
     e.id = *id;
@@ -229,7 +268,34 @@ json to_json(const Entry& e) {
     if (e.approved) j["approved"] = *e.approved;
     if (!e.code.empty()) j["code"] = e.code;
     if (!e.notes.empty()) j["notes"] = e.notes;
+    if (!e.files.empty()) {
+        j["files"] = json::array();
+        for (const auto& f : e.files) j["files"].push_back(to_json(f));
+    }
     return j;
+}
+
+json to_json(const Attachment& f) {
+    json j = f.extra;
+    j["id"] = f.id;
+    j["name"] = f.name;
+    j["type"] = std::string(to_mime(f.type));
+    j["size"] = f.size;
+    j["sha256"] = f.sha256;
+    return j;
+}
+
+std::string_view to_mime(FileType t) {
+    for (const auto& i : file_types) if (i.type == t) return i.mime;
+    return "";
+}
+std::string_view label(FileType t) {
+    for (const auto& i : file_types) if (i.type == t) return i.label;
+    return "";
+}
+std::optional<FileType> parse_mime(std::string_view mime) {
+    for (const auto& i : file_types) if (i.mime == mime) return i.type;
+    return std::nullopt;
 }
 
 json to_json(const Log& log) {

@@ -14,6 +14,28 @@
 
 namespace recert {
 
+// A certificate kept with an entry. The page stores its bytes in the browser (IndexedDB) under
+// their SHA-256; the log keeps only this, so it stays small and a missing or altered file shows.
+enum class FileType { pdf, png, jpeg };
+struct FileTypeInfo {
+    FileType type;
+    std::string_view mime, label;
+};
+inline constexpr FileTypeInfo file_types[] = {
+    {FileType::pdf, "application/pdf", "PDF"}, {FileType::png, "image/png", "PNG image"}, {FileType::jpeg, "image/jpeg", "JPEG image"}};
+std::string_view to_mime(FileType t);
+std::string_view label(FileType t);
+std::optional<FileType> parse_mime(std::string_view mime);
+inline constexpr std::int64_t max_certificate_bytes = 10 << 20;  // 10 MiB each
+
+struct Attachment {
+    std::string id, name;  // name: the person's file name, shown and used again on download
+    FileType type = FileType::pdf;
+    std::int64_t size = 0;  // bytes
+    std::string sha256;     // 64 lowercase hex digits
+    nlohmann::json extra = nlohmann::json::object();
+};
+
 struct Credential {
     std::string id, program, label;
     std::optional<Date> certified_on;
@@ -31,6 +53,7 @@ struct Entry {
     std::optional<Credits> credits;
     std::vector<std::string> topics;
     std::optional<bool> approved;
+    std::vector<Attachment> files;  // certificates, in the order attached
     nlohmann::json extra = nlohmann::json::object();
     // The decimals `credits` needs ("1.50" is 1.5: 1), checked against each program's precision
     // and written on save. Worked out from the value, so that an entry built in code is saved
@@ -93,6 +116,7 @@ std::optional<nlohmann::json> migrate_log(nlohmann::json doc, Problems& problems
 nlohmann::json to_json(const Log& log);
 nlohmann::json to_json(const Entry& e);
 nlohmann::json to_json(const Credential& c);
+nlohmann::json to_json(const Attachment& f);
 inline const nlohmann::json& to_json(const OwnProgram& p) { return p.file; }
 // The shipped programs with the log's own: one with a shipped program's id takes its place
 // (the log's credentials were made against it), the others follow in the log's order. A file

@@ -35,6 +35,12 @@ void download(const std::string& filename, const std::string& mime, const std::s
     browser().downloads.push_back({filename, mime, content});
 }
 void pick_file(const std::string&) { ++browser().pick_file_calls; }
+void pick_certificates(bool camera, std::int64_t) { browser().certificate_picks.push_back(camera); }
+void accept_dropped_certificates(std::int64_t) {}
+void open_certificate(const std::string& sha256, const std::string& mime, const std::string& name, bool download) {
+    browser().opened.push_back((download ? "download " : "") + sha256 + " " + mime + " " + name);
+}
+void list_certificates() {}
 std::optional<std::string> decode(const std::string& bytes, const std::string& encoding) {
     if (encoding != "windows-1252") return std::nullopt;
     std::string out;  // enough of Windows-1252 for the tests: Latin-1 plus the euro sign

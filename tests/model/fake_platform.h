@@ -18,6 +18,8 @@ struct Browser {
     bool storage_full = false;  // storage_set fails as a full quota does
     std::vector<Download> downloads;
     int pick_file_calls = 0, persist_requests = 0, reloads = 0;
+    std::vector<bool> certificate_picks;  // camera or not, per pick_certificates
+    std::vector<std::string> opened;      // open_certificate: "<sha256> <mime> <name>", "download " first when saved
     std::vector<std::string> announced;
     Date today{date::year{2026}, date::November, date::day{26}};
 };

@@ -673,3 +673,98 @@ TEST_CASE("Page: the program check lists every problem of a pasted file, and pre
     update(a, act::CloseCheck{});
     CHECK_FALSE(a.check.open);
 }
+
+namespace {
+act::CertificateStored kept(const std::string& name, char hash, std::int64_t size = 48213, const std::string& mime = "application/pdf") {
+    return {name, mime, std::string(64, hash), size, platform::FileOutcome::stored};
+}
+}  // namespace
+
+TEST_CASE("Page: certificates attached in the form are saved with the activity, by hash, and removing one is undoable") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    update(a, act::CertificatesListed{{}});
+    update(a, act::NewEntry{});
+    a.entry_form.title = "Leave law update";
+    a.entry_form.date = "2025-06-01";
+    a.entry_form.credits = "1.5";
+    update(a, act::PickCertificates{});
+    CHECK(fake::browser().certificate_picks == std::vector<bool>{false});
+    update(a, kept("Certificate.pdf", 'a'));
+    update(a, kept("photo.jpg", 'b', 900000, "image/jpeg"));
+    update(a, kept("Certificate (1).pdf", 'a'));  // the same bytes again
+    REQUIRE(a.entry_form.files.size() == 2);
+    CHECK(a.entry_form.files[1].id == "f2");
+    CHECK(a.entry_form.file_messages == std::vector<std::string>{"\u201CCertificate (1).pdf\u201D is attached to this activity already."});
+    CHECK(a.stored_certificates->count(std::string(64, 'b')) == 1);
+    update(a, act::SaveEntry{});
+    REQUIRE(a.log.entries.size() == 1);
+    // Saved as the log format says, and read back the same from storage.
+    const auto& files = stored_log().entries[0].files;
+    REQUIRE(files.size() == 2);
+    CHECK(files[0].name == "Certificate.pdf");
+    CHECK(files[1].type == FileType::jpeg);
+    CHECK(files[1].size == 900000);
+    CHECK(files[1].sha256 == std::string(64, 'b'));
+
+    // View asks the browser for the bytes by hash, with the type and the name to save as.
+    update(a, act::ViewCertificate{std::string(64, 'a')});
+    update(a, act::ViewCertificate{std::string(64, 'b'), true});
+    CHECK(fake::browser().opened == std::vector<std::string>{std::string(64, 'a') + " application/pdf Certificate.pdf",
+                                                            "download " + std::string(64, 'b') + " image/jpeg photo.jpg"});
+
+    // Removed in the form, saved, undone: the certificate is back.
+    update(a, act::OpenEntry{a.log.entries[0].id});
+    update(a, act::RemoveCertificate{std::string(64, 'a')});
+    update(a, act::SaveEntry{});
+    CHECK(a.log.entries[0].files.size() == 1);
+    update(a, act::Undo{});
+    CHECK(a.log.entries[0].files.size() == 2);
+    CHECK(stored_log().entries[0].files.size() == 2);
+    // A duplicate is another activity: it starts without the original's certificates.
+    update(a, act::OpenEntry{a.log.entries[0].id, true});
+    CHECK(a.entry_form.files.empty());
+}
+
+TEST_CASE("Page: a certificate that cannot be kept says why, and the activity and its other files are kept") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    // A file dropped on the page with no form open starts an activity with it.
+    update(a, kept("Certificate.pdf", 'a'));
+    REQUIRE(a.entry_form.open);
+    REQUIRE(a.entry_form.files.size() == 1);
+    auto refused = [&](platform::FileOutcome o, std::int64_t size = 100) {
+        update(a, act::CertificateStored{"big scan.pdf", "", "", size, o});
+        return a.entry_form.file_messages.back();
+    };
+    CHECK(refused(platform::FileOutcome::too_big, 12'582'912) == "\u201Cbig scan.pdf\u201D is 12 MB: a certificate can be at most 10 MB.");
+    CHECK(refused(platform::FileOutcome::not_certificate) == "\u201Cbig scan.pdf\u201D is not a PDF, PNG or JPEG file.");
+    CHECK(refused(platform::FileOutcome::full).rfind("\u201Cbig scan.pdf\u201D could not be kept: this browser's storage is full. The activity and the files already attached are kept", 0) == 0);
+    CHECK(refused(platform::FileOutcome::blocked).find("does not let the page store files") != std::string::npos);
+    CHECK(fake::browser().announced.back() == a.entry_form.file_messages.back());  // a screen reader hears it too
+    CHECK(a.entry_form.files.size() == 1);
+    a.entry_form.title = "Dropped";
+    update(a, act::SaveEntry{});
+    REQUIRE(a.log.entries.size() == 1);
+    CHECK(a.log.entries[0].files.size() == 1);
+}
+
+TEST_CASE("Page: a certificate the browser no longer holds, or holds altered, is named and the entry kept") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    update(a, act::NewEntry{});
+    a.entry_form.title = "Ethics";
+    update(a, kept("Ethics.pdf", 'c'));
+    update(a, act::SaveEntry{});
+    update(a, act::CertificatesListed{{std::string(64, 'd')}});  // another file only: this one is missing
+    CHECK(a.stored_certificates->count(std::string(64, 'c')) == 0);
+    update(a, act::CertificateUnavailable{std::string(64, 'c'), true});
+    CHECK(a.altered_certificates.count(std::string(64, 'c')) == 1);
+    CHECK(a.toast.find("\u201CEthics.pdf\u201D has changed since it was attached") == 0);
+    update(a, act::CertificateUnavailable{std::string(64, 'c'), false});
+    CHECK(a.toast.find("\u201CEthics.pdf\u201D is not kept in this browser") == 0);
+    CHECK(a.log.entries[0].files.size() == 1);  // the log still names it: a backup with certificates can bring it back
+}

@@ -134,7 +134,7 @@ test('Settings: the theme and the text size are radio groups; choosing Dark chan
   await menu.waitFor();
   assert.equal(await page.getByRole('button', { name: 'Backup' }).getAttribute('aria-expanded'), 'true');
   assert.deepEqual(await menu.getByRole('menuitem').allTextContents(),
-                   ['Back up everything (JSON)', 'Export activities (CSV)', 'Import a backup or CSV…', 'Download Recert to use without internet']
+                   ['Back up the log only (JSON, no certificates)', 'Export activities (CSV)', 'Import a backup or CSV…', 'Download Recert to use without internet']
                      .slice(0, await menu.getByRole('menuitem').count()));
   assert.ok(await menu.getByRole('menuitem').count() >= 3);
   await page.keyboard.press('Escape');
