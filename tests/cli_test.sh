@@ -294,6 +294,13 @@ check_rc 0
 check_out "    [done] Submit the recertification application          done 2027-01-20"
 check_out "    [    ] Pay the recertification fee                     planned for 2027-03-01"
 check_out "Every credit requirement is met; still to do: pay the recertification fee."
+run "evaluate the DMEC example, whose events lack their certificates" evaluate --log programs/examples/dmec-clms.json --as-of 2026-11-26 --format text
+check_rc 0
+check_out "  For an audit, 7 activities lack their certificate."
+check_out "    2025-03-18  DMEC Compliance Conference 2025               needs its certificate"
+check_out_lacks "verification code"  # the example's events carry their CLMS codes
+run "the same in JSON" evaluate --log programs/examples/dmec-clms.json --as-of 2026-11-26
+check_out '"missing_evidence": ['
 run "evaluate namss-cpcs with one step done and one planned" evaluate --log "$tmp/steps.json" --as-of 2027-02-01
 check_rc 0
 check_out '"complete": true,'

@@ -134,7 +134,7 @@ struct Row {
 
 struct LogView {
     std::string filter;
-    int status_filter = 0;  // 0 all, 1 counted, 2 not counted, 3 without a certificate
+    int status_filter = 0;  // 0 all, 1 counted, 2 not counted, 3 without a certificate, 4 missing evidence
     Sort sort = Sort::date;
     bool ascending = false;
     // Rows to show, sorted; rebuilt only when the log, report, sort or filter change.
@@ -205,6 +205,7 @@ struct ClearStep { std::string credential, step; };     // unticked: the day is 
 struct ExportCalendar { std::string credential; };      // its dates as an .ics file (ics.h)
 struct UseProgramFile {};                               // yes, replace the program of its id with the file
 struct CloseProgramFile {};
+struct ShowMissingEvidence {};                          // the activities an audit would find lacking, listed
 struct PickCertificates { bool camera = false; };       // at a press: files, or on a phone a photo, at its release
 // From the browser, for each file chosen or dropped on the page: into the entry form (one
 // opens for a file dropped without it), or why it could not be kept.
@@ -222,7 +223,7 @@ using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act
                             act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload, act::SeenEmbedNotice,
                             act::OpenStep, act::SaveStep, act::CloseStep, act::ClearStep, act::ExportCalendar,
                             act::UseProgramFile, act::CloseProgramFile, act::QuietBackupNudge, act::OpenCheck,
-                            act::CheckProgram, act::CloseCheck, act::PickCertificates, act::CertificateStored,
+                            act::CheckProgram, act::CloseCheck, act::ShowMissingEvidence, act::PickCertificates, act::CertificateStored,
                             act::RemoveCertificate, act::ViewCertificate, act::CertificatesListed, act::CertificateUnavailable>;
 
 // A change to the log, as undo and redo keep it: the log before, and what the change was.
@@ -248,7 +249,7 @@ struct App {
 
     Settings settings;
     int active = 0;       // credential tab
-    int narrow_tab = 0;   // on narrow screens: dashboard or activities
+    bool open_activities = false;  // on narrow screens, the Activities tab is chosen when next drawn
     std::string explained;  // the requirement whose activities the dashboard lists, if any
     EntryForm entry_form;
     CredentialForm credential_form;

@@ -348,6 +348,12 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         say(ICON_CALENDAR "  " + next->label + ": " + date_in_words(next->date) + ", " + relative_days(next->days_from_as_of) + ".");
     for (const auto& f : r.fees) say(ICON_WARNING "  " + f.label + ": " + money(f.amount, p.currency), pal.risk);
     if (!r.steps.empty()) draw_steps(a, c, r);
+    if (const std::string lacking = missing_evidence_in_words(p, r); !lacking.empty()) {
+        say(ICON_WARNING "  " + lacking, pal.risk);
+        if (ImGui::Button("Show them")) emit(a, act::ShowMissingEvidence{});
+        name_last("Show them: the activities missing what an audit asks");
+        track("evidence.show");
+    }
     if (p.cycle.type == CycleRule::Type::lookback)
         muted("Counting %s to %s: the %s up to the day you apply.", date_in_words(r.start).c_str(), date_in_words(r.end).c_str(),
               span_in_words(p.cycle).c_str());

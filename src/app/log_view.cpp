@@ -70,6 +70,7 @@ void rebuild_rows(App& a, const CredentialReport* r) {
         if (v.status_filter == 1 && !counted) continue;
         if (v.status_filter == 2 && counted) continue;
         if (v.status_filter == 3 && !e.files.empty()) continue;
+        if (v.status_filter == 4 && (!row.result || row.result->missing.empty())) continue;
         v.rows.push_back(row);
     }
     auto entry = [&](const Row& x) -> const Entry& { return entries[static_cast<std::size_t>(x.entry)]; };
@@ -185,7 +186,7 @@ void row_actions(App& a, const Entry& e) {
 }
 
 // Kind, provider and topics by their names: the line under an entry's title.
-std::string details(const Entry& e, const Program* p) {
+std::string details(const Entry& e, const Program* p, const EntryResult* er) {
     std::string sub(label(e.kind));
     if (!e.provider.empty()) sub += "  ·  " + e.provider;
     std::vector<std::string> topics;
@@ -199,6 +200,8 @@ std::string details(const Entry& e, const Program* p) {
     if (!topics.empty()) sub += "  ·  " + list_in_words(topics);
     if (e.approved && *e.approved) sub += "  ·  approved";
     if (!e.files.empty()) sub += "  ·  " ICON_PAPERCLIP " " + count_of(static_cast<std::int64_t>(e.files.size()), "certificate", "certificates");
+    // What an audit would ask of it and it lacks (the program's evidence rules).
+    if (p && er && !er->missing.empty()) sub += "  ·  " ICON_WARNING " needs its " + missing_in_words(*p, *er);
     return sub;
 }
 
@@ -296,7 +299,7 @@ void draw_cards(App& a, const char* id, const std::string& name, const std::vect
         right_align(actions_w);
         row_actions(a, e);
         ImGui::SetCursorPosY(std::max(below_title, ImGui::GetCursorPosY()));
-        std::string sub = to_iso(e.date) + "  ·  " + details(e, p);
+        std::string sub = to_iso(e.date) + "  ·  " + details(e, p, er);
         if (const auto c = credits_shown(e, er)) sub += "  ·  " + (p ? with_unit(*c, *p) : with_unit(*c, "credit", "credits"));
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(pal.muted, "%s", sub.c_str());
@@ -383,7 +386,7 @@ void draw_table(App& a, const char* id, const std::string& name, const std::vect
             begin_cell(e, "date", to_iso(e.date));
             ImGui::TextUnformatted(to_iso(e.date).c_str());
             end_node();
-            const std::string sub = details(e, p);
+            const std::string sub = details(e, p, er);
             begin_cell(e, "title", e.title);
             const float w = ImGui::GetContentRegionAvail().x;
             bool cut = ellipsized(e.title, w, pal.text);
@@ -470,7 +473,8 @@ void draw_log(App& a, const Credential* c, const CredentialReport* r) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::min(px(170), ImGui::GetContentRegionAvail().x));
     const std::vector<Choice> statuses = {{"status-filter.all", "All activities"}, {"status-filter.counted", "Counted"},
-                                          {"status-filter.not-counted", "Not counted"}, {"status-filter.no-certificate", "Without a certificate"}};
+                                          {"status-filter.not-counted", "Not counted"}, {"status-filter.no-certificate", "Without a certificate"},
+                                          {"status-filter.missing-evidence", "Missing what an audit asks"}};
     if (const int s = combo("status-filter", "Show", statuses, a.view.status_filter); s >= 0 && s != a.view.status_filter) {
         a.view.status_filter = s;
         a.view.built_for.clear();

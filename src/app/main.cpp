@@ -397,6 +397,7 @@ void draw_main(App& a) {
             ImGui::BeginChild("right", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
             draw_log(a, &c, r);
             ImGui::EndChild();
+            a.open_activities = false;  // beside the dashboard already
         } else if (ImGui::BeginTabBar("narrow")) {
             // Each tab named right after it is drawn: its content's items come next.
             begin_tablist("tabs.narrow", "Show");
@@ -411,7 +412,8 @@ void draw_main(App& a) {
                 ImGui::EndTabItem();
             }
             begin_tablist("tabs.narrow", "Show");
-            const bool activities = ImGui::BeginTabItem("Activities");
+            const bool activities = ImGui::BeginTabItem("Activities", nullptr, a.open_activities ? ImGuiTabItemFlags_SetSelected : 0);
+            a.open_activities = false;
             track("tab.activities", Role::tab, activities ? State::selected : 0);
             end_tablist();
             if (activities) {

@@ -777,6 +777,11 @@ void update(App& a, const Action& action) {
                    [&](const act::CloseStep&) { a.step_form = StepForm{}; },
                    [&](const act::ClearStep& x) { clear_step(a, x.credential, x.step); },
                    [&](const act::ExportCalendar& x) { export_calendar(a, x.credential); },
+                   [&](const act::ShowMissingEvidence&) {
+                       a.view.status_filter = 4;
+                       a.view.filter.clear();
+                       a.open_activities = true;  // on a phone, their tab
+                   },
                    [&](const act::PickCertificates& x) { platform::pick_certificates(x.camera, max_certificate_bytes); },
                    [&](const act::CertificateStored& x) { attach_certificate(a, x); },
                    [&](const act::RemoveCertificate& x) {

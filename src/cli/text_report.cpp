@@ -84,6 +84,11 @@ std::string text_report(const Report& report, const std::vector<Program>& progra
                 if (!header) { o << "\n  Warnings\n"; header = true; }
                 o << entry_columns(*le) << w.what << "\n";
             }
+        if (p != programs.end() && !missing_evidence_in_words(*p, c).empty()) {
+            o << "\n  " << missing_evidence_in_words(*p, c) << "\n";
+            for (const auto& e : c.entries)
+                if (const Entry* le = logged(e); le && !e.missing.empty()) o << entry_columns(*le) << "needs its " << missing_in_words(*p, e) << "\n";
+        }
         if (!c.allocation_optimal) o << "\n  Note: the best split of activities between requirements was not proven optimal within the search budget.\n";
     }
     return o.str();

@@ -474,6 +474,21 @@ void check_years(const Credential& c, const std::vector<Entry>& entries, Date as
 
 }  // namespace
 
+namespace {
+// Each activity that counts, and lacks what the program's evidence rules ask of its kind.
+void flag_missing_evidence(const Program& p, const std::vector<Entry>& entries, CredentialReport& out) {
+    for (std::size_t i = 0; i < entries.size() && i < out.entries.size(); ++i) {
+        if (out.entries[i].excluded != Exclusion::none) continue;
+        const Entry& e = entries[i];
+        for (const auto& rule : p.evidence) {
+            if (!rule.kinds_any.empty() && !contains(rule.kinds_any, e.kind)) continue;
+            const bool has = rule.needs == Proof::certificate ? !e.files.empty() : e.code.find_first_not_of(" \t") != std::string::npos;
+            if (!has) out.entries[i].missing.push_back(rule.id);
+        }
+    }
+}
+}  // namespace
+
 CredentialReport evaluate(const Program& p, const Credential& c, const std::vector<Entry>& entries, Date as_of) {
     CredentialReport out;
     out.id = c.id;
@@ -635,6 +650,7 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
         }
         out.fees.push_back(std::move(fee));
     }
+    flag_missing_evidence(p, entries, out);
     return out;
 }
 

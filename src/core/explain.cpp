@@ -93,6 +93,28 @@ std::vector<std::string> open_steps(const CredentialReport& r) {
 }
 }  // namespace
 
+std::string missing_evidence_in_words(const Program& p, const CredentialReport& r) {
+    std::vector<std::string> parts;
+    for (const auto& rule : p.evidence) {
+        const auto n = std::count_if(r.entries.begin(), r.entries.end(), [&](const EntryResult& e) {
+            return std::find(e.missing.begin(), e.missing.end(), rule.id) != e.missing.end();
+        });
+        if (n == 0) continue;
+        // The first part names the activities; the others, "2 their code", share its verb.
+        parts.push_back(parts.empty() ? count_of(n, "activity lacks its", "activities lack their") + " " + rule.name
+                                      : std::to_string(n) + (n == 1 ? " its " : " their ") + rule.name);
+    }
+    return parts.empty() ? "" : "For an audit, " + list_in_words(parts) + ".";
+}
+
+std::string missing_in_words(const Program& p, const EntryResult& e) {
+    std::vector<std::string> names;
+    for (const auto& id : e.missing)
+        for (const auto& rule : p.evidence)
+            if (rule.id == id) names.push_back(rule.name);
+    return list_in_words(names);
+}
+
 std::string open_steps_in_words(const CredentialReport& r) { return list_in_words(open_steps(r)); }
 
 std::string left_in_words(const CredentialReport& r) {

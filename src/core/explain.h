@@ -42,5 +42,11 @@ std::string open_steps_in_words(const CredentialReport& r);
 // "Left: earn the credits still needed and pay the fee.", "Credits met and every step done.".
 // Never says done while a step is open.
 std::string left_in_words(const CredentialReport& r);
+// What the counted activities lack of the evidence the program asks for (EvidenceRule), in one
+// line: "For an audit, 3 activities lack their certificate and 2 their CLMS verification code.";
+// "" when nothing is missing.
+std::string missing_evidence_in_words(const Program& p, const CredentialReport& r);
+// What one activity lacks: "certificate and CLMS verification code"; "" when nothing.
+std::string missing_in_words(const Program& p, const EntryResult& e);
 
 }  // namespace recert

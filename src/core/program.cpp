@@ -5,6 +5,7 @@
 #include <set>
 
 #include "log.h"
+#include "utf8.h"
 
 namespace recert {
 
@@ -246,7 +247,7 @@ ProgramResult read_program(const json& doc) {
     }
     root.only({"$schema", "format", "version", "id", "name", "credential", "body", "description", "currency",
                "lapse_text", "lapse", "sources", "unit", "credit", "topics", "options", "cycle", "requirements", "caps",
-               "dates", "phases", "fees", "steps"});
+               "dates", "phases", "fees", "steps", "evidence"});
     root.text("$schema", Need::optional);
     Problems nulls, empties;
     blanks(root, nulls, empties);
@@ -541,6 +542,24 @@ ProgramResult read_program(const json& doc) {
     if (root.has("steps") && root.at("steps").raw().is_array() && root.at("steps").raw().empty())
         root.problem_at("steps", "must list at least one step; leave it out otherwise");
 
+    std::set<std::string> evidence_ids;
+    each(root, "evidence", Need::optional, max_evidence, "evidence rules", [&](const Node& n) {
+        if (!n.expect_object()) return;
+        n.only({"id", "name", "needs", "kinds_any", "cite", "interpretation"});
+        EvidenceRule e;
+        e.id = n.id("id", Need::required).value_or("");
+        e.name = n.text("name", Need::required, 200).value_or("");
+        if (const auto needs = n.text("needs", Need::required, 64)) {
+            if (*needs == "certificate") e.needs = Proof::certificate;
+            else if (*needs == "code") e.needs = Proof::code;
+            else n.problem_at("needs", "is \"" + utf8_excerpt(*needs, 40) + "\", not certificate or code");
+        }
+        e.kinds_any = read_kinds(n, "kinds_any");
+        e.cite = read_cite(n);
+        if (!evidence_ids.insert(e.id).second) n.problem_at("id", "evidence \"" + e.id + "\" is listed twice");
+        p.evidence.push_back(std::move(e));
+    });
+
     // Every citation must point at a listed source.
     auto check_source = [&](const Cite& c, const std::string& where) {
         if (!c.source.empty() && !source_ids.count(c.source))
@@ -560,6 +579,7 @@ ProgramResult read_program(const json& doc) {
     }
     for (std::size_t i = 0; i < p.fees.size(); ++i) check_source(p.fees[i].cite, "/fees/" + std::to_string(i));
     for (std::size_t i = 0; i < p.steps.size(); ++i) check_source(p.steps[i].cite, "/steps/" + std::to_string(i));
+    for (std::size_t i = 0; i < p.evidence.size(); ++i) check_source(p.evidence[i].cite, "/evidence/" + std::to_string(i));
 
     // A null replaces what a reader said at its place (it read no value); an empty string is
     // named where no reader already said why.

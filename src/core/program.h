@@ -127,6 +127,16 @@ struct StepRule {
     Cite cite;
 };
 
+// What the body asks to see for an activity that counts (its certificate, a verification code):
+// each counted activity that lacks it is flagged, before an audit finds it.
+enum class Proof { certificate, code };
+struct EvidenceRule {
+    std::string id, name;  // name: what an activity lacks, as its flag says ("DMEC verification code")
+    Proof needs = Proof::certificate;
+    std::vector<Kind> kinds_any;  // empty: activities of every kind
+    Cite cite;
+};
+
 struct Topic { std::string id, name, group; };
 
 struct OptionRule {
@@ -153,6 +163,7 @@ struct Program {
     std::vector<PhaseRule> phases;
     std::vector<FeeRule> fees;
     std::vector<StepRule> steps;
+    std::vector<EvidenceRule> evidence;
 
     const DateRule* date(std::string_view id) const;
     const StepRule* step(std::string_view id) const;
@@ -188,6 +199,7 @@ inline constexpr std::size_t max_fees = 50;
 inline constexpr std::size_t max_caps = 50;
 inline constexpr std::size_t max_sources = 50;
 inline constexpr std::size_t max_steps = 20;
+inline constexpr std::size_t max_evidence = 10;
 inline constexpr std::size_t max_kinds = 9;                // a kinds_any list: each activity kind once
 
 }  // namespace recert

@@ -61,6 +61,7 @@ json to_json(const CredentialReport& c) {
         if (!e.also_fits.empty()) x["also_fits"] = e.also_fits;
         if (!e.detail.empty()) x["detail"] = e.detail;
         for (const auto& w : e.warnings) x["warnings"].push_back({{"where", w.where}, {"what", w.what}});
+        if (!e.missing.empty()) x["missing_evidence"] = e.missing;
         j["entries"].push_back(std::move(x));
     }
     return j;

@@ -28,6 +28,7 @@ struct EntryResult {
     // What looks like a mistake in the entry but blocks nothing: a topic no program of the
     // log knows ("zzz"). `where` is the JSON pointer into the log ("/entries/3/topics/1").
     Problems warnings;
+    std::vector<std::string> missing;  // evidence (EvidenceRule ids) it counts without: a certificate, a code
 };
 
 struct RequirementResult {

@@ -768,3 +768,14 @@ TEST_CASE("Page: a certificate the browser no longer holds, or holds altered, is
     CHECK(a.toast.find("\u201CEthics.pdf\u201D is not kept in this browser") == 0);
     CHECK(a.log.entries[0].files.size() == 1);  // the log still names it: a backup with certificates can bring it back
 }
+
+TEST_CASE("Page: Show them lists the activities missing what an audit asks, on a phone under their tab") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    a.view.filter = "ethics";
+    update(a, act::ShowMissingEvidence{});
+    CHECK(a.view.status_filter == 4);
+    CHECK(a.view.filter.empty());
+    CHECK(a.open_activities);
+}

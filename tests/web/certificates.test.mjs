@@ -199,3 +199,17 @@ test('phone, dark: the form offers a photo from the camera beside the files', as
   await shot(page, 'certificates-form-phone-dark');
   await context.close();
 });
+
+test('DMEC: the dashboard says what an audit would find missing, and Show them lists those activities', async () => {
+  const webinar = { id: 'e2', title: 'FMLA webinar', date: '2025-07-01', credits: '1.5', kind: 'live_webinar', topics: ['fmla'] };
+  const context = await withStored(JSON.stringify({ ...log, entries: [...log.entries, webinar] }));
+  const page = await open(context, url());
+  await page.getByText('For an audit, 1 activity lacks its certificate and 1 its CLMS verification code.').waitFor();
+  await page.getByText(/FMLA  ·  .*needs its certificate and CLMS verification code/).first().waitFor({ state: 'attached' });
+  await shot(page, 'evidence-dashboard-desktop-light');
+  await page.getByRole('button', { name: 'Show them: the activities missing what an audit asks' }).press('Enter');
+  await until(page, () => document.querySelectorAll('[data-id$=".edit"]').length === 1, undefined, 'one row left');
+  await page.getByRole('button', { name: 'Edit \u201CFMLA webinar\u201D' }).waitFor();
+  assert.equal(await page.getByRole('combobox', { name: 'Show' }).textContent(), 'Missing what an audit asks');
+  await context.close();
+});

@@ -138,6 +138,8 @@ const limits = [
     (p, n) => { p.fees.push(...numbered(p.fees[0], n - p.fees.length)); }],
   ["max_steps", "/steps", (s) => s.properties.steps.maxItems,
     (p, n) => { p.steps = numbered({ name: "Step", cite: p.cycle.cite }, n); }],
+  ["max_evidence", "/evidence", (s) => s.properties.evidence.maxItems,
+    (p, n) => { p.evidence = numbered({ name: "certificate", needs: "certificate", cite: p.cycle.cite }, n); }],
   ["max_caps", "/caps", (s) => s.properties.caps.maxItems,
     (p, n) => { p.caps = numbered({ name: "Cap", max: "4", kinds_any: ["article"], cite: p.cycle.cite }, n); }],
   ["max_sources", "/sources", (s) => s.properties.sources.maxProperties,
