@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include <cctype>
+#include <map>
 
 #include "format.h"
 #include "platform.h"
@@ -57,6 +58,15 @@ void show_toast(App& a, std::string text, double seconds) {
     a.toast = std::move(text);
     a.toast_until = platform::now_seconds() + seconds;
     platform::announce(a.toast);
+}
+
+std::pair<std::int64_t, std::int64_t> certificates_named(const Log& log) {
+    std::map<std::string, std::int64_t> sizes;
+    for (const auto& e : log.entries)
+        for (const auto& f : e.files) sizes.emplace(f.sha256, f.size);
+    std::int64_t bytes = 0;
+    for (const auto& [hash, size] : sizes) bytes += size;
+    return {static_cast<std::int64_t>(sizes.size()), bytes};
 }
 
 }  // namespace recert::app

@@ -288,6 +288,9 @@ void evaluate_now(App& a);
 // "Last backup: 94 days ago, and 12 activities logged since." once a backup is due (60 days or
 // 10 new activities without one) and not quieted; nullopt otherwise.
 std::optional<std::string> backup_nudge(const App& a);
+// The certificates a log's entries name, each file once by its hash,
+// and their bytes.
+std::pair<std::int64_t, std::int64_t> certificates_named(const Log& log);
 constexpr double toast_seconds = 6;
 void show_toast(App& a, std::string text, double seconds = toast_seconds);
 

@@ -2,6 +2,7 @@
 // copy of Recert (recert.html) to keep on disk.
 #include <imgui.h>
 
+#include "format.h"
 #include "icons.h"
 #include "platform.h"
 #include "screens.h"
@@ -29,8 +30,12 @@ void draw_offline_copy_item(App& a) {
     if (!online) muted("Needs a connection to download.");
 }
 
-void draw_storage_status(App&) {
+void draw_storage_status(App& a) {
     const Palette& p = palette();
+    // The certificates the log names, each file once: what IndexedDB holds for it.
+    if (const auto [files, bytes] = certificates_named(a.log); files > 0)
+        say(ICON_PAPERCLIP "  Certificates kept in this browser: " + count_of(files, "file", "files") + ", " + file_size(bytes) +
+            ". A JSON backup holds their names, not the files: keep the originals too.");
     const bool one_file = !platform::offline_copy_available();
     switch (platform::storage_persistence()) {
         case platform::Persistence::persistent:
@@ -44,11 +49,11 @@ void draw_storage_status(App&) {
             ImGui::SameLine();
             if (one_file) {
                 ImGui::TextWrapped("This browser may clear stored data when the device runs low on space. Back up regularly "
-                                   "(Backup, then Back up everything) and keep the backup with recert.html.");
+                                   "from the Backup menu, and keep the backup with recert.html.");
             } else {
                 ImGui::TextWrapped("This browser may clear Recert's storage when the device runs low on space (Safari also after "
                                    "seven days of use without a visit). To keep your log: install Recert (the browser's Install "
-                                   "or Add to Home Screen), and back up regularly (Backup, then Back up everything).");
+                                   "or Add to Home Screen), and back up regularly from the Backup menu.");
             }
             track("settings.storage.best-effort");
             break;

@@ -779,3 +779,18 @@ TEST_CASE("Page: Show them lists the activities missing what an audit asks, on a
     CHECK(a.view.filter.empty());
     CHECK(a.open_activities);
 }
+
+TEST_CASE("Page: Settings counts the certificates the log names, each file once") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    CHECK(certificates_named(a.log) == std::pair<std::int64_t, std::int64_t>{0, 0});
+    for (const char* title : {"One", "Two"}) {
+        update(a, act::NewEntry{});
+        a.entry_form.title = title;
+        update(a, kept("same.pdf", 'a', 1000));  // the same bytes on both activities
+        update(a, kept("other.png", title[0] == 'O' ? 'b' : 'c', 500, "image/png"));
+        update(a, act::SaveEntry{});
+    }
+    CHECK(certificates_named(a.log) == std::pair<std::int64_t, std::int64_t>{3, 2000});
+}

@@ -104,6 +104,13 @@ test('a PDF and a PNG attached are kept over a reload, view and download byte fo
   await page.getByRole('button', { name: 'Undo' }).press('Enter');
   await until(page, () => window.recert.log().entries[0].files?.length === 2, undefined, 'both certificates back');
 
+  // Settings says how much the certificates take, and that a JSON backup holds no files.
+  await page.getByRole('button', { name: 'Settings' }).press('Enter');
+  await page.getByRole('dialog', { name: 'Settings' }).getByText(`Certificates kept in this browser: 2 files, ${pdf.length + png.length} bytes.`, { exact: false })
+    .waitFor({ state: 'attached' });
+  await page.keyboard.press('Escape');
+  await until(page, () => !document.querySelector('[role="dialog"]'), undefined, 'Settings closed');
+
   // A certificate the browser lost is named as missing, and the log still names it.
   await page.evaluate((sha) => new Promise((resolve) => {
     const req = indexedDB.open('recert', 1);
