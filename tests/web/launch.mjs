@@ -7,9 +7,12 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // Debian's Chromium, rendering WebGL2 in software; no background traffic to hosts this
-// network refuses.
+// network refuses. In a UTF-8 locale, as a person's desktop is: a bare root (fresh Debian,
+// no LANG) gives Chromium the C locale, where a file named "Ethics – certificate.pdf"
+// cannot be read from disk.
 export const chromiumOptions = {
   executablePath: '/usr/bin/chromium',
+  env: /utf-?8/i.test(process.env.LC_ALL || process.env.LC_CTYPE || process.env.LANG || '') ? process.env : { ...process.env, LC_ALL: 'C.UTF-8' },
   args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
          '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 };
