@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { browser, base, open, until, shot, problems, artifacts } from './harness.mjs';
+import { browser, base, open, until, shot, problems, artifacts, fingerTap } from './harness.mjs';
 
 const log = (page) => page.evaluate(() => window.recert.log());
 const focusedName = (page) => page.evaluate(() => {
@@ -105,23 +105,9 @@ test('phone: tapping a field focuses a real input, and typed, inserted and compo
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
   const page = await open(context, base);
   const cdp = await context.newCDPSession(page);
-  // A button's element lets touches through to the drawn button: a tap where it is, as a
-  // finger's, once it stops moving (a tab or dialog just shown settles over a few frames).
-  // A finger rests on the glass for a tenth of a second or more, many frames: a press that
-  // slid off it meanwhile (to where GLFW last saw a mouse) would never click.
-  const tap = async (locator) => {
-    let box = await locator.boundingBox();
-    for (let still = 0, tries = 0; still < 2 && tries < 40; ++tries) {
-      await page.waitForTimeout(40);
-      const now = await locator.boundingBox();
-      still = now && box && now.x === box.x && now.y === box.y && now.width === box.width && now.height === box.height ? still + 1 : 0;
-      box = now;
-    }
-    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
-    await page.waitForTimeout(250);
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  };
+  // A button's element lets touches through to the drawn button: a press that slid off the
+  // finger while it rests (to where GLFW last saw a mouse) would never click.
+  const tap = (locator) => fingerTap(page, cdp, locator);
   await tap(page.getByRole('button', { name: 'Add your credential' }));
   await tap(page.getByRole('combobox', { name: 'Credential and program' }));
   await tap(page.getByRole('option', { name: 'DMEC CLMS renewal' }));

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, origin, open, shot, click, until, problems, withStored, browser } from './harness.mjs';
+import { artifacts, origin, open, shot, click, until, problems, withStored, browser, fingerTap } from './harness.mjs';
 
 const log = {
   format: 'recert-log', version: 1,
@@ -192,11 +192,7 @@ test('phone, dark: the form offers a photo from the camera beside the files', as
   const cdp = await context.newCDPSession(page);
   const tap = async (locator) => {
     await locator.waitFor();
-    await page.waitForTimeout(300);  // the tab or dialog settles
-    const box = await locator.boundingBox();
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: box.x + box.width / 2, y: box.y + box.height / 2 }] });
-    await page.waitForTimeout(150);
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await fingerTap(page, cdp, locator);
   };
   await tap(page.getByRole('tab', { name: 'Activities' }));
   await tap(page.getByRole('button', { name: 'Log an activity' }));

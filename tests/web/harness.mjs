@@ -80,6 +80,23 @@ export async function click(page, name) {
   await page.waitForTimeout(120);
 }
 
+// A finger's tap on a semantic element, as a phone makes it: once the element stops moving (a
+// tab or dialog just shown settles over a few frames), a touch held 250 ms where it is, as a
+// finger rests on the glass for many frames. `cdp`: the page's CDP session.
+export async function fingerTap(page, cdp, locator) {
+  let box = await locator.boundingBox();
+  for (let still = 0, tries = 0; still < 2 && tries < 40; ++tries) {
+    await page.waitForTimeout(40);
+    const now = await locator.boundingBox();
+    still = now && box && now.x === box.x && now.y === box.y && now.width === box.width && now.height === box.height ? still + 1 : 0;
+    box = now;
+  }
+  const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+  await page.waitForTimeout(250);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
 export async function fill(page, name, text) {
   await click(page, name);
   await page.keyboard.press('Control+A');
