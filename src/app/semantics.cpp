@@ -45,14 +45,34 @@ SemanticPatch diff(const std::vector<SemanticNode>& before, const std::vector<Se
     return p;
 }
 
+// What a screen reader should hear of a drawn label: the icon font's glyphs (Unicode's Private
+// Use Area, U+E000 to U+F8FF) are pictures with no name, so each goes with the space after it.
+std::string spoken(std::string_view drawn) {
+    std::string out;
+    out.reserve(drawn.size());
+    for (std::size_t i = 0; i < drawn.size(); ++i) {
+        const auto b0 = static_cast<unsigned char>(drawn[i]);
+        const auto b1 = i + 1 < drawn.size() ? static_cast<unsigned char>(drawn[i + 1]) : 0u;
+        const bool private_use = i + 2 < drawn.size() && (b0 == 0xEE || (b0 == 0xEF && b1 <= 0xA3)) && (b1 & 0xC0) == 0x80;
+        if (!private_use) {
+            out += drawn[i];
+            continue;
+        }
+        i += 2;
+        if (i + 1 < drawn.size() && drawn[i + 1] == ' ') ++i;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
 std::string to_json(const SemanticPatch& p) {
     using nlohmann::json;
     json nodes = json::array();
     for (const auto& n : p.upsert) {
-        json j = {{"id", n.id}, {"role", to_string(n.role)}, {"name", n.name}, {"rect", {n.rect.x, n.rect.y, n.rect.w, n.rect.h}}};
+        json j = {{"id", n.id}, {"role", to_string(n.role)}, {"name", spoken(n.name)}, {"rect", {n.rect.x, n.rect.y, n.rect.w, n.rect.h}}};
         // Only what is set: a patch is read on every change.
         if (!n.parent.empty()) j["parent"] = n.parent;
-        if (!n.description.empty()) j["description"] = n.description;
+        if (!n.description.empty()) j["description"] = spoken(n.description);
         if (!n.value.empty()) j["value"] = n.value;
         if (n.level) j["level"] = n.level;
         if (n.role == Role::progressbar) j["range"] = {n.now, n.max};

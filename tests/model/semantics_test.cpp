@@ -70,6 +70,19 @@ TEST_CASE("Semantics: a label with broken UTF-8 still makes a patch") {
     CHECK(nlohmann::json::parse(text)["upsert"][0]["name"] == "Bad \xEF\xBF\xBD byte");
 }
 
+TEST_CASE("Semantics: icon glyphs drawn in a label are not read out, and the text around them is kept") {
+    Semantics s;
+    s.begin_frame();
+    s.add("row.e1.details", Role::text, "Live webinar  \xC2\xB7  \xEF\x83\x86 2 certificates  \xC2\xB7  \xEF\x81\xB1 needs its certificate");
+    s.add("save", Role::button, "\xEF\x80\x8C Save").description = "Checks \xEF\x80\x8C";
+    s.add("t", Role::text, "caf\xC3\xA9 \xE2\x80\x94 \xED\x9F\xBF ok");  // é, an em dash and U+D7FF are not icons
+    const auto j = nlohmann::json::parse(to_json(s.end_frame()));
+    CHECK(j["upsert"][0]["name"] == "Live webinar  \xC2\xB7  2 certificates  \xC2\xB7  needs its certificate");
+    CHECK(j["upsert"][1]["name"] == "Save");
+    CHECK(j["upsert"][1]["description"] == "Checks");
+    CHECK(j["upsert"][2]["name"] == "caf\xC3\xA9 \xE2\x80\x94 \xED\x9F\xBF ok");
+}
+
 TEST_CASE("Semantics: two widgets with one id stay two elements") {
     Semantics s;
     s.begin_frame();

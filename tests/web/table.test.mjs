@@ -54,8 +54,10 @@ test('the activities table reads as one ARIA table: every row counted, only thos
   assert.equal(await first.getAttribute('aria-rowindex'), '2');
   const cells = first.getByRole('cell');
   assert.equal(await cells.nth(0).textContent(), '2026-11-25');
-  // The cell's name is its content: the title, then the line under it, topics by their names.
-  const details = 'Live webinar · DMEC · FMLA';
+  // The cell's name is its content: the title, then the line under it, topics by their names, and
+  // what DMEC asks as proof of a webinar that this one lacks; no icon glyphs anywhere.
+  assert.match(await cells.nth(1).textContent(), /^[^\ue000-\uf8ff]*$/);
+  const details = 'Live webinar · DMEC · FMLA · needs its certificate and CLMS verification code';
   assert.equal(await first.getByRole('cell', { name: `${longTitle} ${details}`, exact: true }).count(), 1);
   assert.equal(await cells.nth(2).textContent(), '1');
   // What it counts toward, in words (no icon glyphs from the drawing).
