@@ -115,13 +115,14 @@ if (sw.warnings.length) process.exit(1);
 
 // recert.html: the page, its script, the wasm, the fonts (the fallback fonts too: it has no
 // network to fetch them from) and every program file in one file.
-// Files go in a JSON data block (not run, so outside the CSP); the two scripts and the style
-// are inline, each allowed by its hash and nothing else. recert.js is wrapped in a function
+// Files go in a JSON data block (not run, so outside the CSP); the scripts (the libraries in
+// lib/, recert.js, boot.js) and the style are inline, each allowed by its hash and nothing else. recert.js is wrapped in a function
 // that boot.js calls with its Module (the `var Module` inside then keeps the one passed in).
 const textFile = /\.(json|js|css|txt)$/;
 const files = {};
+const libraries = list(app).filter((f) => /^lib\/[A-Za-z]+\.js$/.test(f));
 for (const f of list(app)) {
-  if (f === 'boot.js' || f === 'style.css' || f === 'recert.js') continue;
+  if (f === 'boot.js' || f === 'style.css' || f === 'recert.js' || libraries.includes(f)) continue;
   const data = readFileSync(join(app, f));
   files[f] = textFile.test(f) ? { text: data.toString('utf8') } : { base64: data.toString('base64') };
 }
@@ -134,12 +135,14 @@ const inline = (name, closing) => {
 const style = `\n${inline('style.css', '</style')}`;
 const runtime = `\nwindow.recertRuntime = function (Module) {\n${inline('recert.js', '</script')}\n};\n`;
 const boot = `\n${inline('boot.js', '</script')}`;
+// The libraries the hosted page loads when first needed (boot.js's recertLibrary), here from the start.
+const libs = libraries.map((f) => `\n${inline(f, '</script')}\n`);
 // In a data block only </script would end it early; JSON allows \u003c for every <.
 const data = JSON.stringify({ version, files }).replace(/</g, '\\u003c');
 const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const csp = [
   "default-src 'none'",
-  `script-src ${sha(runtime)} ${sha(boot)} 'wasm-unsafe-eval'`,
+  `script-src ${[...libs, runtime, boot].map(sha).join(' ')} 'wasm-unsafe-eval'`,
   `style-src ${sha(style)}`,
   'img-src data: blob:',
   "object-src 'none'",
@@ -150,7 +153,7 @@ const svg = readFileSync(join(stage, 'icon.svg'), 'utf8').replace(/<!--[\s\S]*?-
 
 let single = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 if (single === html) throw new Error('index.html: no Content-Security-Policy meta to replace');
-single = single.replace(/<!-- No inline scripts[\s\S]*?-->\n/, '<!-- recert.html: Recert in one file (scripts/package-site.mjs writes it). Its CSP allows its own\n     two scripts and its style by hash, and nothing from anywhere else. -->\n');
+single = single.replace(/<!-- No inline scripts[\s\S]*?-->\n/, '<!-- recert.html: Recert in one file (scripts/package-site.mjs writes it). Its CSP allows its own\n     scripts and its style by hash, and nothing from anywhere else. -->\n');
 single = replaceOnce(single, '<link rel="manifest" href="manifest.webmanifest">\n', '', 'index.html');
 single = replaceOnce(single, '<link rel="apple-touch-icon" href="icons/apple-touch-icon.png">\n', '', 'index.html');
 single = replaceOnce(single, '<link rel="icon" href="icon.svg" type="image/svg+xml">',
@@ -158,7 +161,8 @@ single = replaceOnce(single, '<link rel="icon" href="icon.svg" type="image/svg+x
 single = replaceOnce(single, '<link rel="stylesheet" href="style.css">', `<style>${style}</style>`, 'index.html');
 single = replaceOnce(single, '<script src="boot.js" defer></script>\n', '', 'index.html');
 single = replaceOnce(single, '</body>',
-                     `<script type="application/json" id="recert-files">${data}</script>\n<script>${runtime}</script>\n<script>${boot}</script>\n</body>`,
+                     `<script type="application/json" id="recert-files">${data}</script>\n${libs.map((l) => `<script>${l}</script>\n`).join('')}` +
+                       `<script>${runtime}</script>\n<script>${boot}</script>\n</body>`,
                      'index.html');
 writeFileSync(join(out, 'recert.html'), single);
 

@@ -174,6 +174,29 @@
     return bytes;
   }
 
+  // A library the page needs only for some tasks (fflate for .zip backups), loaded the first time:
+  // lib/NAME.js defines window.NAME. recert.html has them inline already.
+  var libraries = {};
+  Module.recertLibrary = function (name) {
+    if (window[name]) return Promise.resolve(window[name]);
+    if (!libraries[name]) {
+      libraries[name] = new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = new URL('lib/' + name + '.js', here).href;
+        script.onload = function () {
+          if (window[name]) resolve(window[name]);
+          else reject(new Error('lib/' + name + '.js did not load'));
+        };
+        script.onerror = function () {
+          delete libraries[name];  // offline before the service worker kept it: try again later
+          reject(new Error('lib/' + name + '.js could not be loaded; check the connection'));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return libraries[name];
+  };
+
   if (bundle) {
     // recert.html defines recertRuntime (recert.js, wrapped) in the script before this one.
     try {
