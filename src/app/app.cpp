@@ -1,10 +1,12 @@
 #include "app.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
 #include "format.h"
 #include "platform.h"
+#include "utf8.h"
 
 namespace recert::app {
 
@@ -60,13 +62,53 @@ void show_toast(App& a, std::string text, double seconds) {
     platform::announce(a.toast);
 }
 
-std::pair<std::int64_t, std::int64_t> certificates_named(const Log& log) {
-    std::map<std::string, std::int64_t> sizes;
+std::vector<NamedCertificate> certificates_of(const Log& log) {
+    std::vector<NamedCertificate> out;
+    std::map<std::string, std::size_t> at;  // sha256: its place in out
     for (const auto& e : log.entries)
-        for (const auto& f : e.files) sizes.emplace(f.sha256, f.size);
+        for (const auto& f : e.files) {
+            const auto [it, first] = at.emplace(f.sha256, out.size());
+            if (first) out.push_back({f.sha256, f.type, f.size, {}});
+            auto& names = out[it->second].names;
+            if (std::find(names.begin(), names.end(), f.name) == names.end()) names.push_back(f.name);
+        }
+    return out;
+}
+
+std::string certificates_in_words(const Log& log, const std::vector<std::pair<std::string, std::string>>& reasons) {
+    const auto named = certificates_of(log);
+    std::vector<std::string> parts;
+    for (const auto& [sha, why] : reasons) {
+        std::string name = "a certificate";
+        for (const auto& c : named)
+            if (c.sha256 == sha && !c.names.empty()) name = "\u201C" + c.names.front() + "\u201D";
+        parts.push_back(name + " " + std::string(archive_reason(why)));
+    }
+    return list_in_words(parts);
+}
+
+std::string archive_path(const NamedCertificate& c) {
+    std::string name = utf8_excerpt(c.names.empty() ? std::string("certificate") : c.names.front(), 80);
+    for (char& ch : name)
+        if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f || std::string_view("/\\:*?\"<>|").find(ch) != std::string_view::npos) ch = '_';
+    const std::string_view ext = c.type == FileType::pdf ? ".pdf" : c.type == FileType::png ? ".png" : ".jpg";
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    const bool named_so = lower.ends_with(ext) || (c.type == FileType::jpeg && lower.ends_with(".jpeg"));
+    return "certificates/" + c.sha256.substr(0, 12) + "-" + name + (named_so ? "" : std::string(ext));
+}
+
+std::pair<std::int64_t, std::int64_t> certificates_named(const Log& log) {
+    const auto all = certificates_of(log);
     std::int64_t bytes = 0;
-    for (const auto& [hash, size] : sizes) bytes += size;
-    return {static_cast<std::int64_t>(sizes.size()), bytes};
+    for (const auto& c : all) bytes += c.size;
+    return {static_cast<std::int64_t>(all.size()), bytes};
+}
+
+std::string_view archive_reason(std::string_view code) {
+    for (const auto& [c, words] : archive_reasons)
+        if (c == code) return words;
+    return "could not be read";
 }
 
 }  // namespace recert::app

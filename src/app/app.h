@@ -113,8 +113,16 @@ struct ProgramCheck {
     std::optional<CredentialReport> preview;
 };
 
+// What a .zip backup brought besides its log: its certificates, each checked against its
+// SHA-256 and kept in this browser, and those that could not be (sha256, why: archive_reasons).
+struct ArchiveRestore {
+    int restored = 0;
+    std::vector<std::pair<std::string, std::string>> not_restored;
+};
+
 struct ImportPreview {
     bool open = false;
+    std::optional<ArchiveRestore> archive;  // the file was a .zip backup
     std::string file_name;
     bool is_csv = false;
     bool windows_1252 = false;         // not UTF-8: read as Windows-1252, as Excel on Windows writes
@@ -181,11 +189,21 @@ struct DiscardChanges {};                               // ...yes: the form clos
 struct DeleteCredential { std::string id; };
 struct DeleteUnreadable { nlohmann::json original; };   // an entry or credential that cannot be read
 struct PickFile { bool program = false; };              // at a press: the browser's picker opens at its release
-struct FilePicked { std::string name, bytes, error; };  // into the import preview
+struct FilePicked {                                     // into the import preview
+    std::string name, bytes, error;
+    std::optional<ArchiveRestore> archive;              // a .zip backup: bytes are its log
+};
 struct Import {};                                       // the preview, merged or replacing, as chosen
 struct Undo {};
 struct Redo {};
 struct ExportBackup {};
+struct BackupEverything {};                             // the log and every certificate it names, in one .zip
+struct ArchiveProgress { std::int64_t done = 0, total = 0; };  // bytes of certificates written or restored so far
+struct BackupWritten {                                  // the .zip is in the downloads, or could not be made
+    bool ok = false;
+    std::string error;
+    std::vector<std::pair<std::string, std::string>> left_out;  // sha256, why (archive_reasons)
+};
 struct ExportCsv {};
 struct SaveSettings {};
 struct Wipe {};                                         // "Delete all my data", once confirmed
@@ -219,7 +237,8 @@ struct CertificateUnavailable { std::string sha256; bool altered = false; };  //
 using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act::SaveEntry, act::CancelEntry, act::DeleteEntry, act::NewCredential,
                             act::OpenCredential, act::RepairCredential, act::SaveCredential, act::CancelCredential, act::KeepEditing,
                             act::DiscardChanges, act::DeleteCredential, act::DeleteUnreadable,
-                            act::PickFile, act::FilePicked, act::Import, act::Undo, act::Redo, act::ExportBackup, act::ExportCsv,
+                            act::PickFile, act::FilePicked, act::Import, act::Undo, act::Redo, act::ExportBackup, act::BackupEverything,
+                            act::ArchiveProgress, act::BackupWritten, act::ExportCsv,
                             act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload, act::SeenEmbedNotice,
                             act::OpenStep, act::SaveStep, act::CloseStep, act::ClearStep, act::ExportCalendar,
                             act::UseProgramFile, act::CloseProgramFile, act::QuietBackupNudge, act::OpenCheck,
@@ -258,6 +277,11 @@ struct App {
     ProgramFile program_file;
     ProgramCheck check;
     bool picking_program = false;  // the file being picked is a program, not a backup
+    // A .zip backup being written or restored, for its progress bar: bytes of certificates.
+    struct Archive {
+        enum class Job { none, writing, reading } job = Job::none;
+        std::int64_t done = 0, total = 0;
+    } archive;
     // The certificates the browser holds (by SHA-256), once it has said; those found altered.
     std::optional<std::set<std::string>> stored_certificates;
     std::set<std::string> altered_certificates;
@@ -288,9 +312,34 @@ void evaluate_now(App& a);
 // "Last backup: 94 days ago, and 12 activities logged since." once a backup is due (60 days or
 // 10 new activities without one) and not quieted; nullopt otherwise.
 std::optional<std::string> backup_nudge(const App& a);
-// The certificates a log's entries name, each file once by its hash,
-// and their bytes.
+// The certificates a log's entries name, each file once by its hash, in the order first
+// attached, with every name the person gave it.
+struct NamedCertificate {
+    std::string sha256;
+    FileType type = FileType::pdf;
+    std::int64_t size = 0;
+    std::vector<std::string> names;
+};
+std::vector<NamedCertificate> certificates_of(const Log& log);
+// Where a .zip backup keeps it: "certificates/3f2a9c1b04de-FMLA webinar.pdf", the start of its
+// hash (one file per hash) and its first name made safe for every file system.
+std::string archive_path(const NamedCertificate& c);
+// ...how many, and their bytes.
 std::pair<std::int64_t, std::int64_t> certificates_named(const Log& log);
+// Why a certificate is not in a .zip backup, or not restored from one: the codes the page's
+// JavaScript gives, each with its words ("is not kept in this browser").
+inline constexpr std::pair<std::string_view, std::string_view> archive_reasons[] = {
+    {"missing", "is not kept in this browser"},
+    {"altered", "has changed since it was attached (its bytes no longer match)"},
+    {"absent", "is listed in the backup but not in it"},
+    {"damaged", "is damaged in the backup (its bytes do not match its record)"},
+    {"too-big", "is larger than a certificate can be"},
+    {"full", "could not be kept: this browser's storage is full"},
+    {"refused", "could not be kept: this browser does not let the page store files here"},
+};
+std::string_view archive_reason(std::string_view code);  // the words, or "could not be read"
+// "\u201Ca.pdf\u201D is not kept in this browser and ...": each (sha256, reason) by the name `log` gives it.
+std::string certificates_in_words(const Log& log, const std::vector<std::pair<std::string, std::string>>& reasons);
 constexpr double toast_seconds = 6;
 void show_toast(App& a, std::string text, double seconds = toast_seconds);
 

@@ -141,6 +141,12 @@ void draw_header(App& a) {
     name_last("Settings");
 }
 
+// "Back up now": everything in one .zip once the log names certificates, else its JSON.
+Action back_up_now(const App& a) {
+    if (certificates_named(a.log).first > 0) return act::BackupEverything{};
+    return act::ExportBackup{};
+}
+
 // "Last backup: 94 days ago": gentle, one line, with the backup one press away.
 void draw_backup_nudge(App& a) {
     const auto text = backup_nudge(a);
@@ -156,7 +162,7 @@ void draw_backup_nudge(App& a) {
     semantic_text("backup-nudge.text", *text);
     // The buttons beside the text where both fit (a desktop), under it otherwise (a phone).
     if (ImGui::CalcTextSize(line.c_str()).x + buttons < ImGui::GetContentRegionAvail().x) ImGui::SameLine();
-    if (ImGui::Button(ICON_DOWNLOAD " Back up now")) emit(a, act::ExportBackup{});
+    if (ImGui::Button(ICON_DOWNLOAD " Back up now")) emit(a, back_up_now(a));
     track("backup-nudge.backup");
     ImGui::SameLine();
     if (ImGui::Button("Not now")) emit(a, act::QuietBackupNudge{});
@@ -266,7 +272,7 @@ void draw_banner(App& a) {
                 " only, separate from Recert opened on its own or on another site, and the browser may clear it with that "
                 "site's data. Back it up now and then; a backup restores anywhere.",
             "embed-notice");
-        if (ImGui::Button(ICON_DOWNLOAD " Back up now")) emit(a, act::ExportBackup{});
+        if (ImGui::Button(ICON_DOWNLOAD " Back up now")) emit(a, back_up_now(a));
         track("embed-notice.backup");
         const bool narrow = ImGui::GetContentRegionAvail().x < px(560);  // a phone: one button a line
         if (platform::offline_copy_available()) {
@@ -285,6 +291,7 @@ void draw_banner(App& a) {
 // The height kept free at the bottom for a message while one shows: the page's content ends
 // above it and scrolls there, so a message never covers what the person is reading.
 float toast_band(App& a) {
+    if (a.archive.job != App::Archive::Job::none) return ImGui::GetFrameHeight() * 2 + px(24) + px(16);
     if (a.toast.empty() || platform::now_seconds() > a.toast_until) {
         a.toast.clear();
         return 0;
@@ -302,6 +309,23 @@ void draw_toast(App& a) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(18), px(12)));
     ImGui::Begin("toast", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
                                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
+    if (a.archive.job != App::Archive::Job::none) {
+        // A large backup takes a while: its bar, in place of messages, until it is done.
+        const auto& job = a.archive;
+        const std::string what = job.job == App::Archive::Job::writing ? "Backing up everything" : "Restoring the backup's certificates";
+        const std::string figures = file_size(job.done) + " of " + file_size(job.total);
+        ImGui::TextUnformatted((what + ": " + figures).c_str());
+        semantic_text("archive.text", what + ": " + figures, Role::status);
+        ImGui::Dummy(ImVec2(std::min(px(360), vp.x - px(60)), 0));
+        progress_bar(job.total > 0 ? static_cast<float>(static_cast<double>(job.done) / static_cast<double>(job.total)) : 0.f, 0,
+                     palette().primary, px(8));
+        track("archive.bar");
+        progress_last(what, static_cast<double>(job.done), static_cast<double>(std::max<std::int64_t>(job.total, 1)), figures);
+        ImGui::End();
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor(2);
+        return;
+    }
     ImGui::TextUnformatted(a.toast.c_str());
     semantic_text("toast", a.toast, Role::status);
     // The last change can be undone from its message; once undone, it can be redone.
@@ -562,6 +586,19 @@ void load_config(App& a, const char* options_json) {
     for (const auto& w : r.warnings) platform::warn(w);
 }
 
+// "sha256\treason" lines (app.h's archive_reasons), as the .zip backup's JavaScript lists them.
+std::vector<std::pair<std::string, std::string>> reason_lines(const char* text) {
+    std::vector<std::pair<std::string, std::string>> out;
+    std::string_view all = text ? text : "";
+    for (std::size_t at = 0; at < all.size();) {
+        const auto end = std::min(all.find('\n', at), all.size());
+        const std::string_view line = all.substr(at, end - at);
+        if (const auto tab = line.find('\t'); tab != std::string_view::npos) out.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+        at = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 extern "C" {
@@ -673,6 +710,26 @@ EMSCRIPTEN_KEEPALIVE void recert_file_picked(const char* name, const char* bytes
     if (!shell) return;
     update(shell->app, act::FilePicked{name ? name : "file", bytes && size > 0 ? std::string(bytes, static_cast<std::size_t>(size)) : "",
                                        error ? error : ""});
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void recert_archive_picked(const char* name, const char* bytes, int size, const char* error, int restored,
+                                                const char* not_restored) {
+    if (!shell) return;
+    update(shell->app, act::FilePicked{name ? name : "backup.zip", bytes && size > 0 ? std::string(bytes, static_cast<std::size_t>(size)) : "",
+                                       error ? error : "", ArchiveRestore{std::max(0, restored), reason_lines(not_restored)}});
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void recert_archive_progress(double done, double total) {
+    if (!shell) return;
+    update(shell->app, act::ArchiveProgress{static_cast<std::int64_t>(done), static_cast<std::int64_t>(total)});
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void recert_backup_written(const char* error, const char* left_out, int ok) {
+    if (!shell) return;
+    update(shell->app, act::BackupWritten{ok != 0, error ? error : "", reason_lines(left_out)});
     wake();
 }
 

@@ -35,7 +35,7 @@ void draw_storage_status(App& a) {
     // The certificates the log names, each file once: what IndexedDB holds for it.
     if (const auto [files, bytes] = certificates_named(a.log); files > 0)
         say(ICON_PAPERCLIP "  Certificates kept in this browser: " + count_of(files, "file", "files") + ", " + file_size(bytes) +
-            ". A JSON backup holds their names, not the files: keep the originals too.");
+            ". Back up everything (Backup menu) to keep them with your log in one .zip; a JSON backup holds only their names.");
     const bool one_file = !platform::offline_copy_available();
     switch (platform::storage_persistence()) {
         case platform::Persistence::persistent:

@@ -40,6 +40,15 @@ void accept_dropped_certificates(std::int64_t max_bytes);  // once, at start
 void open_certificate(const std::string& sha256, const std::string& mime, const std::string& name, bool download);
 // The hashes IndexedDB holds arrive at recert_certificates_listed.
 void list_certificates();
+void delete_certificates();  // every one IndexedDB holds ("Delete all my data")
+// "Back up everything": one .zip (written with fflate, loaded when first needed) of the log as
+// `log_json` ("recert-log.json"), each certificate `manifest_json` lists (its "certificates":
+// path, sha256, type, size, names), read from IndexedDB one at a time and checked against its
+// hash, and the manifest ("manifest.json", listing what went in and what was left out). Saved
+// to the downloads as `filename`; progress arrives at recert_archive_progress, the end at
+// recert_backup_written. A .zip picked through pick_file is read back the same way: its
+// certificates checked and kept, then its log at recert_archive_picked.
+void back_up_everything(const std::string& filename, const std::string& log_json, const std::string& manifest_json);
 // Text in another encoding ("windows-1252") as UTF-8, by the browser's decoder.
 std::optional<std::string> decode(const std::string& bytes, const std::string& encoding);
 void clipboard_write(const std::string& text);

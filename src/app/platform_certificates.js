@@ -2,6 +2,7 @@
 // SHA-256 (localStorage is far too small), so the log names a file by its hash and holds none
 // of its bytes. What became of a file goes back as platform.h's FileOutcome:
 // 0 stored, 1 too big, 2 not a PDF/PNG/JPEG, 3 storage full, 4 storage refused, 5 unreadable.
+// And "Back up everything": the log and its certificates in one .zip, and back (recertArchive).
 mergeInto(LibraryManager.library, {
   $recertFiles__deps: ['malloc', 'free', 'recert_certificate_stored', 'recert_certificates_listed', 'recert_certificate_unavailable'],
   $recertFiles: {
@@ -62,14 +63,16 @@ mergeInto(LibraryManager.library, {
                                                                           : Promise.resolve(null);
           return estimate.then(function (room) {
             if (room && room.quota && room.quota - room.usage < buffer.byteLength + 65536) return tell(mime, sha, 3);
-            return recertFiles.run('readwrite', function (store) {
-              return store.put({ type: mime, size: buffer.byteLength, added: Date.now(), bytes: buffer }, sha);
-            }).then(function () { tell(mime, sha, 0); }, function (err) {
-              tell(mime, sha, err && err.name === 'QuotaExceededError' ? 3 : 4);
-            });
+            return recertFiles.put(sha, mime, buffer).then(function (why) { tell(mime, sha, why === '' ? 0 : why === 'full' ? 3 : 4); });
           });
         });
       }).catch(function () { tell('', '', 5); });
+    },
+    // Kept under its hash, which the caller has checked; resolves with '' or why not (app.h's archive_reasons).
+    put: function (sha, type, buffer) {
+      return recertFiles.run('readwrite', function (store) {
+        return store.put({ type: type, size: buffer.byteLength, added: Date.now(), bytes: buffer }, sha);
+      }).then(function () { return ''; }, function (err) { return err && err.name === 'QuotaExceededError' ? 'full' : 'refused'; });
     },
     // One after another, in the order chosen, so the messages come in that order too.
     keepAll: function (files, maxBytes) {
@@ -79,6 +82,147 @@ mergeInto(LibraryManager.library, {
       });
       return chain;
     },
+  },
+
+  // A .zip backup (platform.h's back_up_everything) with fflate, which boot.js loads the first time
+  // it is needed. Written as a stream: one certificate at a time is read from IndexedDB, checked
+  // and stored (not compressed: PDF, PNG and JPEG are already), and what is written so far is
+  // folded into a Blob, so a backup of hundreds of MB never sits whole in the page's memory.
+  // Read back from the zip's central directory (not by scanning its stream, which a certificate's
+  // own bytes could mislead), one file at a time, each checked against its hash before it is kept.
+  $recertArchive__deps: ['$recertFiles', 'recert_archive_progress', 'recert_backup_written', 'recert_archive_picked'],
+  $recertArchive: {
+    logName: 'recert-log.json',
+    manifestName: 'manifest.json',
+    // The browser paints the progress bar between certificates.
+    breathe: function () { return new Promise(function (resolve) { setTimeout(resolve, 0); }); },
+    lines: function (list) { return list.map(function (x) { return x.sha256 + '\t' + x.reason; }).join('\n'); },
+    error: function (err) { return err && err.message ? err.message : String(err); },
+
+    write: function (filename, logText, manifest) {
+      var total = 0, done = 0;
+      manifest.certificates.forEach(function (c) { total += c.size; });
+      _recert_archive_progress(0, total);
+      return Module.recertLibrary('fflate').then(function (fflate) {
+        var parts = [], written = new Blob([]), failure = null, included = [], left = [];
+        var zip = new fflate.Zip(function (err, chunk) { if (err) failure = err; else parts.push(chunk); });
+        var text = function (path, value) {
+          var file = new fflate.ZipDeflate(path, { level: 6 });
+          zip.add(file);
+          file.push(fflate.strToU8(value), true);
+        };
+        var fold = function () {
+          if (failure) throw failure;
+          written = new Blob([written].concat(parts), { type: 'application/zip' });
+          parts = [];
+        };
+        text(recertArchive.logName, logText);
+        var chain = Promise.resolve();
+        manifest.certificates.forEach(function (c) {
+          chain = chain.then(function () {
+            return recertFiles.run('readonly', function (store) { return store.get(c.sha256); }).then(function (kept) {
+              if (!kept) return left.push({ sha256: c.sha256, reason: 'missing' });
+              return recertFiles.hash(kept.bytes).then(function (now) {
+                if (now !== c.sha256) return left.push({ sha256: c.sha256, reason: 'altered' });
+                var file = new fflate.ZipPassThrough(c.path);
+                if (kept.added) file.mtime = kept.added;
+                zip.add(file);
+                file.push(new Uint8Array(kept.bytes), true);
+                included.push(c);
+                fold();
+              });
+            }).then(function () {
+              done += c.size;
+              _recert_archive_progress(done, total);
+              return recertArchive.breathe();
+            });
+          });
+        });
+        return chain.then(function () {
+          manifest.certificates = included;
+          manifest.left_out = left;
+          text(recertArchive.manifestName, JSON.stringify(manifest, null, 2) + '\n');
+          zip.end();
+          fold();
+          var a = document.createElement('a');
+          a.href = URL.createObjectURL(written);
+          a.download = filename;
+          document.body.appendChild(a);
+          a.click();
+          setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 60000);
+          recertFiles.call(_recert_backup_written, ['', recertArchive.lines(left)], [1]);
+        });
+      }).catch(function (err) {
+        recertFiles.call(_recert_backup_written, [recertArchive.error(err), ''], [0]);
+      });
+    },
+
+    // A picked file that begins as a zip does: PK, 3, 4.
+    isZip: function (bytes) { return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4; },
+
+    read: function (name, bytes, deliver) {
+      var restored = 0, left = [];
+      var give = function (log, error) { deliver(log, error, restored, recertArchive.lines(left)); };
+      return Module.recertLibrary('fflate').then(function (fflate) {
+        var one = function (path, most) {  // a file of the zip by its path, or null
+          var found = null;
+          var files = fflate.unzipSync(bytes, { filter: function (f) {
+            if (f.name !== path || found !== null) return false;
+            if (f.originalSize > most) { found = 'too-big'; return false; }
+            return (found = true);
+          } });
+          return found === true ? files[path] : found;
+        };
+        var log = one(recertArchive.logName, 64 << 20);
+        if (!log || log === 'too-big') {
+          throw new Error('this .zip is not a Recert backup: it holds no ' + recertArchive.logName);
+        }
+        var listed = one(recertArchive.manifestName, 16 << 20), manifest;
+        try { manifest = listed && listed !== 'too-big' ? JSON.parse(fflate.strFromU8(listed)) : null; } catch (e) { manifest = null; }
+        if (!manifest || manifest.format !== 'recert-backup' || !Array.isArray(manifest.certificates)) {
+          throw new Error('its ' + recertArchive.manifestName + ' is missing or damaged, so its certificates cannot be checked');
+        }
+        var certificates = manifest.certificates.filter(function (c) {
+          return c && typeof c.path === 'string' && /^[0-9a-f]{64}$/.test(c.sha256) && /^(application\/pdf|image\/png|image\/jpeg)$/.test(c.type);
+        });
+        var total = 0, done = 0;
+        certificates.forEach(function (c) { total += +c.size || 0; });
+        _recert_archive_progress(0, total);
+        var chain = Promise.resolve();
+        certificates.forEach(function (c) {
+          chain = chain.then(function () {
+            var file = one(c.path, 10 << 20);
+            if (file === null) return left.push({ sha256: c.sha256, reason: 'absent' });
+            if (file === 'too-big') return left.push({ sha256: c.sha256, reason: 'too-big' });
+            return recertFiles.hash(file).then(function (sha) {
+              if (sha !== c.sha256) return left.push({ sha256: c.sha256, reason: 'damaged' });
+              return recertFiles.put(sha, c.type, file.buffer).then(function (why) {
+                if (why) left.push({ sha256: c.sha256, reason: why });
+                else restored++;
+              });
+            });
+          }).then(function () {
+            done += +c.size || 0;
+            _recert_archive_progress(done, total);
+            return recertArchive.breathe();
+          });
+        });
+        return chain.then(function () { give(log, ''); });
+      }).catch(function (err) {
+        give(new Uint8Array(0), recertArchive.error(err));
+      });
+    },
+  },
+
+  js_back_up_everything__deps: ['$recertArchive'],
+  js_back_up_everything: function (filename, logJson, logSize, manifestJson) {
+    var log = UTF8ToString(logJson, logSize), manifest = JSON.parse(UTF8ToString(manifestJson));
+    recertArchive.write(UTF8ToString(filename), log, manifest);
+  },
+
+  js_delete_certificates__deps: ['$recertFiles'],
+  js_delete_certificates: function () {
+    recertFiles.run('readwrite', function (store) { return store.clear(); }).catch(function () {});
   },
 
   js_pick_certificates__deps: ['$recertFiles', '$recertAtRelease'],

@@ -16,6 +16,8 @@ void js_pick_certificates(int camera, double max_bytes);
 void js_accept_dropped_certificates(double max_bytes);
 void js_open_certificate(const char* sha256, const char* mime, const char* name, int download);
 void js_list_certificates();
+void js_delete_certificates();
+void js_back_up_everything(const char* filename, const char* log_json, int log_size, const char* manifest_json);
 void js_clipboard_write(const char* text);
 void js_announce(const char* text);
 void js_semantics_patch(const char* patch);
@@ -91,6 +93,10 @@ void open_certificate(const std::string& sha256, const std::string& mime, const 
     js_open_certificate(sha256.c_str(), mime.c_str(), name.c_str(), download);
 }
 void list_certificates() { js_list_certificates(); }
+void delete_certificates() { js_delete_certificates(); }
+void back_up_everything(const std::string& filename, const std::string& log_json, const std::string& manifest_json) {
+    js_back_up_everything(filename.c_str(), log_json.data(), static_cast<int>(log_json.size()), manifest_json.c_str());
+}
 void clipboard_write(const std::string& text) { js_clipboard_write(text.c_str()); }
 void announce(const std::string& text) { js_announce(text.c_str()); }
 void warn(const std::string& text) { js_warn(text.c_str()); }

@@ -1,7 +1,7 @@
 // The browser side of platform.h. Every access to storage is guarded: a blocked store
 // (third-party iframe, privacy mode) throws on first touch, a full one on setItem.
 mergeInto(LibraryManager.library, {
-  js_pick_file__deps: ['malloc', 'free', 'recert_file_picked', '$recertAtRelease'],
+  js_pick_file__deps: ['malloc', 'free', 'recert_file_picked', 'recert_archive_picked', '$recertAtRelease', '$recertArchive'],
   js_storage_get__deps: ['malloc'],
   js_storage_get: function (key, status) {
     try {
@@ -72,16 +72,16 @@ mergeInto(LibraryManager.library, {
     // The file's bytes undecoded, with their length: the C++ side checks the encoding
     // (reading as text first would turn Windows-1252 into U+FFFD) and a NUL cuts nothing.
     // error is '' or why the file could not be read.
-    var deliver = function (name, bytes, error) {
+    // A .zip backup arrives with what became of its certificates (restored, and "sha\treason" lines).
+    var deliver = function (name, bytes, error, archive) {
       var pb = _malloc(Math.max(bytes.length, 1));
       if (pb) HEAPU8.set(bytes, pb);
       else { error = 'there is not enough memory to read it'; bytes = new Uint8Array(0); }
       var copy = function (t) { var n = lengthBytesUTF8(t) + 1, p = _malloc(n); stringToUTF8(t, p, n); return p; };
-      var pn = copy(name), pe = copy(error);
-      _recert_file_picked(pn, pb, bytes.length, pe);
-      _free(pn);
-      _free(pe);
-      _free(pb);
+      var pn = copy(name), pe = copy(error), pl = archive ? copy(archive.left) : 0;
+      if (archive) _recert_archive_picked(pn, pb, bytes.length, pe, archive.restored, pl);
+      else _recert_file_picked(pn, pb, bytes.length, pe);
+      [pn, pe, pl, pb].forEach(function (p) { if (p) _free(p); });
     };
     var open = function () {
       var input = document.createElement('input');
@@ -90,8 +90,13 @@ mergeInto(LibraryManager.library, {
       input.addEventListener('change', function () {
         var f = input.files && input.files[0];
         if (!f) return;
-        f.arrayBuffer().then(function (buffer) { deliver(f.name, new Uint8Array(buffer), ''); },
-                             function (err) { deliver(f.name, new Uint8Array(0), String(err)); });
+        f.arrayBuffer().then(function (buffer) {
+          var bytes = new Uint8Array(buffer);
+          if (!recertArchive.isZip(bytes)) return deliver(f.name, bytes, '');
+          recertArchive.read(f.name, bytes, function (log, error, restored, left) {
+            deliver(f.name, log, error, { restored: restored, left: left });
+          });
+        }, function (err) { deliver(f.name, new Uint8Array(0), String(err)); });
       });
       input.click();
     };

@@ -21,15 +21,28 @@ void type_to_confirm(App& a, const std::string& id, const char* word) {
     ImGui::SetNextItemWidth(std::min(px(240), ImGui::GetContentRegionAvail().x));
     text_field(id, label, a.typed_confirmation, word, Input::code);
 }
+
+// What a .zip backup's certificates became: kept here, or not, each by its name in the backup.
+void draw_archive_restore(const ArchiveRestore& r, const Log& in) {
+    if (r.restored)
+        say(ICON_PAPERCLIP "  " + count_of(r.restored, "certificate", "certificates") + " from the backup matched " +
+            (r.restored == 1 ? "its record and is" : "their records and are") + " now kept in this browser.");
+    if (r.not_restored.empty()) return;
+    say(ICON_WARNING "  Not restored: " + certificates_in_words(in, r.not_restored) + ". Their activities come in all the same; attach the originals again.",
+        palette().risk);
+}
 }  // namespace
 
 void draw_transfer_menu(App& a) {
+    if (ImGui::MenuItem(ICON_DOWNLOAD "  Back up everything (.zip, with certificates)", nullptr, false, a.archive.job == App::Archive::Job::none))
+        emit(a, act::BackupEverything{});
+    track("menu.export-zip", Role::menuitem);
     if (ImGui::MenuItem(ICON_DOWNLOAD "  Back up the log only (JSON, no certificates)")) emit(a, act::ExportBackup{});
     track("menu.export-json", Role::menuitem);
     if (ImGui::MenuItem(ICON_DOWNLOAD "  Export activities (CSV)")) emit(a, act::ExportCsv{});
     track("menu.export-csv", Role::menuitem);
     ImGui::Separator();
-    ImGui::MenuItem(ICON_UPLOAD "  Import a backup or CSV…");
+    ImGui::MenuItem(ICON_UPLOAD "  Import a backup (.zip or JSON) or CSV…");
     if (press_started()) emit(a, act::PickFile{});
     track("menu.import", Role::menuitem);
     draw_offline_copy_item(a);
@@ -44,23 +57,28 @@ void draw_import(App& a) {
     ImGui::PopFont();
     bool close = false;
     if (!im.problems.empty()) {
-        ImGui::TextColored(p.late, ICON_EXCLAMATION_CIRCLE " This file cannot be imported. Nothing was changed.");
-        for (const auto& pr : im.problems) ImGui::BulletText("%s", describe(pr).c_str());
+        // Said, not only drawn: a screen reader reads why, as it reads the rest of the dialog.
+        say(ICON_EXCLAMATION_CIRCLE " This file cannot be imported. Nothing was changed.", p.late);
+        for (const auto& pr : im.problems) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            say(describe(pr));
+        }
         track("import.problem");
         if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) close = true;
         track("import.close");
     } else if (im.incoming) {
         const Log& in = *im.incoming;
-        ImGui::TextWrapped("%s holds %s%s.", im.is_csv ? "This spreadsheet" : "This backup",
-                           count_of(static_cast<std::int64_t>(in.entries.size()), "activity", "activities").c_str(),
-                           im.is_csv ? "" : (" and " + count_of(static_cast<std::int64_t>(in.credentials.size()), "credential", "credentials")).c_str());
-        track("import.summary");
+        say(std::string(im.is_csv ? "This spreadsheet" : "This backup") + " holds " +
+            count_of(static_cast<std::int64_t>(in.entries.size()), "activity", "activities") +
+            (im.is_csv ? "" : " and " + count_of(static_cast<std::int64_t>(in.credentials.size()), "credential", "credentials")) + ".");
         if (!in.programs.empty()) {
             std::vector<std::string> ids;
             for (const auto& own : in.programs) ids.push_back(own.id);
             say("It carries " + count_of(static_cast<std::int64_t>(ids.size()), "program file", "program files") + " of its own (" +
                 list_in_words(ids) + "): a merge keeps any program already here as it is.");
         }
+        if (im.archive) draw_archive_restore(*im.archive, in);
         if (im.windows_1252) {
             ImGui::TextColored(p.risk, ICON_WARNING " This file is not in UTF-8. Read as Windows-1252 (what Excel on Windows writes), it begins:");
             for (std::size_t i = 0; i < std::min<std::size_t>(3, in.entries.size()); ++i)
@@ -162,7 +180,7 @@ void draw_settings(App& a) {
         if (danger_button(ICON_TRASH " Delete all my data")) a.confirm_wipe = true;
         track("settings.wipe");
     } else {
-        ImGui::TextWrapped("Delete everything Recert stored in this browser: every credential and activity, any kept copies of unreadable logs, "
+        ImGui::TextWrapped("Delete everything Recert stored in this browser: every credential and activity, the certificates kept with them, any kept copies of unreadable logs, "
                            "and these settings? Export a backup first if you may need them.");
         type_to_confirm(a, "settings.wipe-typed", wipe_word);
         ImGui::BeginDisabled(!typed_to_confirm(a, wipe_word));

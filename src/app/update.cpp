@@ -403,6 +403,7 @@ void preview_import(App& a, const act::FilePicked& file) {
     ImportPreview im;
     im.open = true;
     im.file_name = file.name;
+    im.archive = file.archive;
     std::string text = file.bytes;
     if (!file.error.empty()) {
         im.problems.push_back({file.name, "the file could not be read: " + file.error});
@@ -456,6 +457,45 @@ void import_previewed(App& a) {
     }
     a.import = ImportPreview{};
     a.typed_confirmation.clear();
+}
+
+// A backup made (either kind): the nudge counts again from here, and Settings shows the day.
+void backed_up(App& a) {
+    a.settings.last_backup = a.today;
+    a.settings.entries_at_backup = static_cast<int>(a.log.entries.size());
+    a.settings.quiet_until.reset();
+    save_settings(a.settings);
+}
+
+// "Back up everything": the browser writes the .zip (platform.h); this says what goes in it.
+void back_up_everything(App& a) {
+    if (a.archive.job != App::Archive::Job::none) return;  // one at a time: its bar is showing
+    json certificates = json::array();
+    std::int64_t total = 0;
+    for (const auto& c : certificates_of(a.log)) {
+        certificates.push_back({{"path", archive_path(c)}, {"sha256", c.sha256}, {"type", to_mime(c.type)}, {"size", c.size}, {"names", c.names}});
+        total += c.size;
+    }
+    const json manifest = {{"format", "recert-backup"}, {"version", 1}, {"created", to_iso(a.today)},
+                           {"log", "recert-log.json"}, {"certificates", std::move(certificates)}};
+    a.archive = {App::Archive::Job::writing, 0, total};
+    platform::back_up_everything("recert-backup-" + to_iso(a.today) + ".zip", serialize(a.log) + "\n", manifest.dump());
+}
+
+void backup_written(App& a, const act::BackupWritten& x) {
+    a.archive = {};
+    if (!x.ok) {
+        show_toast(a, "The backup could not be made: " + (x.error.empty() ? std::string("the browser stopped it") : x.error) +
+                          ". Nothing was changed; try again, or back up the log only (JSON).", 12);
+        return;
+    }
+    backed_up(a);
+    const auto [files, bytes] = certificates_named(a.log);
+    const auto in = files - static_cast<std::int64_t>(x.left_out.size());
+    std::string text = "Backup saved to your downloads, with " + count_of(in, "certificate", "certificates") + ".";
+    if (!x.left_out.empty())
+        text += " Left out: " + certificates_in_words(a.log, x.left_out) + "; attach " + (x.left_out.size() == 1 ? "it" : "them") + " again.";
+    show_toast(a, text, x.left_out.empty() ? toast_seconds : 15);
 }
 
 // What a program file would change in the program of its id, one line per difference, as a
@@ -573,7 +613,9 @@ void export_calendar(App& a, const std::string& credential) {
 void wipe(App& a) {
     const std::size_t credentials = a.log.credentials.size() + a.log.unreadable_credentials.size();
     const std::size_t entries = a.log.entries.size() + a.log.unreadable_entries.size();
+    const auto certificates = certificates_named(a.log).first;
     const int kept = remove_everything();
+    platform::delete_certificates();
     a.undo.clear();  // deleting everything means nothing stays behind, not even in memory
     a.redo.clear();
     a.log = a.saved = Log{};
@@ -587,6 +629,7 @@ void wipe(App& a) {
     evaluate_now(a);
     std::string what = count_of(static_cast<std::int64_t>(credentials), "credential", "credentials") + ", " +
                        count_of(static_cast<std::int64_t>(entries), "activity", "activities");
+    if (certificates) what += ", " + count_of(certificates, "certificate", "certificates");
     if (kept) what += ", " + count_of(kept, "kept copy of an unreadable log", "kept copies of unreadable logs");
     show_toast(a, "Deleted from this browser: " + what + " and your settings.", 10);
 }
@@ -716,10 +759,14 @@ void update(App& a, const Action& action) {
                    [&](const act::DeleteUnreadable& x) { delete_unreadable(a, x.original); },
                    [&](const act::PickFile& x) {
                        a.picking_program = x.program;
-                       platform::pick_file(x.program ? ".json,application/json" : ".json,.csv,application/json,text/csv");
+                       platform::pick_file(x.program ? ".json,application/json" : ".json,.csv,.zip,application/json,text/csv,application/zip");
                    },
                    [&](const act::FilePicked& x) {
-                       if (!a.picking_program) preview_import(a, x);
+                       if (x.archive) {  // its certificates are kept now: the page learns which it holds
+                           a.archive = {};
+                           platform::list_certificates();
+                       }
+                       if (!a.picking_program || x.archive) preview_import(a, x);
                        else if (!a.check.open) load_program_file(a, x);
                        else {
                            a.check.text = x.bytes;
@@ -744,12 +791,17 @@ void update(App& a, const Action& action) {
                    [&](const act::Redo&) { step(a, a.redo, a.undo, "Redone: "); },
                    [&](const act::ExportBackup&) {
                        platform::download("recert-backup-" + day + ".json", "application/json", serialize(a.log) + "\n");
-                       a.settings.last_backup = a.today;
-                       a.settings.entries_at_backup = static_cast<int>(a.log.entries.size());
-                       a.settings.quiet_until.reset();
-                       save_settings(a.settings);
+                       backed_up(a);
                        show_toast(a, "Backup saved to your downloads.");
                    },
+                   [&](const act::BackupEverything&) { back_up_everything(a); },
+                   [&](const act::ArchiveProgress& x) {
+                       // A restore announces itself by its first progress; a backup was asked for here.
+                       if (a.archive.job == App::Archive::Job::none) a.archive.job = App::Archive::Job::reading;
+                       a.archive.done = x.done;
+                       a.archive.total = x.total;
+                   },
+                   [&](const act::BackupWritten& x) { backup_written(a, x); },
                    [&](const act::ExportCsv&) {
                        platform::download("recert-activities-" + day + ".csv", "text/csv", to_csv(a.log.entries));
                        show_toast(a, "Spreadsheet saved to your downloads.");

@@ -40,7 +40,11 @@ void accept_dropped_certificates(std::int64_t) {}
 void open_certificate(const std::string& sha256, const std::string& mime, const std::string& name, bool download) {
     browser().opened.push_back((download ? "download " : "") + sha256 + " " + mime + " " + name);
 }
-void list_certificates() {}
+void list_certificates() { ++browser().certificate_lists; }
+void delete_certificates() { ++browser().certificate_wipes; }
+void back_up_everything(const std::string& filename, const std::string& log_json, const std::string& manifest_json) {
+    browser().archives.push_back({filename, log_json, manifest_json});
+}
 std::optional<std::string> decode(const std::string& bytes, const std::string& encoding) {
     if (encoding != "windows-1252") return std::nullopt;
     std::string out;  // enough of Windows-1252 for the tests: Latin-1 plus the euro sign

@@ -13,6 +13,10 @@ struct Download {
     std::string filename, mime, content;
 };
 
+struct Archive {  // back_up_everything's request: the .zip's name, the log, the manifest
+    std::string filename, log_json, manifest_json;
+};
+
 struct Browser {
     std::map<std::string, std::string> storage;
     bool storage_full = false;  // storage_set fails as a full quota does
@@ -21,6 +25,8 @@ struct Browser {
     std::vector<bool> certificate_picks;  // camera or not, per pick_certificates
     std::vector<std::string> opened;      // open_certificate: "<sha256> <mime> <name>", "download " first when saved
     std::vector<std::string> announced;
+    std::vector<Archive> archives;
+    int certificate_lists = 0, certificate_wipes = 0;
     Date today{date::year{2026}, date::November, date::day{26}};
 };
 

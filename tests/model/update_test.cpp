@@ -794,3 +794,89 @@ TEST_CASE("Page: Settings counts the certificates the log names, each file once"
     }
     CHECK(certificates_named(a.log) == std::pair<std::int64_t, std::int64_t>{3, 2000});
 }
+
+TEST_CASE("Page: Back up everything asks for one .zip holding the log as the JSON backup has it and a manifest naming each certificate once") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    for (const char* title : {"One", "Two"}) {
+        update(a, act::NewEntry{});
+        a.entry_form.title = title;
+        update(a, kept("FMLA webinar.pdf", 'a', 1000));  // the same bytes on both activities
+        if (title[0] == 'T') update(a, kept("scan", 'b', 500, "image/jpeg"));
+        update(a, act::SaveEntry{});
+    }
+    update(a, act::BackupEverything{});
+    REQUIRE(fake::browser().archives.size() == 1);
+    const auto& zip = fake::browser().archives[0];
+    CHECK(zip.filename == "recert-backup-2026-11-26.zip");
+    CHECK(zip.log_json == serialize(a.log) + "\n");
+    const auto manifest = nlohmann::json::parse(zip.manifest_json);
+    CHECK(manifest["format"] == "recert-backup");
+    CHECK(manifest["log"] == "recert-log.json");
+    REQUIRE(manifest["certificates"].size() == 2);
+    CHECK(manifest["certificates"][0]["path"] == "certificates/aaaaaaaaaaaa-FMLA webinar.pdf");
+    CHECK(manifest["certificates"][1]["path"] == "certificates/bbbbbbbbbbbb-scan.jpg");
+    CHECK(manifest["certificates"][1]["type"] == "image/jpeg");
+    CHECK(manifest["certificates"][1]["size"] == 500);
+    CHECK(a.archive.job == App::Archive::Job::writing);
+    CHECK(a.archive.total == 1500);
+    update(a, act::BackupEverything{});  // pressed again while it runs: still one
+    CHECK(fake::browser().archives.size() == 1);
+
+    update(a, act::ArchiveProgress{1000, 1500});
+    CHECK(a.archive.done == 1000);
+    update(a, act::BackupWritten{true, "", {{std::string(64, 'b'), "missing"}}});
+    CHECK(a.archive.job == App::Archive::Job::none);
+    CHECK(a.toast == "Backup saved to your downloads, with 1 certificate. Left out: \u201Cscan\u201D is not kept in this browser; attach it again.");
+    CHECK(load_settings().last_backup == a.today);
+}
+
+TEST_CASE("Page: a .zip backup that could not be made says so and counts as no backup") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    update(a, act::BackupEverything{});
+    update(a, act::BackupWritten{false, "the browser ran out of memory", {}});
+    CHECK(a.toast.rfind("The backup could not be made: the browser ran out of memory. Nothing was changed", 0) == 0);
+    CHECK_FALSE(load_settings().last_backup.has_value());
+    CHECK(a.archive.job == App::Archive::Job::none);
+}
+
+TEST_CASE("Page: a certificate's place in a .zip backup is safe on every file system and keeps its type's extension") {
+    auto path = [](std::vector<std::string> names, FileType type) { return archive_path({std::string(64, 'f'), type, 1, std::move(names)}); };
+    CHECK(path({"a/b:c?.PDF"}, FileType::pdf) == "certificates/ffffffffffff-a_b_c_.PDF");
+    CHECK(path({"photo.jpeg"}, FileType::jpeg) == "certificates/ffffffffffff-photo.jpeg");
+    CHECK(path({"photo"}, FileType::png) == "certificates/ffffffffffff-photo.png");
+    CHECK(path({}, FileType::pdf) == "certificates/ffffffffffff-certificate.pdf");
+    CHECK(path({"tab\there"}, FileType::pdf) == "certificates/ffffffffffff-tab_here.pdf");
+}
+
+TEST_CASE("Page: a .zip backup opens the import preview with what it restored, and the page asks again which certificates it holds") {
+    fake::reset();
+    App a = open_page();
+    Log other;
+    update(a, act::PickFile{});
+    ArchiveRestore restored{3, {{std::string(64, 'e'), "damaged"}}};
+    update(a, act::FilePicked{"recert-backup-2026-11-20.zip", serialize(other), "", restored});
+    CHECK(fake::browser().certificate_lists == 1);
+    REQUIRE(a.import.open);
+    REQUIRE(a.import.archive.has_value());
+    CHECK(a.import.archive->restored == 3);
+    CHECK(a.import.archive->not_restored[0].second == "damaged");
+    CHECK(archive_reason("damaged") == "is damaged in the backup (its bytes do not match its record)");
+    CHECK(archive_reason("nonsense") == "could not be read");
+}
+
+TEST_CASE("Page: Delete all my data also deletes the certificates kept in this browser") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    update(a, act::NewEntry{});
+    a.entry_form.title = "One";
+    update(a, kept("a.pdf", 'a'));
+    update(a, act::SaveEntry{});
+    update(a, act::Wipe{});
+    CHECK(fake::browser().certificate_wipes == 1);
+    CHECK(a.toast == "Deleted from this browser: 1 credential, 1 activity, 1 certificate and your settings.");
+}

@@ -136,9 +136,10 @@ test('Settings: the theme and the text size are radio groups; choosing Dark chan
   await menu.waitFor();
   assert.equal(await page.getByRole('button', { name: 'Backup' }).getAttribute('aria-expanded'), 'true');
   assert.deepEqual(await menu.getByRole('menuitem').allTextContents(),
-                   ['Back up the log only (JSON, no certificates)', 'Export activities (CSV)', 'Import a backup or CSV…', 'Download Recert to use without internet']
+                   ['Back up everything (.zip, with certificates)', 'Back up the log only (JSON, no certificates)', 'Export activities (CSV)',
+                    'Import a backup (.zip or JSON) or CSV…', 'Download Recert to use without internet']
                      .slice(0, await menu.getByRole('menuitem').count()));
-  assert.ok(await menu.getByRole('menuitem').count() >= 3);
+  assert.ok(await menu.getByRole('menuitem').count() >= 4);
   await page.keyboard.press('Escape');
   await until(page, () => !document.querySelector('[role="menu"]'), undefined, 'the menu closed');
 
