@@ -533,6 +533,34 @@ run "calendar with a bad --as-of" calendar --log "$cpcs" --as-of 2026-02-30
 check_rc 2
 check_err "recert calendar: --as-of \"2026-02-30\" is not a real date"
 
+# ---------------------------------------------------------------- packet
+# tests/packet_test.cpp checks its words; here, the command line and the JSON it prints.
+
+run "packet of namss-cpcs" packet --log "$cpcs" --as-of 2026-11-01 --name "Dana Reyes"
+check_rc 0
+check_out '"title": "Renewal packet: NAMSS CPCS"'
+check_out '"Dana Reyes"'
+check_out '"filename": "recert-packet-namss-cpcs-2026-11-01.pdf"'
+python3 - "$cpcs" "$tmp/two.json" <<'PY'
+import json, sys
+log = json.load(open(sys.argv[1]))
+second = dict(log["credentials"][0], id="c2")
+log["credentials"].append(second)
+json.dump(log, open(sys.argv[2], "w"))
+PY
+run "packet of a log with two credentials, none named" packet --log "$tmp/two.json"
+check_rc 2
+check_err "recert packet: the log holds 2 credentials: name one with --credential"
+run "packet of the second credential" packet --log "$tmp/two.json" --credential c2 --as-of 2026-11-01
+check_rc 0
+check_out '"title": "Renewal packet: NAMSS CPCS"'
+run "packet of one credential the log lacks" packet --log "$cpcs" --credential nope
+check_rc 1
+check_err "no credential \"nope\""
+run "evaluate has no --name" evaluate --log "$cpcs" --name x
+check_rc 2
+check_err "recert evaluate: unknown argument --name"
+
 # ---------------------------------------------------------------- top level
 
 run "no command" 

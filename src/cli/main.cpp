@@ -13,6 +13,7 @@
 #include "format.h"
 #include "ics.h"
 #include "log.h"
+#include "packet.h"
 #include "program.h"
 #include "text_report.h"
 
@@ -25,7 +26,8 @@ constexpr const char* usage =
     "usage:\n"
     "  recert validate [--programs DIR] FILE...\n"
     "  recert evaluate --log LOG [--as-of YYYY-MM-DD] [--credential ID] [--programs DIR] [--format json|text]\n"
-    "  recert calendar --log LOG [--as-of YYYY-MM-DD] [--credential ID] [--programs DIR]\n";
+    "  recert calendar --log LOG [--as-of YYYY-MM-DD] [--credential ID] [--programs DIR]\n"
+    "  recert packet --log LOG [--credential ID] [--name NAME] [--as-of YYYY-MM-DD] [--programs DIR]\n";
 
 
 // 33,554,432
@@ -207,10 +209,11 @@ int validate(std::vector<std::string> files, const char* argv0) {
 }
 
 
-// `evaluate` prints the report; `calendar` its dates as an .ics file. Both read the same options
-// (`--format` is evaluate's alone) and refuse the same bad logs.
+// `evaluate` prints the report; `calendar` its dates as an .ics file; `packet` the renewal packet
+// of one credential as the JSON document the page lays out as a PDF (packet.h). They read the
+// same options (`--format` is evaluate's alone, `--name` packet's) and refuse the same bad logs.
 int report_command(const std::string& command, const std::vector<std::string>& args, const char* argv0) {
-    std::optional<std::string> log_path, credential, programs_dir, as_of_text;
+    std::optional<std::string> log_path, credential, programs_dir, as_of_text, name;
     std::string format = "json";
     for (std::size_t i = 0; i < args.size(); ++i) {
         auto value = [&](std::optional<std::string>& out) {
@@ -224,6 +227,7 @@ int report_command(const std::string& command, const std::vector<std::string>& a
         else if (args[i] == "--credential") ok = value(credential);
         else if (args[i] == "--programs") ok = value(programs_dir);
         else if (args[i] == "--as-of") ok = value(as_of_text);
+        else if (args[i] == "--name" && command == "packet") ok = value(name);
         else if (args[i] == "--format" && command == "evaluate") { ok = value(f); if (ok) format = *f; }
         else { std::cerr << "recert " << command << ": unknown argument " << args[i] << "\n" << usage; return 2; }
         if (!ok) { std::cerr << "recert " << command << ": " << args[i] << " needs a value\n" << usage; return 2; }
@@ -246,11 +250,25 @@ int report_command(const std::string& command, const std::vector<std::string>& a
         std::cerr << *log_path << ": no credential \"" << *credential << "\"\n";
         return 1;
     }
+    if (command == "packet" && !credential) {
+        if (parsed.log->credentials.size() != 1) {
+            std::cerr << "recert packet: the log holds " << parsed.log->credentials.size() << " credentials: name one with --credential\n";
+            return 2;
+        }
+        credential = parsed.log->credentials[0].id;
+    }
     Problems own;
     programs = programs_with_own(programs, *parsed.log, own);
     if (!own.empty()) { report_problems(*log_path, own); return 1; }
     const Report report = evaluate(programs, *parsed.log, *as_of, credential);
     if (command == "calendar") std::cout << to_ics(report, programs, *parsed.log);
+    else if (command == "packet") {
+        const CredentialReport& c = report.credentials.at(0);
+        const auto p = std::find_if(programs.begin(), programs.end(), [&](const Program& x) { return x.id == c.program; });
+        const auto cred = std::find_if(parsed.log->credentials.begin(), parsed.log->credentials.end(), [&](const Credential& x) { return x.id == c.id; });
+        if (c.problems.empty() && p != programs.end())
+            std::cout << to_json(make_packet(*p, *cred, parsed.log->entries, c, name.value_or(""), *as_of)).dump(2) << "\n";
+    }
     else if (format == "json") std::cout << to_json(report).dump(2) << "\n";
     else std::cout << text_report(report, programs, *parsed.log);
     int status = 0;
@@ -272,7 +290,7 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     try {
         if (command == "validate") return validate(args, argv[0]);
-        if (command == "evaluate" || command == "calendar") return report_command(command, args, argv[0]);
+        if (command == "evaluate" || command == "calendar" || command == "packet") return report_command(command, args, argv[0]);
     } catch (const std::exception& e) {
         // The core does not throw on bad input; this is the last guard against a crash.
         std::cerr << "recert: internal error: " << e.what() << "\n";
