@@ -221,6 +221,7 @@ struct SaveStep {};                                     // the step form's day, 
 struct CloseStep {};
 struct ClearStep { std::string credential, step; };     // unticked: the day is forgotten (undoable)
 struct ExportCalendar { std::string credential; };      // its dates as an .ics file (ics.h)
+struct PrintPacket { std::string credential; };         // its renewal packet's summary (packet.h), to print
 struct UseProgramFile {};                               // yes, replace the program of its id with the file
 struct CloseProgramFile {};
 struct ShowMissingEvidence {};                          // the activities an audit would find lacking, listed
@@ -240,7 +241,7 @@ using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act
                             act::PickFile, act::FilePicked, act::Import, act::Undo, act::Redo, act::ExportBackup, act::BackupEverything,
                             act::ArchiveProgress, act::BackupWritten, act::ExportCsv,
                             act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload, act::SeenEmbedNotice,
-                            act::OpenStep, act::SaveStep, act::CloseStep, act::ClearStep, act::ExportCalendar,
+                            act::OpenStep, act::SaveStep, act::CloseStep, act::ClearStep, act::ExportCalendar, act::PrintPacket,
                             act::UseProgramFile, act::CloseProgramFile, act::QuietBackupNudge, act::OpenCheck,
                             act::CheckProgram, act::CloseCheck, act::ShowMissingEvidence, act::PickCertificates, act::CertificateStored,
                             act::RemoveCertificate, act::ViewCertificate, act::CertificatesListed, act::CertificateUnavailable>;

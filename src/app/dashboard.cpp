@@ -427,6 +427,12 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         ImGui::PopFont();
         if (ImGui::Button(ICON_CALENDAR " Add to calendar")) emit(a, act::ExportCalendar{c.id});
         track("calendar.export");
+        // Beside it when both fit (a phone's card is narrower than the two).
+        constexpr const char* print_label = "Print renewal summary";
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(print_label).x + ImGui::GetStyle().FramePadding.x * 2) ImGui::NewLine();
+        if (ImGui::Button(print_label)) emit(a, act::PrintPacket{c.id});
+        track("packet.print");
         draw_timeline(r, a.today);
         // The timeline is a picture of the list below it, which a screen reader reads.
         begin_node("deadlines", Role::list, "Dates ahead").level = static_cast<int>(r.deadlines.size());

@@ -49,6 +49,9 @@ void delete_certificates();  // every one IndexedDB holds ("Delete all my data")
 // recert_backup_written. A .zip picked through pick_file is read back the same way: its
 // certificates checked and kept, then its log at recert_archive_picked.
 void back_up_everything(const std::string& filename, const std::string& log_json, const std::string& manifest_json);
+// The renewal packet's summary (packet.h's JSON) as an HTML page only print shows, then the
+// browser's print dialog, for those who print from the browser or save from it as PDF.
+void print_view(const std::string& packet_json);
 // Text in another encoding ("windows-1252") as UTF-8, by the browser's decoder.
 std::optional<std::string> decode(const std::string& bytes, const std::string& encoding);
 void clipboard_write(const std::string& text);

@@ -18,6 +18,7 @@ void js_open_certificate(const char* sha256, const char* mime, const char* name,
 void js_list_certificates();
 void js_delete_certificates();
 void js_back_up_everything(const char* filename, const char* log_json, int log_size, const char* manifest_json);
+void js_print_view(const char* packet_json);
 void js_clipboard_write(const char* text);
 void js_announce(const char* text);
 void js_semantics_patch(const char* patch);
@@ -89,6 +90,8 @@ void download(const std::string& filename, const std::string& mime, const std::s
 void pick_file(const std::string& accept) { js_pick_file(accept.c_str()); }
 void pick_certificates(bool camera, std::int64_t max_bytes) { js_pick_certificates(camera, static_cast<double>(max_bytes)); }
 void accept_dropped_certificates(std::int64_t max_bytes) { js_accept_dropped_certificates(static_cast<double>(max_bytes)); }
+void print_view(const std::string& packet_json) { js_print_view(packet_json.c_str()); }
+
 void open_certificate(const std::string& sha256, const std::string& mime, const std::string& name, bool download) {
     js_open_certificate(sha256.c_str(), mime.c_str(), name.c_str(), download);
 }

@@ -55,6 +55,56 @@ mergeInto(LibraryManager.library, {
       return 0;
     }
   },
+  // The packet's blocks as plain elements (textContent only: its text is the person's), in
+  // #print-view, which style.css shows in print alone; the document's title is the packet's
+  // while the dialog is open, as browsers name a saved PDF by it.
+  js_print_view: function (json) {
+    var packet = JSON.parse(UTF8ToString(json));
+    function el(tag, text, cls) {
+      var e = document.createElement(tag);
+      if (text !== undefined) e.textContent = text;
+      if (cls) e.className = cls;
+      return e;
+    }
+    var root = el('article');
+    root.id = 'print-view';
+    packet.blocks.forEach(function (b) {
+      if (b.type === 'title') root.appendChild(el('h1', b.text));
+      else if (b.type === 'heading') root.appendChild(el('h2', b.text));
+      else if (b.type === 'text') root.appendChild(el('p', b.text, b.flagged ? 'flag' : ''));
+      else if (b.type === 'facts') {
+        var dl = el('dl');
+        b.columns.forEach(function (label, i) {
+          dl.appendChild(el('dt', label));
+          dl.appendChild(el('dd', b.rows[i].cells[0]));
+        });
+        root.appendChild(dl);
+      } else if (b.type === 'table') {
+        var table = el('table'), head = el('tr'), body = el('tbody');
+        b.columns.forEach(function (c) { head.appendChild(el('th', c)); });
+        table.appendChild(el('thead')).appendChild(head);
+        b.rows.forEach(function (r) {
+          var tr = el('tr');
+          r.cells.forEach(function (c) { tr.appendChild(el('td', c)); });
+          body.appendChild(tr);
+          if (r.flag) {
+            var note = el('td', '\u26A0 ' + r.flag);
+            note.colSpan = b.columns.length;
+            body.appendChild(el('tr', undefined, 'flag')).appendChild(note);
+          }
+        });
+        table.appendChild(body);
+        root.appendChild(table);
+      }
+    });
+    var old = document.getElementById('print-view');
+    if (old) old.remove();
+    document.body.appendChild(root);
+    var title = document.title;
+    document.title = packet.title;
+    window.addEventListener('afterprint', function () { document.title = title; }, { once: true });
+    setTimeout(function () { window.print(); }, 0);  // after this frame: print() blocks until the dialog closes
+  },
   js_download: function (name, mime, content, size) {
     // The bytes as they are (a copy: the heap may move), so a NUL in a title reaches the file.
     var blob = new Blob([HEAPU8.slice(content, content + size)], { type: UTF8ToString(mime) });

@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "format.h"
 #include "ics.h"
+#include "packet.h"
 #include "platform.h"
 #include "store.h"
 #include "utf8.h"
@@ -608,6 +609,16 @@ void export_calendar(App& a, const std::string& credential) {
     show_toast(a, "Calendar file saved to your downloads: open it to add the dates to your calendar.");
 }
 
+void print_packet(App& a, const std::string& credential) {
+    const auto r = std::find_if(a.report.credentials.begin(), a.report.credentials.end(),
+                                [&](const CredentialReport& x) { return x.id == credential && x.problems.empty(); });
+    const auto c = std::find_if(a.log.credentials.begin(), a.log.credentials.end(), [&](const Credential& x) { return x.id == credential; });
+    if (r == a.report.credentials.end() || c == a.log.credentials.end()) return;
+    const Program* p = program_of(a, *c);
+    if (!p) return;
+    platform::print_view(to_json(make_packet(*p, *c, a.log.entries, *r, "", a.today)).dump());
+}
+
 // ---- 6. Stored data ----------------------------------------------------------------------
 
 void wipe(App& a) {
@@ -829,6 +840,7 @@ void update(App& a, const Action& action) {
                    [&](const act::CloseStep&) { a.step_form = StepForm{}; },
                    [&](const act::ClearStep& x) { clear_step(a, x.credential, x.step); },
                    [&](const act::ExportCalendar& x) { export_calendar(a, x.credential); },
+                   [&](const act::PrintPacket& x) { print_packet(a, x.credential); },
                    [&](const act::ShowMissingEvidence&) {
                        a.view.status_filter = 4;
                        a.view.filter.clear();

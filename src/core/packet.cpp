@@ -142,8 +142,8 @@ Packet make_packet(const Program& p, const Credential& credential, const std::ve
     out.blocks.push_back(heading("Certificates"));
     if (out.certificates.empty()) out.blocks.push_back(text("No certificate is attached to the activities counted."));
     else {
-        out.blocks.push_back(text(count_of(static_cast<std::int64_t>(out.certificates.size()), "certificate follows", "certificates follow") +
-                                  ", in the order of the activities above."));
+        out.blocks.push_back(text(count_of(static_cast<std::int64_t>(out.certificates.size()), "certificate is", "certificates are") +
+                                  " attached to the activities counted; the PDF packet appends them in this order."));
         Block t = table({"#", "Activity", "File"});
         for (std::size_t i = 0; i < out.certificates.size(); ++i)
             t.rows.push_back({{std::to_string(i + 1), out.certificates[i].caption, out.certificates[i].name}, ""});

@@ -21,6 +21,7 @@ struct Browser {
     std::map<std::string, std::string> storage;
     bool storage_full = false;  // storage_set fails as a full quota does
     std::vector<Download> downloads;
+    std::vector<std::string> printed;     // print_view: the packets' JSON
     int pick_file_calls = 0, persist_requests = 0, reloads = 0;
     std::vector<bool> certificate_picks;  // camera or not, per pick_certificates
     std::vector<std::string> opened;      // open_certificate: "<sha256> <mime> <name>", "download " first when saved

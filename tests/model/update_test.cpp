@@ -527,6 +527,20 @@ TEST_CASE("Page: Add to calendar downloads the credential's dates as an .ics fil
     CHECK(fake::browser().downloads.size() == 1);
 }
 
+TEST_CASE("Page: Print renewal summary hands the credential's packet to the print view") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    update(a, act::PrintPacket{a.log.credentials[0].id});
+    REQUIRE(fake::browser().printed.size() == 1);
+    const auto packet = nlohmann::json::parse(fake::browser().printed[0]);
+    CHECK(packet["title"] == "Renewal packet: DMEC CLMS");
+    CHECK(packet["blocks"][1]["columns"][0] == "Credential");  // no name in Settings yet: no Name line
+    CHECK(fake::browser().printed[0].find("Pass the recertification exam") != std::string::npos);
+    update(a, act::PrintPacket{"nope"});
+    CHECK(fake::browser().printed.size() == 1);
+}
+
 TEST_CASE("Page: a program file an association sent is checked, kept with the log, and the credential form starts on it") {
     fake::reset();
     App a = open_page();
