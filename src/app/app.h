@@ -35,6 +35,7 @@ struct Settings {
     // without one, the day this browser first held activities; "Not now" quiets it until a day.
     std::optional<Date> last_backup, unsaved_since, quiet_until;
     int entries_at_backup = 0;
+    std::string name;  // the person's, as the renewal packet gives it; "" leaves its line out
 };
 // A backup is due after this many days, or this many new activities, without one.
 inline constexpr int backup_due_days = 60;

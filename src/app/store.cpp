@@ -152,6 +152,7 @@ void save_settings(const Settings& s) {
     // Text size as a whole percentage: a float would be stored as 1.149999976.
     nlohmann::json j = {{"theme", static_cast<int>(s.theme)}, {"text_percent", static_cast<int>(std::lround(s.text_scale * 100))},
                         {"embed_notice_seen", s.embed_notice_seen}, {"entries_at_backup", s.entries_at_backup}};
+    if (!s.name.empty()) j["name"] = s.name;
     for (const auto& [key, day] : {std::pair{"last_backup", s.last_backup}, {"unsaved_since", s.unsaved_since}, {"quiet_until", s.quiet_until}})
         if (day) j[key] = to_iso(*day);
     platform::storage_set(settings_key, j.dump());
@@ -168,6 +169,7 @@ Settings load_settings() {
             s.text_scale = std::clamp(z->get<int>(), 85, 150) / 100.0f;
         if (auto n = j->find("embed_notice_seen"); n != j->end() && n->is_boolean()) s.embed_notice_seen = n->get<bool>();
         if (auto n = j->find("entries_at_backup"); n != j->end() && n->is_number_integer()) s.entries_at_backup = std::max(0, n->get<int>());
+        if (auto n = j->find("name"); n != j->end() && n->is_string()) s.name = n->get<std::string>();
         for (auto [key, day] : {std::pair{"last_backup", &s.last_backup}, {"unsaved_since", &s.unsaved_since}, {"quiet_until", &s.quiet_until}})
             if (auto d = j->find(key); d != j->end() && d->is_string()) *day = parse_date(d->get<std::string>());
     }

@@ -152,6 +152,8 @@ void draw_settings(App& a) {
         track(std::string("settings.size.") + name, Role::radio, std::abs(a.settings.text_scale - value) < 0.01f ? State::checked : 0);
     }
     end_node();
+    // Kept with the settings, not the log: it goes on the packet, not into a backup.
+    changed |= text_field("settings.name", "Your name, for the renewal packet", a.settings.name, "as your certifying body knows you");
     if (changed) emit(a, act::SaveSettings{});
 
     ImGui::Separator();

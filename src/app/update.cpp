@@ -616,7 +616,7 @@ void print_packet(App& a, const std::string& credential) {
     if (r == a.report.credentials.end() || c == a.log.credentials.end()) return;
     const Program* p = program_of(a, *c);
     if (!p) return;
-    platform::print_view(to_json(make_packet(*p, *c, a.log.entries, *r, "", a.today)).dump());
+    platform::print_view(to_json(make_packet(*p, *c, a.log.entries, *r, a.settings.name, a.today)).dump());
 }
 
 // ---- 6. Stored data ----------------------------------------------------------------------

@@ -539,6 +539,15 @@ TEST_CASE("Page: Print renewal summary hands the credential's packet to the prin
     CHECK(fake::browser().printed[0].find("Pass the recertification exam") != std::string::npos);
     update(a, act::PrintPacket{"nope"});
     CHECK(fake::browser().printed.size() == 1);
+
+    // The name from Settings, kept over a reload, heads the packet.
+    a.settings.name = "Dana Reyes";
+    update(a, act::SaveSettings{});
+    CHECK(load_settings().name == "Dana Reyes");
+    update(a, act::PrintPacket{a.log.credentials[0].id});
+    const auto named = nlohmann::json::parse(fake::browser().printed.at(1));
+    CHECK(named["blocks"][1]["columns"][0] == "Name");
+    CHECK(named["blocks"][1]["rows"][0]["cells"][0] == "Dana Reyes");
 }
 
 TEST_CASE("Page: a program file an association sent is checked, kept with the log, and the credential form starts on it") {

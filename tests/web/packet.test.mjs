@@ -21,6 +21,16 @@ const log = {
 test('Print renewal summary: the packet as a print-only page, then the print dialog', async () => {
   const context = await withStored(JSON.stringify(log));
   const page = await open(context, `${origin}/?test&today=2026-11-26`);
+  // The name from Settings heads the packet.
+  await page.getByRole('button', { name: 'Settings', exact: true }).press('Enter');
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.waitFor();
+  const name = settings.getByRole('textbox', { name: 'Your name, for the renewal packet', exact: true });
+  await name.focus();
+  await page.keyboard.type('Dana Reyes');
+  await until(page, () => JSON.parse(localStorage.getItem('recert-settings') || '{}').name === 'Dana Reyes', undefined, 'the name saved');
+  await page.keyboard.press('Escape');
+  await settings.waitFor({ state: 'detached' });
   // The dialog would block a headless page: count the calls instead.
   await page.evaluate(() => { window.printed = []; window.print = () => window.printed.push(document.title); });
   const button = page.getByRole('button', { name: 'Print renewal summary', exact: true });
@@ -32,7 +42,7 @@ test('Print renewal summary: the packet as a print-only page, then the print dia
 
   const view = page.locator('#print-view');
   const text = await view.textContent();
-  for (const want of ['Renewal packet: DMEC CLMS', 'Certified Leave Management Specialist (CLMS)', 'Feb 10, 2025 to Feb 10, 2027',
+  for (const want of ['Renewal packet: DMEC CLMS', 'Dana Reyes', 'Certified Leave Management Specialist (CLMS)', 'Feb 10, 2025 to Feb 10, 2027',
                       'Left: earn the credits still needed and pass the recertification exam.',
                       '12.5 CEUs earned of 20 CEUs required: 7.5 still to earn.', 'FMLA and ADA day',
                       'Needs its certificate and CLMS verification code', 'Before the cycle', 'outside the cycle',
@@ -40,6 +50,11 @@ test('Print renewal summary: the packet as a print-only page, then the print dia
     assert.ok(text.includes(want), `the print view says "${want}"`);
   assert.equal(await view.locator('table').first().locator('th').allTextContents().then((h) => h.join('|')),
                'Date|Activity|Provider|Kind|CEUs|Code|Certificate');
+  // Pressed again, the view is made anew, not added twice.
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await until(page, () => window.printed.length === 2, undefined, 'the print dialog again');
+  assert.equal(await page.locator('#print-view').count(), 1);
   // On screen it is not there; in print it is all there is.
   assert.equal(await view.evaluate((e) => getComputedStyle(e).display), 'none');
   await page.emulateMedia({ media: 'print' });
@@ -47,12 +62,6 @@ test('Print renewal summary: the packet as a print-only page, then the print dia
   assert.equal(await page.locator('#canvas').evaluate((e) => getComputedStyle(e).display), 'none');
   await shot(page, 'packet-print-view');
   writeFileSync(join(artifacts, 'packet-print-view.pdf'), await page.pdf({ format: 'Letter' }));
-  await page.emulateMedia({ media: 'screen' });
 
-  // Pressed again, the view is made anew, not added twice.
-  await button.focus();
-  await page.keyboard.press('Enter');
-  await until(page, () => window.printed.length === 2, undefined, 'the print dialog again');
-  assert.equal(await page.locator('#print-view').count(), 1);
   await context.close();
 });
