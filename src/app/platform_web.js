@@ -100,7 +100,9 @@ mergeInto(LibraryManager.library, {
     var old = document.getElementById('print-view');
     if (old) old.remove();
     document.body.appendChild(root);
-    var title = document.title;
+    // The page's own title, kept from the first time: a second press before afterprint would
+    // otherwise keep the packet's.
+    var title = Module.recertPageTitle = Module.recertPageTitle || document.title;
     document.title = packet.title;
     window.addEventListener('afterprint', function () { document.title = title; }, { once: true });
     setTimeout(function () { window.print(); }, 0);  // after this frame: print() blocks until the dialog closes

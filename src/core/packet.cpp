@@ -33,7 +33,8 @@ Packet make_packet(const Program& p, const Credential& credential, const std::ve
         if (logged(r.entries[i])) by_date.push_back(i);
     std::stable_sort(by_date.begin(), by_date.end(),
                      [&](std::size_t a, std::size_t b) { return logged(r.entries[a])->date < logged(r.entries[b])->date; });
-    auto rank = [&](std::size_t index) { return std::find(by_date.begin(), by_date.end(), index) - by_date.begin(); };
+    std::vector<std::size_t> rank(r.entries.size());  // entry index -> its place by date: sorting asks it often
+    for (std::size_t i = 0; i < by_date.size(); ++i) rank[by_date[i]] = i;
 
     Packet out;
     const std::string credential_name = list_in_words(credential_short_names(p));
@@ -68,7 +69,7 @@ Packet make_packet(const Program& p, const Credential& credential, const std::ve
                                   (req.met ? "met." : number(req.remaining) + " still to earn.")));
         auto lines = requirement_lines(p, r, req.id);
         lines.erase(std::remove_if(lines.begin(), lines.end(), [](const Line& l) { return l.share != Share::counted; }), lines.end());
-        std::stable_sort(lines.begin(), lines.end(), [&](const Line& a, const Line& b) { return rank(a.entry) < rank(b.entry); });
+        std::stable_sort(lines.begin(), lines.end(), [&](const Line& a, const Line& b) { return rank[a.entry] < rank[b.entry]; });
         if (lines.empty()) {
             out.blocks.push_back(text("No activity counts toward it yet."));
             continue;

@@ -55,6 +55,10 @@ test('Print renewal summary: the packet as a print-only page, then the print dia
   await page.keyboard.press('Enter');
   await until(page, () => window.printed.length === 2, undefined, 'the print dialog again');
   assert.equal(await page.locator('#print-view').count(), 1);
+  // The dialog closed, the page has its own title back.
+  const own = await page.evaluate(() => { window.dispatchEvent(new Event('afterprint')); return document.title; });
+  assert.notEqual(own, 'Renewal packet: DMEC CLMS');
+  assert.match(own, /Recert/);
   // On screen it is not there; in print it is all there is.
   assert.equal(await view.evaluate((e) => getComputedStyle(e).display), 'none');
   await page.emulateMedia({ media: 'print' });
