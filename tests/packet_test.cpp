@@ -28,10 +28,10 @@ struct Made {
     CredentialReport report;
     Packet packet;
 };
-Made made(const std::string& holder = "Dana Reyes") {
+Made made(const std::string& holder = "Dana Reyes", const std::vector<NotIncluded>& not_included = {}) {
     const Log log = test::log_from(R"({"format":"recert-log","version":1,"credentials":[)" + credential + R"(],"entries":)" + entries + "}");
     CredentialReport r = test::evaluate_one("dmec-clms", credential, entries, "2026-12-03");
-    Packet p = make_packet(test::program("dmec-clms"), log.credentials[0], log.entries, r, holder, test::day("2026-12-03"));
+    Packet p = make_packet(test::program("dmec-clms"), log.credentials[0], log.entries, r, holder, test::day("2026-12-03"), not_included);
     return {std::move(r), std::move(p)};
 }
 const PacketBlock* after_heading(const Packet& p, const std::string& heading, PacketBlock::Type type) {
@@ -111,4 +111,31 @@ TEST_CASE("Packet: the certificates of counted activities follow once each, in t
     CHECK(j["blocks"][0] == json{{"type", "title"}, {"text", "Renewal packet: DMEC CLMS"}});
     const auto flagged = std::find_if(j["blocks"].begin(), j["blocks"].end(), [](const json& b) { return b.contains("flagged"); });
     CHECK(flagged != j["blocks"].end());
+}
+
+TEST_CASE("Packet: a certificate the PDF cannot append is flagged with why, and the rest are appended") {
+    const auto whole = made();
+    const PacketBlock* all = after_heading(whole.packet, "Certificates", PacketBlock::Type::text);
+    REQUIRE(all);
+    CHECK(all->text == "2 certificates are attached to the activities counted; the PDF packet appends them in this order.");
+    CHECK_FALSE(all->flagged);
+
+    const auto m = made("", {{sha_a, "is password-protected, so its pages cannot be copied"}});
+    REQUIRE(m.packet.certificates.size() == 1);
+    CHECK(m.packet.certificates[0].sha256 == sha_b);
+    const PacketBlock* says = after_heading(m.packet, "Certificates", PacketBlock::Type::text);
+    REQUIRE(says);
+    CHECK(says->text == "2 certificates are attached to the activities counted; the PDF packet appends 1 of them in this order, and could not append the 1 flagged below.");
+    CHECK(says->flagged);
+    const PacketBlock* list = after_heading(m.packet, "Certificates", PacketBlock::Type::table);
+    REQUIRE(list);
+    REQUIRE(list->rows.size() == 2);  // both still listed, in date order
+    CHECK(list->rows[0].cells == std::vector<std::string>{"1", "Jun 1, 2025 \u00B7 FMLA webinar", "fmla.pdf"});
+    CHECK(list->rows[0].flag == "Not in this PDF: the file is password-protected, so its pages cannot be copied");
+    CHECK(list->rows[1].flag.empty());
+
+    const auto none = made("", {{sha_a, "is not kept in this browser"}, {sha_b, "is not kept in this browser"}});
+    CHECK(none.packet.certificates.empty());
+    CHECK(after_heading(none.packet, "Certificates", PacketBlock::Type::text)->text ==
+          "2 certificates are attached to the activities counted; the PDF packet could append none of them, for the reasons flagged below.");
 }

@@ -22,7 +22,8 @@ std::string entry_day(const Entry& e) { return date_in_words(e.date); }
 }  // namespace
 
 Packet make_packet(const Program& p, const Credential& credential, const std::vector<Entry>& entries,
-                   const CredentialReport& r, const std::string& holder, Date produced) {
+                   const CredentialReport& r, const std::string& holder, Date produced,
+                   const std::vector<NotIncluded>& not_included) {
     auto logged = [&](const EntryResult& er) -> const Entry* {
         const auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.id == er.id; });
         return it == entries.end() ? nullptr : &*it;
@@ -143,12 +144,22 @@ Packet make_packet(const Program& p, const Credential& credential, const std::ve
     out.blocks.push_back(heading("Certificates"));
     if (out.certificates.empty()) out.blocks.push_back(text("No certificate is attached to the activities counted."));
     else {
-        out.blocks.push_back(text(count_of(static_cast<std::int64_t>(out.certificates.size()), "certificate is", "certificates are") +
-                                  " attached to the activities counted; the PDF packet appends them in this order."));
         Block t = table({"#", "Activity", "File"});
-        for (std::size_t i = 0; i < out.certificates.size(); ++i)
-            t.rows.push_back({{std::to_string(i + 1), out.certificates[i].caption, out.certificates[i].name}, ""});
+        std::vector<PacketCertificate> appended;
+        for (std::size_t i = 0; i < out.certificates.size(); ++i) {
+            auto& c = out.certificates[i];
+            const auto left = std::find_if(not_included.begin(), not_included.end(), [&](const NotIncluded& n) { return n.sha256 == c.sha256; });
+            t.rows.push_back({{std::to_string(i + 1), c.caption, c.name}, left == not_included.end() ? "" : "Not in this PDF: the file " + left->why});
+            if (left == not_included.end()) appended.push_back(std::move(c));
+        }
+        const auto all = static_cast<std::int64_t>(out.certificates.size()), in = static_cast<std::int64_t>(appended.size());
+        std::string says = count_of(all, "certificate is", "certificates are") + " attached to the activities counted; the PDF packet ";
+        if (in == all) says += all == 1 ? "appends it." : "appends them in this order.";
+        else if (in == 0) says += "could append none of them, for the reasons flagged below.";
+        else says += "appends " + std::to_string(in) + " of them in this order, and could not append the " + std::to_string(all - in) + " flagged below.";
+        out.blocks.push_back(text(says, in < all));
         out.blocks.push_back(std::move(t));
+        out.certificates = std::move(appended);
     }
     return out;
 }

@@ -39,10 +39,18 @@ struct Packet {
     std::vector<PacketCertificate> certificates;
 };
 
+// A certificate the PDF cannot carry, by hash, with why in words ("is not kept in this browser").
+struct NotIncluded {
+    std::string sha256, why;
+};
+
 // `holder`: the person's name as Settings gives it ("" leaves the line out); `produced`: today.
 // `r` is `credential` evaluated against `p` with `entries` (the log's entries, by id).
+// `not_included`: certificates the PDF packet found it cannot append; each stays in the list of
+// certificates, flagged with why, and leaves `certificates`.
 Packet make_packet(const Program& p, const Credential& credential, const std::vector<Entry>& entries,
-                   const CredentialReport& r, const std::string& holder, Date produced);
+                   const CredentialReport& r, const std::string& holder, Date produced,
+                   const std::vector<NotIncluded>& not_included = {});
 
 nlohmann::json to_json(const Packet& packet);
 
