@@ -324,6 +324,11 @@
       files.forEach(function (f) { if (fallbackState[f.file] === 'failed') loadFallback(f); });
     });
   });
+  // The renewal packet's PDF (platform_packet.js) embeds the page's own fonts, and the fallback
+  // fonts for the characters Inter lacks, as the canvas draws them.
+  Module.recertFont = function (name) { return get('fonts/' + name); };
+  Module.recertFallbackFonts = function () { return fallbacks; };
+  Module.recertFallbackFont = fetchFallback;
   Module.recertNeedGlyphs = function (codePoints) {
     fallbacks.then(function (files) {
       codePoints.forEach(function (c) {

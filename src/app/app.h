@@ -223,6 +223,11 @@ struct CloseStep {};
 struct ClearStep { std::string credential, step; };     // unticked: the day is forgotten (undoable)
 struct ExportCalendar { std::string credential; };      // its dates as an .ics file (ics.h)
 struct PrintPacket { std::string credential; };         // its renewal packet's summary (packet.h), to print
+struct MakePacket { std::string credential; };          // its renewal packet as a PDF, certificates appended
+struct PacketPrepared {                                 // the browser has read them: these it cannot append
+    std::vector<std::pair<std::string, std::string>> left_out;  // sha256, why (archive_reasons)
+};
+struct PacketMade { bool ok = false; std::string error; int pages = 0, summary_pages = 0; };  // in the downloads, or not
 struct UseProgramFile {};                               // yes, replace the program of its id with the file
 struct CloseProgramFile {};
 struct ShowMissingEvidence {};                          // the activities an audit would find lacking, listed
@@ -243,6 +248,7 @@ using Action = std::variant<act::NewEntry, act::OpenEntry, act::RepairEntry, act
                             act::ArchiveProgress, act::BackupWritten, act::ExportCsv,
                             act::SaveSettings, act::Wipe, act::DownloadKept, act::DiscardKept, act::StorageChanged, act::Reload, act::SeenEmbedNotice,
                             act::OpenStep, act::SaveStep, act::CloseStep, act::ClearStep, act::ExportCalendar, act::PrintPacket,
+                            act::MakePacket, act::PacketPrepared, act::PacketMade,
                             act::UseProgramFile, act::CloseProgramFile, act::QuietBackupNudge, act::OpenCheck,
                             act::CheckProgram, act::CloseCheck, act::ShowMissingEvidence, act::PickCertificates, act::CertificateStored,
                             act::RemoveCertificate, act::ViewCertificate, act::CertificatesListed, act::CertificateUnavailable>;
@@ -284,6 +290,13 @@ struct App {
         enum class Job { none, writing, reading } job = Job::none;
         std::int64_t done = 0, total = 0;
     } archive;
+    // The PDF packet the browser is making (platform.h's two steps): whose, and the certificates
+    // it found it cannot append (sha256, why: archive_reasons).
+    struct PacketJob {
+        std::string credential;
+        std::vector<std::pair<std::string, std::string>> left_out;
+    };
+    std::optional<PacketJob> packet_job;
     // The certificates the browser holds (by SHA-256), once it has said; those found altered.
     std::optional<std::set<std::string>> stored_certificates;
     std::set<std::string> altered_certificates;
@@ -338,6 +351,7 @@ inline constexpr std::pair<std::string_view, std::string_view> archive_reasons[]
     {"too-big", "is larger than a certificate can be"},
     {"full", "could not be kept: this browser's storage is full"},
     {"refused", "could not be kept: this browser does not let the page store files here"},
+    {"encrypted", "is password-protected, so its pages cannot be copied"},
 };
 std::string_view archive_reason(std::string_view code);  // the words, or "could not be read"
 // "\u201Ca.pdf\u201D is not kept in this browser and ...": each (sha256, reason) by the name `log` gives it.

@@ -427,10 +427,17 @@ void draw_dashboard(App& a, const Credential& c, const CredentialReport& r, cons
         ImGui::PopFont();
         if (ImGui::Button(ICON_CALENDAR " Add to calendar")) emit(a, act::ExportCalendar{c.id});
         track("calendar.export");
-        // Beside it when both fit (a phone's card is narrower than the two).
+        // Each beside the one before when it fits (a phone's card is narrower than the three).
+        auto next_to = [](const char* label) {
+            ImGui::SameLine();
+            if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2) ImGui::NewLine();
+        };
+        constexpr const char* pdf_label = ICON_DOWNLOAD " Renewal packet (PDF)";
+        next_to(pdf_label);
+        if (ImGui::Button(pdf_label)) emit(a, act::MakePacket{c.id});
+        track("packet.pdf");
         constexpr const char* print_label = "Print renewal summary";
-        ImGui::SameLine();
-        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(print_label).x + ImGui::GetStyle().FramePadding.x * 2) ImGui::NewLine();
+        next_to(print_label);
         if (ImGui::Button(print_label)) emit(a, act::PrintPacket{c.id});
         track("packet.print");
         draw_timeline(r, a.today);

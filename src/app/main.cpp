@@ -733,6 +733,18 @@ EMSCRIPTEN_KEEPALIVE void recert_backup_written(const char* error, const char* l
     wake();
 }
 
+EMSCRIPTEN_KEEPALIVE void recert_packet_prepared(const char* left_out) {
+    if (!shell) return;
+    update(shell->app, act::PacketPrepared{reason_lines(left_out)});
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void recert_packet_made(const char* error, int pages, int summary_pages) {
+    if (!shell) return;
+    update(shell->app, act::PacketMade{pages > 0 && !(error && *error), error ? error : "", pages, summary_pages});
+    wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void recert_certificate_stored(const char* name, const char* mime, const char* sha256, double size, int outcome) {
     if (!shell || outcome < 0 || outcome > static_cast<int>(platform::FileOutcome::unreadable)) return;
     update(shell->app, act::CertificateStored{name ? name : "", mime ? mime : "", sha256 ? sha256 : "",

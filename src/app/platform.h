@@ -52,6 +52,15 @@ void back_up_everything(const std::string& filename, const std::string& log_json
 // The renewal packet's summary (packet.h's JSON) as an HTML page only print shows, then the
 // browser's print dialog, for those who print from the browser or save from it as PDF.
 void print_view(const std::string& packet_json);
+// The renewal packet as a PDF (pdf-lib, loaded when first needed), in two steps so that all its
+// words stay the core's. prepare_packet reads each certificate `certificates_json` lists (the
+// packet's "certificates") from IndexedDB, checks its hash and that it can be appended, and says
+// which cannot at recert_packet_prepared ("sha256\treason" lines: archive_reasons). Then
+// make_packet_pdf lays out packet.h's JSON, made again with those left out, in the page's own
+// fonts (embedded, so its text is selectable), appends the certificates it lists, and saves it
+// to the downloads; the end arrives at recert_packet_made.
+void prepare_packet(const std::string& certificates_json);
+void make_packet_pdf(const std::string& packet_json);
 // Text in another encoding ("windows-1252") as UTF-8, by the browser's decoder.
 std::optional<std::string> decode(const std::string& bytes, const std::string& encoding);
 void clipboard_write(const std::string& text);

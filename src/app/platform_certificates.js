@@ -90,7 +90,7 @@ mergeInto(LibraryManager.library, {
   // folded into a Blob, so a backup of hundreds of MB never sits whole in the page's memory.
   // Read back from the zip's central directory (not by scanning its stream, which a certificate's
   // own bytes could mislead), one file at a time, each checked against its hash before it is kept.
-  $recertArchive__deps: ['$recertFiles', 'recert_archive_progress', 'recert_backup_written', 'recert_archive_picked'],
+  $recertArchive__deps: ['$recertFiles', '$recertSave', 'recert_archive_progress', 'recert_backup_written', 'recert_archive_picked'],
   $recertArchive: {
     logName: 'recert-log.json',
     manifestName: 'manifest.json',
@@ -144,12 +144,7 @@ mergeInto(LibraryManager.library, {
           text(recertArchive.manifestName, JSON.stringify(manifest, null, 2) + '\n');
           zip.end();
           fold();
-          var a = document.createElement('a');
-          a.href = URL.createObjectURL(written);
-          a.download = filename;
-          document.body.appendChild(a);
-          a.click();
-          setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 60000);
+          recertSave(written, filename);
           recertFiles.call(_recert_backup_written, ['', recertArchive.lines(left)], [1]);
         });
       }).catch(function (err) {

@@ -19,6 +19,8 @@ void js_list_certificates();
 void js_delete_certificates();
 void js_back_up_everything(const char* filename, const char* log_json, int log_size, const char* manifest_json);
 void js_print_view(const char* packet_json);
+void js_prepare_packet(const char* certificates_json);
+void js_make_packet_pdf(const char* packet_json);
 void js_clipboard_write(const char* text);
 void js_announce(const char* text);
 void js_semantics_patch(const char* patch);
@@ -91,6 +93,8 @@ void pick_file(const std::string& accept) { js_pick_file(accept.c_str()); }
 void pick_certificates(bool camera, std::int64_t max_bytes) { js_pick_certificates(camera, static_cast<double>(max_bytes)); }
 void accept_dropped_certificates(std::int64_t max_bytes) { js_accept_dropped_certificates(static_cast<double>(max_bytes)); }
 void print_view(const std::string& packet_json) { js_print_view(packet_json.c_str()); }
+void prepare_packet(const std::string& certificates_json) { js_prepare_packet(certificates_json.c_str()); }
+void make_packet_pdf(const std::string& packet_json) { js_make_packet_pdf(packet_json.c_str()); }
 
 void open_certificate(const std::string& sha256, const std::string& mime, const std::string& name, bool download) {
     js_open_certificate(sha256.c_str(), mime.c_str(), name.c_str(), download);

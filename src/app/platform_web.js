@@ -107,15 +107,20 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('afterprint', function () { document.title = title; }, { once: true });
     setTimeout(function () { window.print(); }, 0);  // after this frame: print() blocks until the dialog closes
   },
-  js_download: function (name, mime, content, size) {
-    // The bytes as they are (a copy: the heap may move), so a NUL in a title reaches the file.
-    var blob = new Blob([HEAPU8.slice(content, content + size)], { type: UTF8ToString(mime) });
+  // A Blob to the downloads as `name`. Its URL is kept a minute: a large file takes the browser
+  // a while to start saving.
+  $recertSave: function (blob, name) {
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = UTF8ToString(name);
+    a.download = name;
     document.body.appendChild(a);
     a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 60000);
+  },
+  js_download__deps: ['$recertSave'],
+  js_download: function (name, mime, content, size) {
+    // The bytes as they are (a copy: the heap may move), so a NUL in a title reaches the file.
+    recertSave(new Blob([HEAPU8.slice(content, content + size)], { type: UTF8ToString(mime) }), UTF8ToString(name));
   },
   js_pick_file: function (accept) {
     var acc = UTF8ToString(accept);

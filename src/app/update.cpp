@@ -609,14 +609,63 @@ void export_calendar(App& a, const std::string& credential) {
     show_toast(a, "Calendar file saved to your downloads: open it to add the dates to your calendar.");
 }
 
-void print_packet(App& a, const std::string& credential) {
+// One credential's renewal packet (packet.h), from the report the page shows; none for a
+// credential gone or not evaluated.
+std::optional<Packet> packet_of(const App& a, const std::string& credential, const std::vector<NotIncluded>& not_included = {}) {
     const auto r = std::find_if(a.report.credentials.begin(), a.report.credentials.end(),
                                 [&](const CredentialReport& x) { return x.id == credential && x.problems.empty(); });
     const auto c = std::find_if(a.log.credentials.begin(), a.log.credentials.end(), [&](const Credential& x) { return x.id == credential; });
-    if (r == a.report.credentials.end() || c == a.log.credentials.end()) return;
+    if (r == a.report.credentials.end() || c == a.log.credentials.end()) return std::nullopt;
     const Program* p = program_of(a, *c);
-    if (!p) return;
-    platform::print_view(to_json(make_packet(*p, *c, a.log.entries, *r, a.settings.name, a.today)).dump());
+    if (!p) return std::nullopt;
+    return make_packet(*p, *c, a.log.entries, *r, a.settings.name, a.today, not_included);
+}
+
+void print_packet(App& a, const std::string& credential) {
+    if (const auto packet = packet_of(a, credential)) platform::print_view(to_json(*packet).dump());
+}
+
+// The PDF: first the browser checks the certificates (prepare_packet), then the packet is made
+// again naming those it cannot append, and laid out (packet_prepared).
+void make_packet_pdf(App& a, const std::string& credential) {
+    if (a.packet_job) return;  // one at a time
+    const auto packet = packet_of(a, credential);
+    if (!packet) return;
+    a.packet_job = App::PacketJob{credential, {}};
+    show_toast(a, "Making the renewal packet\u2026", 30);
+    platform::prepare_packet(to_json(*packet)["certificates"].dump());
+}
+
+void packet_prepared(App& a, const act::PacketPrepared& x) {
+    if (!a.packet_job) return;
+    a.packet_job->left_out = x.left_out;
+    std::vector<NotIncluded> left;
+    for (const auto& [sha, why] : x.left_out) left.push_back({sha, std::string(archive_reason(why))});
+    const auto packet = packet_of(a, a.packet_job->credential, left);
+    if (!packet) {  // the credential went meanwhile (another tab, undo)
+        a.packet_job.reset();
+        show_toast(a, "The renewal packet was not made: its credential is no longer in the log.");
+        return;
+    }
+    platform::make_packet_pdf(to_json(*packet).dump());
+}
+
+void packet_made(App& a, const act::PacketMade& x) {
+    if (!a.packet_job) return;
+    const auto left_out = std::move(a.packet_job->left_out);
+    a.packet_job.reset();
+    if (!x.ok) {
+        show_toast(a, "The renewal packet could not be made: " + (x.error.empty() ? std::string("the browser stopped it") : x.error) +
+                          ". Nothing was changed; try again, or print the summary instead.", 12);
+        return;
+    }
+    const int certificate_pages = x.pages - x.summary_pages;
+    std::string text = "Renewal packet saved to your downloads: " + count_of(x.pages, "page", "pages");
+    if (certificate_pages > 0) text += ", the summary's " + std::to_string(x.summary_pages) + " then " + count_of(certificate_pages, "page", "pages") + " of certificates";
+    text += ".";
+    if (!left_out.empty())
+        text += " Not in it: " + certificates_in_words(a.log, left_out) + "; the packet flags " + (left_out.size() == 1 ? "it." : "them.");
+    show_toast(a, text, left_out.empty() ? toast_seconds : 15);
 }
 
 // ---- 6. Stored data ----------------------------------------------------------------------
@@ -841,6 +890,9 @@ void update(App& a, const Action& action) {
                    [&](const act::ClearStep& x) { clear_step(a, x.credential, x.step); },
                    [&](const act::ExportCalendar& x) { export_calendar(a, x.credential); },
                    [&](const act::PrintPacket& x) { print_packet(a, x.credential); },
+                   [&](const act::MakePacket& x) { make_packet_pdf(a, x.credential); },
+                   [&](const act::PacketPrepared& x) { packet_prepared(a, x); },
+                   [&](const act::PacketMade& x) { packet_made(a, x); },
                    [&](const act::ShowMissingEvidence&) {
                        a.view.status_filter = 4;
                        a.view.filter.clear();

@@ -38,6 +38,8 @@ void pick_file(const std::string&) { ++browser().pick_file_calls; }
 void pick_certificates(bool camera, std::int64_t) { browser().certificate_picks.push_back(camera); }
 void accept_dropped_certificates(std::int64_t) {}
 void print_view(const std::string& packet_json) { browser().printed.push_back(packet_json); }
+void prepare_packet(const std::string& certificates_json) { browser().packet_checks.push_back(certificates_json); }
+void make_packet_pdf(const std::string& packet_json) { browser().packets.push_back(packet_json); }
 
 void open_certificate(const std::string& sha256, const std::string& mime, const std::string& name, bool download) {
     browser().opened.push_back((download ? "download " : "") + sha256 + " " + mime + " " + name);

@@ -22,6 +22,7 @@ struct Browser {
     bool storage_full = false;  // storage_set fails as a full quota does
     std::vector<Download> downloads;
     std::vector<std::string> printed;     // print_view: the packets' JSON
+    std::vector<std::string> packet_checks, packets;  // prepare_packet's certificates, make_packet_pdf's packets
     int pick_file_calls = 0, persist_requests = 0, reloads = 0;
     std::vector<bool> certificate_picks;  // camera or not, per pick_certificates
     std::vector<std::string> opened;      // open_certificate: "<sha256> <mime> <name>", "download " first when saved

@@ -550,6 +550,60 @@ TEST_CASE("Page: Print renewal summary hands the credential's packet to the prin
     CHECK(named["blocks"][1]["rows"][0]["cells"][0] == "Dana Reyes");
 }
 
+namespace {
+act::CertificateStored kept(const std::string& name, char hash, std::int64_t size = 48213, const std::string& mime = "application/pdf") {
+    return {name, mime, std::string(64, hash), size, platform::FileOutcome::stored};
+}
+}  // namespace
+
+TEST_CASE("Page: the PDF packet checks its certificates first, names those it cannot append, and says what it saved") {
+    fake::reset();
+    App a = open_page();
+    add_dmec(a);
+    update(a, act::CertificatesListed{{}});
+    update(a, act::NewEntry{});
+    a.entry_form.title = "Leave law update";
+    a.entry_form.date = "2025-06-01";
+    a.entry_form.credits = "1.5";
+    a.entry_form.topics.push_back("fmla");  // counted: only counted activities' certificates go in
+    update(a, kept("Certificate.pdf", 'a'));
+    update(a, kept("photo.jpg", 'b', 9000, "image/jpeg"));
+    update(a, act::SaveEntry{});
+    const std::string id = a.log.credentials[0].id;
+
+    update(a, act::MakePacket{id});
+    REQUIRE(fake::browser().packet_checks.size() == 1);
+    const auto listed = nlohmann::json::parse(fake::browser().packet_checks[0]);
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0]["sha256"] == std::string(64, 'a'));
+    CHECK(listed[1]["type"] == "image/jpeg");
+    CHECK(a.toast == "Making the renewal packet\u2026");
+    update(a, act::MakePacket{id});  // pressed again while it is made: one packet
+    CHECK(fake::browser().packet_checks.size() == 1);
+
+    // The PDF could not be opened: the packet is made again without it, and says why.
+    update(a, act::PacketPrepared{{{std::string(64, 'a'), "encrypted"}}});
+    REQUIRE(fake::browser().packets.size() == 1);
+    const auto packet = nlohmann::json::parse(fake::browser().packets[0]);
+    REQUIRE(packet["certificates"].size() == 1);
+    CHECK(packet["certificates"][0]["name"] == "photo.jpg");
+    CHECK(fake::browser().packets[0].find("Not in this PDF: the file is password-protected, so its pages cannot be copied") != std::string::npos);
+    update(a, act::PacketMade{true, "", 3, 2});
+    CHECK(a.toast == "Renewal packet saved to your downloads: 3 pages, the summary's 2 then 1 page of certificates. "
+                     "Not in it: \u201CCertificate.pdf\u201D is password-protected, so its pages cannot be copied; the packet flags it.");
+    CHECK_FALSE(a.packet_job);
+
+    // A failure says so and leaves the way open to try again.
+    update(a, act::MakePacket{id});
+    update(a, act::PacketPrepared{});
+    CHECK(nlohmann::json::parse(fake::browser().packets.at(1))["certificates"].size() == 2);
+    update(a, act::PacketMade{false, "pdf-lib could not be loaded; check the connection", 0, 0});
+    CHECK(a.toast == "The renewal packet could not be made: pdf-lib could not be loaded; check the connection. Nothing was changed; try again, or print the summary instead.");
+    update(a, act::MakePacket{"nope"});
+    CHECK(fake::browser().packet_checks.size() == 2);
+    CHECK_FALSE(a.packet_job);
+}
+
 TEST_CASE("Page: a program file an association sent is checked, kept with the log, and the credential form starts on it") {
     fake::reset();
     App a = open_page();
@@ -696,12 +750,6 @@ TEST_CASE("Page: the program check lists every problem of a pasted file, and pre
     update(a, act::CloseCheck{});
     CHECK_FALSE(a.check.open);
 }
-
-namespace {
-act::CertificateStored kept(const std::string& name, char hash, std::int64_t size = 48213, const std::string& mime = "application/pdf") {
-    return {name, mime, std::string(64, hash), size, platform::FileOutcome::stored};
-}
-}  // namespace
 
 TEST_CASE("Page: certificates attached in the form are saved with the activity, by hash, and removing one is undoable") {
     fake::reset();

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { artifacts, browser, click, importFile, open, origin, problems, shot, until, withStored } from './harness.mjs';
+import { artifacts, browser, click, importFile, open, origin, problems, shot, until, withCertificates, withStored } from './harness.mjs';
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 const url = () => `${origin}/?test&today=2026-11-26`;
@@ -30,26 +30,6 @@ const log = {
       files: [file('f1', 'roundtable.pdf', 'application/pdf', pdf)] },
   ],
 };
-
-// A context whose storage holds the log and, in IndexedDB, each certificate's bytes under its hash.
-async function withCertificates(certificates) {
-  const context = await withStored(JSON.stringify(log));
-  const setup = await context.newPage();
-  await setup.goto(`${origin}/programs/index.json`);
-  await setup.evaluate((records) => new Promise((resolve, reject) => {
-    const req = indexedDB.open('recert', 1);
-    req.onupgradeneeded = () => req.result.createObjectStore('certificates');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const tx = req.result.transaction('certificates', 'readwrite');
-      for (const r of records) tx.objectStore('certificates').put({ type: r.type, size: r.bytes.length, added: Date.now(), bytes: new Uint8Array(r.bytes).buffer }, r.sha);
-      tx.oncomplete = () => { req.result.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), certificates.map(([type, bytes]) => ({ type, sha: sha256(bytes), bytes: [...bytes] })));
-  await setup.close();
-  return context;
-}
 
 // Each hash IndexedDB holds, with the hash of the bytes kept under it.
 const kept = (page) => page.evaluate(async () => {
@@ -77,7 +57,7 @@ async function backUpEverything(page, name) {
 }
 
 test('Back up everything writes the log, each certificate once and a manifest; a fresh profile restores them with matching hashes', async () => {
-  const context = await withCertificates([['application/pdf', pdf], ['image/png', png]]);
+  const context = await withCertificates(JSON.stringify(log), [['application/pdf', pdf], ['image/png', png]]);
   const page = await open(context, url());
   await page.getByText('Leave law update').first().waitFor({ state: 'attached' });
   const { download, path, files } = await backUpEverything(page, 'recert-backup.zip');
@@ -136,7 +116,7 @@ test('Back up everything writes the log, each certificate once and a manifest; a
 
 test('a certificate this browser lost is left out and named; one damaged inside the .zip is not restored, its activity kept', async () => {
   // Only the PDF is here: the PNG is left out of the backup, and the page says which.
-  const context = await withCertificates([['application/pdf', pdf]]);
+  const context = await withCertificates(JSON.stringify(log), [['application/pdf', pdf]]);
   const page = await open(context, url());
   await page.getByText('Leave law update').first().waitFor({ state: 'attached' });
   const { files } = await backUpEverything(page, 'recert-backup-lost.zip');

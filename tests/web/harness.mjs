@@ -2,6 +2,7 @@
 // Chromium, and a person's actions on the canvas (click, type) by widget name.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -128,6 +129,27 @@ export async function withStored(text, options = {}) {
   const setup = await context.newPage();
   await setup.goto(`${origin}/programs/index.json`);
   await setup.evaluate((t) => localStorage.setItem('recert-log', t), text);
+  await setup.close();
+  return context;
+}
+
+// The same, and in IndexedDB each certificate's bytes under its hash, as the entry form keeps
+// them (platform_certificates.js). `certificates`: [type, bytes] pairs.
+export async function withCertificates(text, certificates, options = {}) {
+  const context = await withStored(text, options);
+  const setup = await context.newPage();
+  await setup.goto(`${origin}/programs/index.json`);
+  await setup.evaluate((records) => new Promise((resolve, reject) => {
+    const req = indexedDB.open('recert', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('certificates');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('certificates', 'readwrite');
+      for (const r of records) tx.objectStore('certificates').put({ type: r.type, size: r.bytes.length, added: Date.now(), bytes: new Uint8Array(r.bytes).buffer }, r.sha);
+      tx.oncomplete = () => { req.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), certificates.map(([type, bytes]) => ({ type, sha: createHash('sha256').update(bytes).digest('hex'), bytes: [...bytes] })));
   await setup.close();
   return context;
 }

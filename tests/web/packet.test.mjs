@@ -1,11 +1,13 @@
-// The renewal packet's print view, as a person meets it: "Print renewal summary" pressed from
+// The renewal packet, as a person meets it. Its print view: "Print renewal summary" pressed from
 // the keyboard puts the packet's summary (the core's make_packet) into an HTML page that only
 // print shows, and opens the browser's print dialog.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { origin, open, shot, until, withStored, artifacts } from './harness.mjs';
+import { origin, open, shot, until, withStored, withCertificates, artifacts, problems } from './harness.mjs';
 
 // DMEC CLMS certified 2025-02-10: one conference counted, without its certificate or its code;
 // the exam not passed yet.
@@ -68,4 +70,88 @@ test('Print renewal summary: the packet as a print-only page, then the print dia
   writeFileSync(join(artifacts, 'packet-print-view.pdf'), await page.pdf({ format: 'Letter' }));
 
   await context.close();
+});
+
+// The PDF packet: a certificate PDF, an image, a password-protected PDF and a file the browser
+// lost, attached to four counted activities; the PDF made from the keyboard and read back with
+// poppler (pdfinfo, pdftotext, pdffonts), as a certifying body's reviewer would open it.
+test('Renewal packet (PDF): the summary in selectable text, then each certificate it can append', async () => {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
+  const certificate = async (text) => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage([612, 792]).drawText(text, { x: 72, y: 700, size: 20, font });
+    return Buffer.from(await doc.save());
+  };
+  const pdf = await certificate('Certificate of attendance: FMLA and ADA day');
+  // The image: a second certificate, rendered to PNG as a phone photo of it would be a picture.
+  const drawn = join(artifacts, 'packet-badge-source.pdf');
+  writeFileSync(drawn, await certificate('Badge: Leave law update'));
+  execFileSync('pdftoppm', ['-png', '-r', '40', '-singlefile', drawn, join(artifacts, 'packet-badge')]);
+  const png = readFileSync(join(artifacts, 'packet-badge.png'));
+  // Encrypted: its trailer names an /Encrypt dictionary, which pdf-lib will not copy pages from.
+  const locked = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
+                             '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj 4 0 obj<</Filter/Standard/V 1/R 2/O(x)/U(x)/P -4>>endobj\n' +
+                             'trailer<</Root 1 0 R/Encrypt 4 0 R>>\n%%EOF\n');
+  const lost = Buffer.from('%PDF-1.4 never stored');
+  const sha = (b) => createHash('sha256').update(b).digest('hex');
+  const file = (id, name, type, bytes) => ({ id, name, type, size: bytes.length, sha256: sha(bytes) });
+  const withFiles = {
+    ...log,
+    entries: [
+      { ...log.entries[0], code: 'DMEC-4471', files: [file('f1', 'FMLA day.pdf', 'application/pdf', pdf)] },
+      log.entries[1],
+      { id: 'e3', title: 'Leave law update', provider: 'DMEC', date: '2026-03-04', credits: '1.5', kind: 'live_webinar', topics: ['fmla'],
+        code: 'CLMS-77', files: [file('f2', 'badge.png', 'image/png', png)] },
+      { id: 'e4', title: 'ADA refresher', date: '2025-09-01', credits: '1', kind: 'live_webinar', topics: ['fmla'], code: 'CLMS-12',
+        files: [file('f3', 'locked.pdf', 'application/pdf', locked)] },
+      { id: 'e5', title: 'Absence summit', date: '2026-05-01', credits: '2', kind: 'live_webinar', topics: ['fmla'], code: 'CLMS-30',
+        files: [file('f4', 'summit.pdf', 'application/pdf', lost)] },
+    ],
+  };
+  // In IndexedDB, as the entry form keeps them; not the lost one.
+  const context = await withCertificates(JSON.stringify(withFiles), [['application/pdf', pdf], ['image/png', png], ['application/pdf', locked]]);
+
+  const page = await open(context, `${origin}/?test&today=2026-11-26`);
+  assert.equal(await page.evaluate(() => typeof window.PDFLib), 'undefined', 'pdf-lib is not loaded with the page');
+  const button = page.getByRole('button', { name: 'Renewal packet (PDF)', exact: true });
+  await button.waitFor({ state: 'attached' });
+  await button.focus();
+  const downloading = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const download = await downloading;
+  assert.equal(download.suggestedFilename(), 'recert-packet-dmec-clms-2026-11-26.pdf');
+  const saved = join(artifacts, 'renewal-packet.pdf');
+  await download.saveAs(saved);
+  await until(page, () => /Renewal packet saved/.test(document.getElementById('announce').textContent), undefined, 'the packet saved');
+  const said = await page.locator('#announce').textContent();
+  const counted = /Renewal packet saved to your downloads: (\d+) pages, the summary's (\d+) then 2 pages of certificates\./.exec(said);
+  assert.ok(counted, `the toast says the pages: ${said}`);
+  assert.match(said, /Not in it: \u201Clocked\.pdf\u201D is password-protected, so its pages cannot be copied and \u201Csummit\.pdf\u201D is not kept in this browser/);
+
+  // Page count = the summary's pages + one for the certificate PDF + one for the image.
+  const info = execFileSync('pdfinfo', [saved], { encoding: 'utf8' });
+  const summary = Number(counted[2]);
+  assert.equal(Number(/^Pages:\s+(\d+)/m.exec(info)[1]), summary + 2);
+  assert.equal(Number(counted[1]), summary + 2);
+  assert.match(info, /^Title:\s+Renewal packet: DMEC CLMS$/m);
+  const text = (first, last) => execFileSync('pdftotext', ['-layout', '-f', String(first), '-l', String(last), saved, '-'], { encoding: 'utf8' });
+  const body = text(1, summary).replace(/\s+/g, ' ');
+  for (const want of ['Renewal packet: DMEC CLMS', 'Certified Leave Management Specialist (CLMS)', 'Feb 10, 2025 to Feb 10, 2027',
+                      '17 CEUs earned of 20 CEUs required: 3 still to earn.', 'DMEC-4471', 'CLMS-77', 'CLMS-12', 'FMLA and ADA day',
+                      'Before the cycle', 'Pass the recertification exam',
+                      '4 certificates are attached to the activities counted; the PDF packet appends 2 of them in this order, and could not append the 2 flagged below.',
+                      'Not in this PDF: the file is password-protected, so its pages cannot be copied',
+                      'Not in this PDF: the file is not kept in this browser', `Page 1 of ${summary}`])
+    assert.ok(body.includes(want), `the summary says "${want}"`);
+  // Then the certificates, in date order: the PDF's own page (its text as it was), the image under its caption.
+  assert.match(text(summary + 1, summary + 1), /Certificate of attendance: FMLA and ADA day/);
+  const imagePage = text(summary + 2, summary + 2).replace(/\s+/g, ' ');
+  assert.ok(imagePage.includes('Mar 4, 2026 \u00B7 Leave law update') && imagePage.includes('badge.png'), imagePage);
+  assert.match(execFileSync('pdfimages', ['-list', '-f', String(summary + 2), '-l', String(summary + 2), saved], { encoding: 'utf8' }), /image\s+\d+\s+\d+/);
+  // The page's own font, embedded, so the text is selectable and looks as it does on screen.
+  assert.match(execFileSync('pdffonts', [saved], { encoding: 'utf8' }), /Inter-Regular\S*\s+CID Type 0C.*yes/);
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', String(summary + 2), saved, join(artifacts, 'renewal-packet-page')]);
+  await context.close();
+  assert.deepEqual(problems, []);  // nothing the page's CSP refused, no error
 });
