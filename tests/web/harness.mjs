@@ -2,11 +2,10 @@
 // Chromium, and a person's actions on the canvas (click, type) by widget name.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumOptions, root, serve } from './launch.mjs';
+import { chromiumOptions, root, serve, storeCertificates } from './launch.mjs';
 
 export { root };
 export const site = process.env.RECERT_SITE || join(root, 'build-web', 'site');
@@ -137,20 +136,7 @@ export async function withStored(text, options = {}) {
 // them (platform_certificates.js). `certificates`: [type, bytes] pairs.
 export async function withCertificates(text, certificates, options = {}) {
   const context = await withStored(text, options);
-  const setup = await context.newPage();
-  await setup.goto(`${origin}/programs/index.json`);
-  await setup.evaluate((records) => new Promise((resolve, reject) => {
-    const req = indexedDB.open('recert', 1);
-    req.onupgradeneeded = () => req.result.createObjectStore('certificates');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const tx = req.result.transaction('certificates', 'readwrite');
-      for (const r of records) tx.objectStore('certificates').put({ type: r.type, size: r.bytes.length, added: Date.now(), bytes: new Uint8Array(r.bytes).buffer }, r.sha);
-      tx.oncomplete = () => { req.result.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), certificates.map(([type, bytes]) => ({ type, sha: createHash('sha256').update(bytes).digest('hex'), bytes: [...bytes] })));
-  await setup.close();
+  await storeCertificates(context, origin, certificates);
   return context;
 }
 

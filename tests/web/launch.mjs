@@ -1,6 +1,7 @@
 // What the browser tests and the page benchmarks (bench/) share, without test hooks: the
 // built site served by web/serve.mjs on a port, and headless Chromium as this machine runs it.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,3 +55,23 @@ export const countFrames = () => {
     if (window.__firstFrame === null) window.__firstFrame = performance.now();
   });
 };
+
+// Keeps each certificate in `context`'s IndexedDB under its hash, as the entry form does
+// (platform_certificates.js), from a page of `origin` that does not start the app.
+// `certificates`: [type, bytes] pairs.
+export async function storeCertificates(context, origin, certificates) {
+  const setup = await context.newPage();
+  await setup.goto(`${origin}/programs/index.json`);
+  await setup.evaluate((records) => new Promise((resolve, reject) => {
+    const req = indexedDB.open('recert', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('certificates');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('certificates', 'readwrite');
+      for (const r of records) tx.objectStore('certificates').put({ type: r.type, size: r.bytes.length, added: Date.now(), bytes: new Uint8Array(r.bytes).buffer }, r.sha);
+      tx.oncomplete = () => { req.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), certificates.map(([type, bytes]) => ({ type, sha: createHash('sha256').update(bytes).digest('hex'), bytes: [...bytes] })));
+  await setup.close();
+}
