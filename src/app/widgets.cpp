@@ -223,13 +223,21 @@ std::string tracked_json() {
     return rects.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+namespace {
+ImGuiID element_pressed = 0;  // the item an element's press activates in this frame (end_semantics)
+}  // namespace
+
 SemanticPatch end_semantics() {
     // A DOM element activated (Enter on a focused button, a screen reader's click): Dear ImGui
     // activates that item when it next draws it, as if clicked.
+    element_pressed = 0;
     for (const auto& r : tree.requests)
         if (r.what == Request::activate)
             for (const auto& n : tree.published)
-                if (n.id == r.id && n.item) ImGui::ActivateItemByID(n.item);
+                if (n.id == r.id && n.item) {
+                    ImGui::ActivateItemByID(n.item);
+                    element_pressed = n.item;
+                }
     std::erase_if(tree.requests, [](const SemanticRequest& r) { return r.what == Request::activate; });
     popups_last_frame = ImGui::GetCurrentContext()->OpenPopupStack.Size;
     return tree.end_frame();
@@ -241,7 +249,9 @@ void right_align(float width) {
 }
 
 bool press_started() {
-    return ImGui::IsItemActivated() || (ImGui::IsItemHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ||
+    // An element's press reaches the item as Dear ImGui's activation in the next frame, which a
+    // menu item loses at once (the menu closes as it is chosen): asked by its id as well.
+    return ImGui::IsItemActivated() || (element_pressed != 0 && ImGui::GetItemID() == element_pressed) || (ImGui::IsItemHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ||
            (ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_Space, false)));
 }
 

@@ -190,12 +190,19 @@ test('a Windows-1252 CSV is shown decoded before anything is imported, and impor
   await context.close();
 });
 
-test('a UTF-8 CSV with a byte-order mark imports without a question', async () => {
+test('a UTF-8 CSV with a byte-order mark imports without a question (the file chosen from the keyboard)', async () => {
   const context = await withStored(example);
   const page = await open(context, pageUrl());
   const file = join(artifacts, 'utf8-bom.csv');
   writeFileSync(file, '\ufefftitle,date,kind,credits\nCaf\u00e9 UTF-8,2025-04-01,conference,1\n');
-  await importFile(page, file);
+  // Enter on the menu item opens the browser's file chooser, as a click does.
+  await page.getByRole('button', { name: 'Backup', exact: true }).press('Enter');
+  const item = page.getByRole('menuitem', { name: 'Import a backup (.zip or JSON) or CSV\u2026', exact: true });
+  await item.waitFor({ state: 'attached' });
+  await item.focus();
+  const choosing = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await choosing).setFiles(file);
   await find(page, 'import.confirm');
   assert.ok(!('import.encoding' in await page.evaluate(() => window.recert.widgets())));
   await click(page, 'import.confirm');
