@@ -3,16 +3,17 @@
 // is backed up with "Back up everything" and the .zip restored into a fresh browser profile.
 // Prints, for each: the time from the menu item to the download (or to the import preview that
 // says the certificates matched), the page's peak JS heap (CDP's JSHeapUsedSize, sampled every
-// 100 ms; the certificates' bytes are outside it), the peak resident memory of all the browser's
-// processes together (from /proc) and the longest gap between frames, which says whether the
-// page froze. Markdown.
+// 100 ms; the certificates' bytes are outside it), the peak resident memory of the renderers and
+// of all the browser's processes together (from /proc), and the longest gap between frames,
+// which says whether the page froze. A screenshot of the backup's progress bar part way goes to
+// test-artifacts/archive-progress.png. Markdown.
 //
 //   node bench/archive.mjs [--site DIR] [--count N] [--size MB]
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { benchArgs } from './args.mjs';
+import { benchArgs, root } from './args.mjs';
 import { chromiumOptions, serve } from '../tests/web/launch.mjs';
 
 const { site, count, size } = benchArgs('archive.mjs', { count: 20, size: 10 });
@@ -21,6 +22,7 @@ const origin = `http://127.0.0.1:${server.port}`;
 const url = `${origin}/?today=2026-11-26`;
 const browser = await chromium.launch(chromiumOptions);
 const dir = mkdtempSync(join(tmpdir(), 'recert-bench-archive-'));
+mkdirSync(join(root, 'test-artifacts'), { recursive: true });
 
 // The longest time between two animation frames since the page loaded.
 const frameGaps = () => {
@@ -31,23 +33,31 @@ const frameGaps = () => {
 };
 
 // Resident bytes of every Chromium process under this one (Playwright starts the browser as
-// its child).
+// its child), and of its renderers alone (--type=renderer: the page's own process, where the
+// certificates' bytes pass, without the GPU and browser processes).
 function browserRss() {
-  const parent = new Map(), rss = new Map();
+  const parent = new Map(), rss = new Map(), renderers = new Set();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parent.set(pid, fields[1]);
-      if (/chrom/i.test(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) rss.set(pid, Number(fields[21]) * 4096);
+      if (!/chrom/i.test(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) continue;
+      rss.set(pid, Number(fields[21]) * 4096);
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) renderers.add(pid);
     } catch { /* gone meanwhile */ }
   }
-  const root = String(process.pid);
-  let total = 0;
+  const self = String(process.pid);
+  let all = 0, renderer = 0;
   for (const [pid, bytes] of rss) {
-    for (let p = pid; p && p !== '0' && p !== '1'; p = parent.get(p)) if (p === root) { total += bytes; break; }
+    for (let p = pid; p && p !== '0' && p !== '1'; p = parent.get(p)) {
+      if (p !== self) continue;
+      all += bytes;
+      if (renderers.has(pid)) renderer += bytes;
+      break;
+    }
   }
-  return total;
+  return { all, renderer };
 }
 
 // Runs `work` on `page` while sampling its JS heap; returns the seconds taken and the peak.
@@ -59,7 +69,8 @@ async function measured(page, work) {
   const sampler = (async () => {
     while (sampling) {
       peak = Math.max(peak, await heap().catch(() => 0));
-      rss = Math.max(rss, browserRss());
+      const now = browserRss();
+      rss = { all: Math.max(rss.all, now.all), renderer: Math.max(rss.renderer, now.renderer) };
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
@@ -108,6 +119,10 @@ const backup = await measured(page, async () => {
   await page.getByRole('button', { name: 'Backup', exact: true }).press('Enter');
   const downloading = page.waitForEvent('download', { timeout: 600000 });
   await page.getByRole('menuitem', { name: 'Back up everything (.zip, with certificates)' }).press('Enter');
+  // Its progress bar, part way, to look at (test-artifacts/archive-progress.png).
+  await page.getByRole('progressbar').first().waitFor({ state: 'attached', timeout: 600000 });
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: join(root, 'test-artifacts', 'archive-progress.png') });
   await (await downloading).saveAs(path);
 });
 await context.close();
@@ -138,8 +153,8 @@ await server.stop();
 const mb = (n) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 console.log(`${count} certificates of ${size} MB (${mb(statSync(path).size)} .zip), headless Chromium, ${new Date().toISOString().slice(0, 10)}:`);
 console.log('');
-console.log('| | time | peak JS heap | peak resident, all browser processes | longest frame gap |');
-console.log('|---|---:|---:|---:|---:|');
+console.log('| | time | peak JS heap | peak resident, renderers | peak resident, all browser processes | longest frame gap |');
+console.log('|---|---:|---:|---:|---:|---:|');
 for (const [name, r] of [['Back up everything (menu item to download)', backup], ['restore into a fresh profile (file chosen to preview)', restore]])
-  console.log(`| ${name} | ${r.seconds.toFixed(1)} s | ${mb(r.peak)} | ${mb(r.rss)} | ${r.gap.toFixed(0)} ms |`);
+  console.log(`| ${name} | ${r.seconds.toFixed(1)} s | ${mb(r.peak)} | ${mb(r.rss.renderer)} | ${mb(r.rss.all)} | ${r.gap.toFixed(0)} ms |`);
 rmSync(dir, { recursive: true, force: true });

@@ -100,10 +100,9 @@ void draw_import(App& a) {
         }
         ImGui::Spacing();
         ImGui::TextUnformatted("How should it be added?");
-        if (ImGui::RadioButton("Merge: add what is new, keep everything already here", !im.replace)) im.replace = false;
-        track("import.merge");
-        if (ImGui::RadioButton(im.is_csv ? "Replace all my activities with these" : "Replace everything here with this backup", im.replace)) im.replace = true;
-        track("import.replace");
+        if (wrapped_radio("import.merge", "Merge: add what is new, keep everything already here", !im.replace)) im.replace = false;
+        if (wrapped_radio("import.replace", im.is_csv ? "Replace all my activities with these" : "Replace everything here with this backup", im.replace))
+            im.replace = true;
         if (im.replace) ImGui::TextColored(p.late, ICON_WARNING " What is here now will be gone (you can undo right after).");
         if (im.replace) type_to_confirm(a, "import.typed", replace_word);
         ImGui::Separator();

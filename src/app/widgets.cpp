@@ -469,6 +469,18 @@ bool disclosure(const std::string& id, const std::string& label, bool open, cons
     return pressed;
 }
 
+namespace {
+// A control's label after it, its lines starting after the control, the first on its text line,
+// wrapped within the content's width; true when clicked.
+bool wrapped_label(const std::string& label) {
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopTextWrapPos();
+    return ImGui::IsItemClicked();
+}
+}  // namespace
+
 bool wrapped_checkbox(const std::string& id, const std::string& label, bool* on, bool line_start) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float right = ImGui::GetContentRegionMax().x;
@@ -480,16 +492,18 @@ bool wrapped_checkbox(const std::string& id, const std::string& label, bool* on,
     bool changed = ImGui::Checkbox(("##" + id).c_str(), on);
     track(id);
     name_last(label);
-    ImGui::SameLine(0, style.ItemInnerSpacing.x);
-    // The label's lines start after the box, the first on the box's text line.
-    ImGui::PushTextWrapPos(right);
-    ImGui::TextUnformatted(label.c_str());
-    ImGui::PopTextWrapPos();
-    if (ImGui::IsItemClicked()) {
+    if (wrapped_label(label)) {
         *on = !*on;
         changed = true;
     }
     return changed;
+}
+
+bool wrapped_radio(const std::string& id, const std::string& label, bool active) {
+    const bool pressed = ImGui::RadioButton(("##" + id).c_str(), active);
+    track(id);
+    name_last(label);
+    return wrapped_label(label) || pressed;
 }
 
 bool icon_button(const char* icon, const char* id, const char* tip, const std::string& name) {

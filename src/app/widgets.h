@@ -116,6 +116,9 @@ bool disclosure(const std::string& id, const std::string& label, bool open, cons
 // A checkbox whose label wraps within the content's width (a long topic on a phone), the
 // label clickable too. Starts a new line when it does not fit after the items before it.
 bool wrapped_checkbox(const std::string& id, const std::string& label, bool* on, bool line_start);
+// A radio button whose label wraps the same way (a long choice in a phone's dialog); true when
+// pressed, the label clicked too.
+bool wrapped_radio(const std::string& id, const std::string& label, bool active);
 // An icon with a tooltip; `name` is what a screen reader says ("Delete “Ethics webinar”"), the tip by default.
 bool icon_button(const char* icon, const char* id, const char* tip, const std::string& name = "");
 // The message under a field; `field` is the id of the field's node, which it marks invalid.

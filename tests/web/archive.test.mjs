@@ -101,6 +101,12 @@ test('Back up everything writes the log, each certificate once and a manifest; a
   await preview.getByText('2 certificates from the backup matched their records and are now kept in this browser.', { exact: true })
     .waitFor({ state: 'attached' });
   await shot(there, 'archive-restore-preview-desktop-light');
+  // The same preview on a phone's width, in dark, to look at; then back to import it.
+  await there.setViewportSize({ width: 390, height: 844 });
+  await there.emulateMedia({ colorScheme: 'dark' });
+  await shot(there, 'archive-restore-preview-phone-dark');
+  await there.setViewportSize({ width: 1280, height: 800 });
+  await there.emulateMedia({ colorScheme: 'light' });
   await preview.getByRole('button', { name: 'Import' }).press('Enter');
   await preview.waitFor({ state: 'detached' });
   const restored = await there.evaluate(() => window.recert.log());

@@ -31,6 +31,7 @@ test('Print renewal summary: the packet as a print-only page, then the print dia
   await name.focus();
   await page.keyboard.type('Dana Reyes');
   await until(page, () => JSON.parse(localStorage.getItem('recert-settings') || '{}').name === 'Dana Reyes', undefined, 'the name saved');
+  await shot(page, 'settings-name-desktop-light');
   await page.keyboard.press('Escape');
   await settings.waitFor({ state: 'detached' });
   // The dialog would block a headless page: count the calls instead.
@@ -154,4 +155,31 @@ test('Renewal packet (PDF): the summary in selectable text, then each certificat
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', String(summary + 2), saved, join(artifacts, 'renewal-packet-page')]);
   await context.close();
   assert.deepEqual(problems, []);  // nothing the page's CSP refused, no error
+});
+
+// To look at: the three buttons of "Dates ahead" on a desktop in dark and on a phone in light,
+// where they wrap to fit.
+test('the packet buttons beside Add to calendar, desktop dark and phone light', async () => {
+  for (const [name, options] of [['desktop-dark', { colorScheme: 'dark' }],
+                                 ['phone-light', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }]]) {
+    const context = await withStored(JSON.stringify(log), options);
+    const page = await open(context, `${origin}/?test&today=2026-11-26`);
+    const button = page.getByRole('button', { name: 'Renewal packet (PDF)', exact: true });
+    // A phone attaches a card's nodes once it scrolls into view: scroll down to it.
+    for (let i = 0; i < 20 && !(await button.count()); i++) {
+      await page.mouse.move(195, 600);
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(150);
+    }
+    await button.waitFor({ state: 'attached' });
+    await page.mouse.wheel(0, 200);  // the whole card in view
+    await page.waitForTimeout(150);
+    const w = (await page.evaluate(() => window.recert.widgets()))['packet.pdf'];
+    assert.ok(w, 'the PDF button is on screen');
+    // Both buttons on the card, inside the view's width.
+    const print = (await page.evaluate(() => window.recert.widgets()))['packet.print'];
+    assert.ok(print && w.x + w.w <= page.viewportSize().width && print.x + print.w <= page.viewportSize().width, 'the buttons fit the width');
+    await shot(page, `packet-buttons-${name}`);
+    await context.close();
+  }
 });
