@@ -114,7 +114,8 @@ test('Renewal packet (PDF): the summary in selectable text, then each certificat
   const context = await withCertificates(JSON.stringify(withFiles), [['application/pdf', pdf], ['image/png', png], ['application/pdf', locked]]);
 
   const page = await open(context, `${origin}/?test&today=2026-11-26`);
-  assert.equal(await page.evaluate(() => typeof window.PDFLib), 'undefined', 'pdf-lib is not loaded with the page');
+  assert.deepEqual(await page.evaluate(() => [typeof window.PDFLib, typeof window.fontkit, typeof window.RecertPacket]),
+                   ['undefined', 'undefined', 'undefined'], 'the packet\'s scripts are not loaded with the page');
   const button = page.getByRole('button', { name: 'Renewal packet (PDF)', exact: true });
   await button.waitFor({ state: 'attached' });
   await button.focus();
