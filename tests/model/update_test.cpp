@@ -554,17 +554,21 @@ namespace {
 act::CertificateStored kept(const std::string& name, char hash, std::int64_t size = 48213, const std::string& mime = "application/pdf") {
     return {name, mime, std::string(64, hash), size, platform::FileOutcome::stored};
 }
+// The browser has said it holds no certificates; a new activity's form is open, filled in.
+void new_entry_to_attach_to(App& a) {
+    update(a, act::CertificatesListed{{}});
+    update(a, act::NewEntry{});
+    a.entry_form.title = "Leave law update";
+    a.entry_form.date = "2025-06-01";
+    a.entry_form.credits = "1.5";
+}
 }  // namespace
 
 TEST_CASE("Page: the PDF packet checks its certificates first, names those it cannot append, and says what it saved") {
     fake::reset();
     App a = open_page();
     add_dmec(a);
-    update(a, act::CertificatesListed{{}});
-    update(a, act::NewEntry{});
-    a.entry_form.title = "Leave law update";
-    a.entry_form.date = "2025-06-01";
-    a.entry_form.credits = "1.5";
+    new_entry_to_attach_to(a);
     a.entry_form.topics.push_back("fmla");  // counted: only counted activities' certificates go in
     update(a, kept("Certificate.pdf", 'a'));
     update(a, kept("photo.jpg", 'b', 9000, "image/jpeg"));
@@ -755,11 +759,7 @@ TEST_CASE("Page: certificates attached in the form are saved with the activity, 
     fake::reset();
     App a = open_page();
     add_dmec(a);
-    update(a, act::CertificatesListed{{}});
-    update(a, act::NewEntry{});
-    a.entry_form.title = "Leave law update";
-    a.entry_form.date = "2025-06-01";
-    a.entry_form.credits = "1.5";
+    new_entry_to_attach_to(a);
     update(a, act::PickCertificates{});
     CHECK(fake::browser().certificate_picks == std::vector<bool>{false});
     update(a, kept("Certificate.pdf", 'a'));
