@@ -151,8 +151,11 @@ void draw_settings(App& a) {
         track(std::string("settings.size.") + name, Role::radio, std::abs(a.settings.text_scale - value) < 0.01f ? State::checked : 0);
     }
     end_node();
-    // Kept with the settings, not the log: it goes on the packet, not into a backup.
-    changed |= text_field("settings.name", "Your name, for the renewal packet", a.settings.name, "as your certifying body knows you");
+    // Kept with the settings, not the log: it goes on the packet, not into a backup. Its label
+    // shows above it, as Theme's does: a hint goes once something is typed.
+    constexpr const char* name_label = "Your name, for the renewal packet";
+    ImGui::TextUnformatted(name_label);
+    changed |= text_field("settings.name", name_label, a.settings.name, "as your certifying body knows you");
     if (changed) emit(a, act::SaveSettings{});
 
     ImGui::Separator();
