@@ -1,5 +1,6 @@
 // The page's figures (scripts/bench page): bytes of each file of the built site
-// and the gzipped total; in headless Chromium, the time from navigation to the
+// and the gzipped total; what a first visit fetches before the page is ready (each
+// file gzipped, as a server would send it); in headless Chromium, the time from navigation to the
 // first frame drawn, the main thread's CPU time per frame while scrolling the
 // activity table with a 10,000-entry log, and the frames drawn in 5 idle
 // seconds. Prints a Markdown table. Needs build-web/site (scripts/build-web).
@@ -53,6 +54,24 @@ async function firstFrame(log) {
   times.sort((a, b) => a - b);
   return times[2];
 }
+
+// What a first visit fetches until the page is ready, each response's body gzipped (-9). The
+// service worker is blocked so that its precache of the offline copy, fetched after, is not
+// counted; the libraries in lib/ come only when a task needs them.
+async function firstLoad() {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', (r) => bodies.push(r.body().then((b) => ({
+    file: new URL(r.url()).pathname.replace(/^\/v\/[^/]+\//, ''), bytes: b.length, gzipped: gzipSync(b, { level: 9 }).length,
+  }), () => null)));
+  await page.goto(`${origin}/?today=2026-11-26`);
+  await page.evaluate(() => window.recert.ready);
+  const list = (await Promise.all(bodies)).filter(Boolean).sort((a, b) => b.gzipped - a.gzipped);
+  await context.close();
+  return list;
+}
+const first = await firstLoad();
 
 const firstEmpty = await firstFrame(null);
 const log = bigLog(entries);
@@ -123,6 +142,12 @@ console.log('| file | bytes | gzipped |');
 console.log('|---|---:|---:|');
 for (const f of sizes) console.log(`| ${f.file} | ${kb(f.bytes)} | ${kb(f.gzipped)} |`);
 console.log(`| **all ${sizes.length} files** | **${kb(total)}** | **${kb(totalGz)}** |`);
+console.log('');
+const sum = (list, k) => list.reduce((n, f) => n + f[k], 0);
+console.log('| first visit, fetched until ready | bytes | gzipped |');
+console.log('|---|---:|---:|');
+for (const f of first) console.log(`| ${f.file} | ${kb(f.bytes)} | ${f.gzipped.toLocaleString('en')} B |`);
+console.log(`| **${first.length} files** | **${kb(sum(first, 'bytes'))}** | **${sum(first, 'gzipped').toLocaleString('en')} B** |`);
 console.log('');
 console.log('| page (headless Chromium, SwiftShader) | measured | target |');
 console.log('|---|---:|---|');

@@ -84,69 +84,33 @@ mergeInto(LibraryManager.library, {
     },
   },
 
-  // A .zip backup (platform.h's back_up_everything) with fflate, which boot.js loads the first time
-  // it is needed. Written as a stream: one certificate at a time is read from IndexedDB, checked
-  // and stored (not compressed: PDF, PNG and JPEG are already), and what is written so far is
-  // folded into a Blob, so a backup of hundreds of MB never sits whole in the page's memory.
-  // Read back from the zip's central directory (not by scanning its stream, which a certificate's
-  // own bytes could mislead), one file at a time, each checked against its hash before it is kept.
-  $recertArchive__deps: ['$recertFiles', '$recertSave', 'recert_archive_progress', 'recert_backup_written', 'recert_archive_picked'],
+  // A .zip backup (platform.h's back_up_everything) and its restore: the work is in
+  // lib/RecertArchive.js, loaded with fflate (boot.js's recertLibrary) the first time a .zip is
+  // made or read, so the first page load carries neither.
+  $recertArchive__deps: ['$recertFiles', '$recertSave', 'recert_archive_progress', 'recert_backup_written'],
   $recertArchive: {
-    logName: 'recert-log.json',
-    manifestName: 'manifest.json',
-    // The browser paints the progress bar between certificates.
-    breathe: function () { return new Promise(function (resolve) { setTimeout(resolve, 0); }); },
+    // What RecertArchive.js works through: the certificates in IndexedDB, the progress bar.
+    host: {
+      get: function (sha) { return recertFiles.run('readonly', function (store) { return store.get(sha); }); },
+      put: function (sha, type, buffer) { return recertFiles.put(sha, type, buffer); },
+      hash: function (buffer) { return recertFiles.hash(buffer); },
+      progress: function (done, total) { _recert_archive_progress(done, total); },
+    },
+    libraries: function () {
+      return Promise.all(['fflate', 'RecertArchive'].map(function (n) { return Module.recertLibrary(n); }));
+    },
     lines: function (list) { return list.map(function (x) { return x.sha256 + '\t' + x.reason; }).join('\n'); },
     error: function (err) { return err && err.message ? err.message : String(err); },
 
     write: function (filename, logText, manifest) {
-      var total = 0, done = 0;
+      var total = 0;
       manifest.certificates.forEach(function (c) { total += c.size; });
-      _recert_archive_progress(0, total);
-      return Module.recertLibrary('fflate').then(function (fflate) {
-        var parts = [], written = new Blob([]), failure = null, included = [], left = [];
-        var zip = new fflate.Zip(function (err, chunk) { if (err) failure = err; else parts.push(chunk); });
-        var text = function (path, value) {
-          var file = new fflate.ZipDeflate(path, { level: 6 });
-          zip.add(file);
-          file.push(fflate.strToU8(value), true);
-        };
-        var fold = function () {
-          if (failure) throw failure;
-          written = new Blob([written].concat(parts), { type: 'application/zip' });
-          parts = [];
-        };
-        text(recertArchive.logName, logText);
-        var chain = Promise.resolve();
-        manifest.certificates.forEach(function (c) {
-          chain = chain.then(function () {
-            return recertFiles.run('readonly', function (store) { return store.get(c.sha256); }).then(function (kept) {
-              if (!kept) return left.push({ sha256: c.sha256, reason: 'missing' });
-              return recertFiles.hash(kept.bytes).then(function (now) {
-                if (now !== c.sha256) return left.push({ sha256: c.sha256, reason: 'altered' });
-                var file = new fflate.ZipPassThrough(c.path);
-                if (kept.added) file.mtime = kept.added;
-                zip.add(file);
-                file.push(new Uint8Array(kept.bytes), true);
-                included.push(c);
-                fold();
-              });
-            }).then(function () {
-              done += c.size;
-              _recert_archive_progress(done, total);
-              return recertArchive.breathe();
-            });
-          });
-        });
-        return chain.then(function () {
-          manifest.certificates = included;
-          manifest.left_out = left;
-          text(recertArchive.manifestName, JSON.stringify(manifest, null, 2) + '\n');
-          zip.end();
-          fold();
-          recertSave(written, filename);
-          recertFiles.call(_recert_backup_written, ['', recertArchive.lines(left)], [1]);
-        });
+      _recert_archive_progress(0, total);  // the bar shows while the libraries load
+      return recertArchive.libraries().then(function () {
+        return window.RecertArchive.write(logText, manifest, recertArchive.host);
+      }).then(function (r) {
+        recertSave(r.blob, filename);
+        recertFiles.call(_recert_backup_written, ['', recertArchive.lines(r.left)], [1]);
       }).catch(function (err) {
         recertFiles.call(_recert_backup_written, [recertArchive.error(err), ''], [0]);
       });
@@ -155,56 +119,14 @@ mergeInto(LibraryManager.library, {
     // A picked file that begins as a zip does: PK, 3, 4.
     isZip: function (bytes) { return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4; },
 
-    read: function (name, bytes, deliver) {
-      var restored = 0, left = [];
-      var give = function (log, error) { deliver(log, error, restored, recertArchive.lines(left)); };
-      return Module.recertLibrary('fflate').then(function (fflate) {
-        var one = function (path, most) {  // a file of the zip by its path, or null
-          var found = null;
-          var files = fflate.unzipSync(bytes, { filter: function (f) {
-            if (f.name !== path || found !== null) return false;
-            if (f.originalSize > most) { found = 'too-big'; return false; }
-            return (found = true);
-          } });
-          return found === true ? files[path] : found;
-        };
-        var log = one(recertArchive.logName, 64 << 20);
-        if (!log || log === 'too-big') {
-          throw new Error('this .zip is not a Recert backup: it holds no ' + recertArchive.logName);
-        }
-        var listed = one(recertArchive.manifestName, 16 << 20), manifest;
-        try { manifest = listed && listed !== 'too-big' ? JSON.parse(fflate.strFromU8(listed)) : null; } catch (e) { manifest = null; }
-        if (!manifest || manifest.format !== 'recert-backup' || !Array.isArray(manifest.certificates)) {
-          throw new Error('its ' + recertArchive.manifestName + ' is missing or damaged, so its certificates cannot be checked');
-        }
-        var certificates = manifest.certificates.filter(function (c) {
-          return c && typeof c.path === 'string' && /^[0-9a-f]{64}$/.test(c.sha256) && /^(application\/pdf|image\/png|image\/jpeg)$/.test(c.type);
-        });
-        var total = 0, done = 0;
-        certificates.forEach(function (c) { total += +c.size || 0; });
-        _recert_archive_progress(0, total);
-        var chain = Promise.resolve();
-        certificates.forEach(function (c) {
-          chain = chain.then(function () {
-            var file = one(c.path, 10 << 20);
-            if (file === null) return left.push({ sha256: c.sha256, reason: 'absent' });
-            if (file === 'too-big') return left.push({ sha256: c.sha256, reason: 'too-big' });
-            return recertFiles.hash(file).then(function (sha) {
-              if (sha !== c.sha256) return left.push({ sha256: c.sha256, reason: 'damaged' });
-              return recertFiles.put(sha, c.type, file.buffer).then(function (why) {
-                if (why) left.push({ sha256: c.sha256, reason: why });
-                else restored++;
-              });
-            });
-          }).then(function () {
-            done += +c.size || 0;
-            _recert_archive_progress(done, total);
-            return recertArchive.breathe();
-          });
-        });
-        return chain.then(function () { give(log, ''); });
-      }).catch(function (err) {
-        give(new Uint8Array(0), recertArchive.error(err));
+    // deliver(log bytes, error, restored, "sha\treason" lines)
+    read: function (bytes, deliver) {
+      return recertArchive.libraries().then(function () {
+        return window.RecertArchive.read(bytes, recertArchive.host);
+      }).then(function (r) {
+        deliver(r.log, '', r.restored, recertArchive.lines(r.left));
+      }, function (err) {
+        deliver(new Uint8Array(0), recertArchive.error(err), 0, '');
       });
     },
   },

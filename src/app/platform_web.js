@@ -150,7 +150,7 @@ mergeInto(LibraryManager.library, {
         f.arrayBuffer().then(function (buffer) {
           var bytes = new Uint8Array(buffer);
           if (!recertArchive.isZip(bytes)) return deliver(f.name, bytes, '');
-          recertArchive.read(f.name, bytes, function (log, error, restored, left) {
+          recertArchive.read(bytes, function (log, error, restored, left) {
             deliver(f.name, log, error, { restored: restored, left: left });
           });
         }, function (err) { deliver(f.name, new Uint8Array(0), String(err)); });
