@@ -108,6 +108,73 @@ TEST_CASE("PMP: PDUs earned in the suspension year count toward the cycle that e
     CHECK(r.complete);
 }
 
+namespace {
+// A first cycle 2021-03-15 to 2024-03-15 (its last year starts 2023-03-16), seen from the next one.
+const char* const earlier = R"({"certified_on":"2021-03-15"})";
+const char* const renewed = R"({"certified_on":"2021-03-15","renewed_through":"2024-03-15"})";
+std::string early(const std::string& ww, const std::string& ps, const std::string& ba) {
+    return pdus("ww", "2021-06-01", "course", ww, "ways_of_working") + "," + pdus("ps", "2021-07-01", "course", ps, "power_skills") + "," +
+           pdus("ba", "2021-08-01", "course", ba, "business_acumen");
+}
+CredentialReport next_cycle(const std::string& entries) { return evaluate_one("pmi-pmp", renewed, "[" + entries + "]", "2024-12-01"); }
+}  // namespace
+
+TEST_CASE("PMP: up to 20 PDUs beyond the 60, earned in a cycle's last year, count toward the next cycle") {
+    const std::string log = early("20", "20", "20") + "," + pdus("extra", "2023-06-01", "course", "25", "power_skills");
+    const auto before = evaluate_one("pmi-pmp", earlier, "[" + log + "]", "2024-01-01");
+    CHECK(before.end == day("2024-03-15"));
+    CHECK(entry(before, "extra").counted == Credits::whole(25));
+    CHECK_FALSE(entry(before, "extra").carried);
+    CHECK(requirement(before, "total").earned == Credits::whole(85));
+
+    const auto r = next_cycle(log);
+    CHECK(r.start == day("2024-03-16"));
+    const auto& extra = entry(r, "extra");
+    CHECK(extra.carried);
+    CHECK(extra.excluded == Exclusion::none);
+    CHECK(extra.counted == Credits::whole(20));  // 25 beyond the 60, at most 20
+    CHECK(extra.detail == "carried over from the cycle that ended 2024-03-15: 20 of its 25 PDUs were more than that cycle needed");
+    // It keeps its kind and skill area.
+    CHECK(requirement(r, "total").earned == Credits::whole(20));
+    CHECK(requirement(r, "education").earned == Credits::whole(20));
+    CHECK(requirement(r, "power_skills").earned == Credits::whole(20));
+    CHECK(entry(r, "ww").excluded == Exclusion::outside_cycle);
+}
+
+TEST_CASE("PMP: only activities dated in the cycle's last 12 months carry over") {
+    for (const auto& [date, carries] : {std::pair{"2023-03-15", false}, {"2023-03-16", true}, {"2024-03-15", true}}) {
+        CAPTURE(date);
+        const auto r = next_cycle(early("20", "20", "20") + "," + pdus("extra", date, "course", "5", "power_skills"));
+        CHECK(entry(r, "extra").carried == carries);
+        CHECK(requirement(r, "total").earned == (carries ? Credits::whole(5) : Credits{}));
+    }
+}
+
+TEST_CASE("PMP: what carries is the surplus, from the latest activities first") {
+    const auto r = next_cycle(early("20", "20", "15") + "," + pdus("a", "2023-05-01", "course", "10", "business_acumen") + "," +
+                              pdus("b", "2024-01-10", "course", "5", "power_skills"));
+    // 70 PDUs counted, 10 beyond the 60: b's 5, then 5 of a's 10.
+    CHECK(entry(r, "b").counted == Credits::whole(5));
+    CHECK(entry(r, "a").counted == Credits::whole(5));
+    CHECK(entry(r, "a").detail == "carried over from the cycle that ended 2024-03-15: 5 of its 10 PDUs were more than that cycle needed");
+    CHECK(requirement(r, "total").earned == Credits::whole(10));
+}
+
+TEST_CASE("PMP: nothing carries over from a cycle that ended short of a requirement") {
+    // 75 PDUs, but 5 in Business Acumen.
+    const auto r = next_cycle(early("20", "20", "5") + "," + pdus("extra", "2023-06-01", "course", "30", "power_skills"));
+    CHECK_FALSE(entry(r, "extra").carried);
+    CHECK(entry(r, "extra").excluded == Exclusion::outside_cycle);
+    CHECK(requirement(r, "total").earned == Credits{});
+}
+
+TEST_CASE("PMP: PDUs earned in the suspension year complete the cycle that ended, and do not carry over") {
+    const auto r = next_cycle(early("20", "20", "10") + "," + pdus("late", "2024-06-01", "course", "20", "business_acumen"));
+    CHECK_FALSE(entry(r, "late").carried);
+    CHECK(entry(r, "late").excluded == Exclusion::outside_cycle);
+    CHECK(requirement(r, "total").earned == Credits{});
+}
+
 TEST_CASE("Shipped example: pmi-pmp") {
     const Report report = evaluate(all_programs(), log_from(read_text("programs/examples/pmi-pmp.json")), day("2026-11-26"));
     REQUIRE(report.credentials.size() == 1);

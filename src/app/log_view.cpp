@@ -113,12 +113,14 @@ bool draw_status(const EntryResult& er, const Program* p, const std::string& nod
     const Palette& pal = palette();
     bool cut = false;
     if (er.excluded == Exclusion::none) {
+        // Partly capped is a warning; carried over from the previous cycle, only news.
+        const bool warn = !er.detail.empty() && !er.carried;
         if (!er.detail.empty()) {
-            ImGui::TextColored(pal.risk, ICON_WARNING);
+            ImGui::TextColored(warn ? pal.risk : pal.met, warn ? ICON_WARNING : ICON_INFO);
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) tooltip(node + ".tip", er.detail);
             ImGui::SameLine();
         }
-        cut = chips(toward_names(er, p), er.detail.empty() ? pal.met : pal.risk);
+        cut = chips(toward_names(er, p), warn ? pal.risk : pal.met);
     } else {
         cut = ellipsized(ICON_TIMES " " + std::string(reason_text(er.excluded)), ImGui::GetContentRegionAvail().x,
                          er.excluded == Exclusion::planned ? pal.planned : pal.muted);

@@ -250,7 +250,8 @@ struct Window {
 // `words`, only the figures: no ids, details or requirement names per entry. Allocations
 // spend from `work`, the budget both tallies of one evaluation share.
 Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const Options& options, const Cycle& cycle,
-            const Window& window, const std::vector<Entry>& entries, const Prepared& prep, Date through, bool words, std::int64_t& work) {
+            const Window& window, const std::vector<Entry>& entries, const Prepared& prep, Date through, bool words,
+            const std::vector<Credits>& carried, std::int64_t& work) {
     const std::size_t n = entries.size(), R = reqs.size();
     Tally t;
     t.entries.resize(n);
@@ -266,9 +267,19 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
             if (words) r.detail = prep.why[prep.invalid[i]];
             continue;
         }
+        // Carried over from the previous cycle: it counts here as if dated in this one, for the part carried.
+        r.carried = !carried.empty() && carried[i] > Credits{} && e.date < cycle.start;
+        if (r.carried) {
+            r.amount = carried[i];
+            if (words)
+                r.detail = "carried over from the cycle that ended " + to_iso(add_days(cycle.start, date::days{-1})) + ": " +
+                           number(carried[i]) + " of its " + with_unit(prep.amount[i], p) + " were more than that cycle needed";
+        }
         // A look-back window ends on the as-of date: later activities are planned, not outside it.
         const bool later = e.date > through && (e.date <= window.until || p.cycle.type == CycleRule::Type::lookback);
-        if (e.date >= cycle.start && e.date < window.from) {
+        if (r.carried) {
+            // counts, though dated before the cycle
+        } else if (e.date >= cycle.start && e.date < window.from) {
             r.excluded = Exclusion::outside_cycle;
             if (words)
                 r.detail = "dated " + to_iso(e.date) + ": counted toward the previous cycle, which ended " + to_iso(add_days(cycle.start, date::days{-1})) +
@@ -489,6 +500,37 @@ void flag_missing_evidence(const Program& p, const std::vector<Entry>& entries, 
 }
 }  // namespace
 
+// What the previous cycle carries into this one (CarryOverRule), per entry: of the credits it
+// counted toward the rule's requirement beyond the minimum, those from activities dated in its last
+// months, latest first, up to the rule's max. Nothing carries from a cycle short of a requirement.
+// The previous cycle's own figures count nothing carried into it from the cycle before.
+std::vector<Credits> carried_in(const Program& p, const std::vector<const Requirement*>& reqs, const Options& options, const Cycle& prev,
+                                const Window& w, const std::vector<Entry>& entries, const Prepared& prep, std::int64_t& work) {
+    const CarryOverRule& rule = *p.carry_over;
+    const Tally t = tally(p, reqs, options, prev, w, entries, prep, w.until, true, {}, work);
+    std::optional<Credits> beyond;
+    for (std::size_t q = 0; q < reqs.size(); ++q) {
+        const Credits min = reqs[q]->min_for(options);
+        if (t.earned[q] < min) return {};
+        if (reqs[q]->id == rule.requirement) beyond = t.earned[q] - min;
+    }
+    if (!beyond || *beyond == Credits{}) return {};  // its `when` does not hold, or nothing beyond
+    Credits left = std::min(rule.max, *beyond);
+    const Date from = add_days(add_months(prev.end, -rule.months), date::days{1});
+    std::vector<std::size_t> last;  // the activities that could carry, latest first
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        if (t.entries[i].excluded == Exclusion::none && from <= entries[i].date && entries[i].date <= prev.end &&
+            contains(t.entries[i].toward, rule.requirement))
+            last.push_back(i);
+    std::stable_sort(last.begin(), last.end(), [&](std::size_t a, std::size_t b) { return entries[a].date > entries[b].date; });
+    std::vector<Credits> out(entries.size());
+    for (std::size_t i : last) {
+        out[i] = std::min(left, t.entries[i].counted);
+        left -= out[i];
+    }
+    return out;
+}
+
 CredentialReport evaluate(const Program& p, const Credential& c, const std::vector<Entry>& entries, Date as_of) {
     CredentialReport out;
     out.id = c.id;
@@ -519,10 +561,13 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
         std::vector<Credits> earned;
     };
     std::vector<Figures> known;
+    std::vector<Credits> carried;  // into this cycle from the previous one: set before this cycle's figures are asked
+    const std::vector<Credits> none;
     auto figures = [&](const Cycle& cy, const Window& w, Date through) -> std::vector<Credits> {
         for (const auto& f : known)
             if (f.start == cy.start && f.from == w.from && f.until == w.until && f.through == through) return f.earned;
-        return known.emplace_back(Figures{cy.start, w.from, w.until, through, tally(p, reqs, options, cy, w, entries, prep, through, false, work).earned})
+        const auto& in = cy.start == cycle->start ? carried : none;
+        return known.emplace_back(Figures{cy.start, w.from, w.until, through, tally(p, reqs, options, cy, w, entries, prep, through, false, in, work).earned})
             .earned;
     };
     // A phase's needs, from the activities dated up to its `by` day (or to today, if earlier).
@@ -557,12 +602,14 @@ CredentialReport evaluate(const Program& p, const Credential& c, const std::vect
         // What counted toward the previous cycle after its end does not count again here. The
         // option that asked for that may since have been cleared, so `when` is not consulted.
         window.from = add_days(counts_until(*previous, Window{previous->start, previous->end}, false), date::days{1});
+        if (p.carry_over)
+            carried = carried_in(p, reqs, options, *previous, Window{previous->start, add_days(window.from, date::days{-1})}, entries, prep, work);
     }
     window.until = counts_until(*cycle, Window{window.from, cycle->end}, true);
 
-    Tally now = tally(p, reqs, options, *cycle, window, entries, prep, as_of, true, work);
+    Tally now = tally(p, reqs, options, *cycle, window, entries, prep, as_of, true, carried, work);
     const bool any_planned = std::any_of(now.entries.begin(), now.entries.end(), [](const EntryResult& r) { return r.excluded == Exclusion::planned; });
-    const Tally ahead = any_planned ? tally(p, reqs, options, *cycle, window, entries, prep, window.until, false, work) : Tally{};
+    const Tally ahead = any_planned ? tally(p, reqs, options, *cycle, window, entries, prep, window.until, false, carried, work) : Tally{};
     out.allocation_optimal = now.optimal && ahead.optimal;
     out.complete = out.projected_complete = true;
     for (std::size_t q = 0; q < reqs.size(); ++q) {

@@ -247,7 +247,7 @@ ProgramResult read_program(const json& doc) {
     }
     root.only({"$schema", "format", "version", "id", "name", "credential", "body", "description", "currency",
                "lapse_text", "lapse", "sources", "unit", "credit", "topics", "options", "cycle", "requirements", "caps",
-               "dates", "phases", "fees", "steps", "evidence"});
+               "carry_over", "dates", "phases", "fees", "steps", "evidence"});
     root.text("$schema", Need::optional);
     Problems nulls, empties;
     blanks(root, nulls, empties);
@@ -427,6 +427,24 @@ ProgramResult read_program(const json& doc) {
         p.caps.push_back(std::move(c));
     });
 
+    if (root.has("carry_over")) {
+        const Node n = root.at("carry_over");
+        if (n.expect_object()) {
+            n.only({"requirement", "max", "months", "cite", "interpretation"});
+            CarryOverRule c;
+            c.requirement = n.id("requirement", Need::required).value_or("");
+            if (n.has("requirement") && std::none_of(p.requirements.begin(), p.requirements.end(), [&](const Requirement& q) { return q.id == c.requirement; }))
+                n.problem_at("requirement", "\"" + c.requirement + "\" is not one of this program's requirements");
+            c.max = credit_amount(n, "max").value_or(Credits{});
+            if (n.has("max") && c.max == Credits{}) n.problem_at("max", "must be more than 0: leave carry_over out otherwise");
+            c.months = date::months{static_cast<int>(n.integer("months", Need::required, 1, 120).value_or(12))};
+            c.cite = read_cite(n);
+            if (p.cycle.type == CycleRule::Type::lookback)
+                root.problem_at("carry_over", "a look-back window has no cycles to carry credits between");
+            p.carry_over = std::move(c);
+        }
+    }
+
     if (root.has("dates")) limit(root.at("dates"), max_dates, "dates");
     if (root.has("dates") && root.at("dates").expect_object())
         for (const auto& [k, v] : root.at("dates").raw().items()) {
@@ -570,6 +588,7 @@ ProgramResult read_program(const json& doc) {
     if (p.lapse_cite) check_source(*p.lapse_cite, "/lapse");
     for (std::size_t i = 0; i < p.requirements.size(); ++i) check_source(p.requirements[i].cite, "/requirements/" + std::to_string(i));
     for (std::size_t i = 0; i < p.caps.size(); ++i) check_source(p.caps[i].cite, "/caps/" + std::to_string(i));
+    if (p.carry_over) check_source(p.carry_over->cite, "/carry_over");
     for (const auto& d : p.dates) check_source(d.cite, "/dates/" + d.id);
     for (std::size_t i = 0; i < p.phases.size(); ++i) {
         const std::string where = "/phases/" + std::to_string(i);

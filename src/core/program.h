@@ -60,6 +60,15 @@ struct Cap {
     bool limits(const Entry& e) const;
 };
 
+// Credits beyond a requirement's minimum, from activities dated in a cycle's last `months`,
+// count toward the next cycle as well, up to `max` (PMI's carry-over of excess PDUs).
+struct CarryOverRule {
+    std::string requirement;  // requirement id whose surplus carries
+    Credits max;
+    date::months months{12};
+    Cite cite;
+};
+
 struct CreditRule {
     Places decimals{2};
     bool from_minutes = false;
@@ -159,6 +168,7 @@ struct Program {
     CycleRule cycle;
     std::vector<Requirement> requirements;
     std::vector<Cap> caps;
+    std::optional<CarryOverRule> carry_over;
     std::vector<DateRule> dates;
     std::vector<PhaseRule> phases;
     std::vector<FeeRule> fees;

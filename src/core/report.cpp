@@ -60,6 +60,7 @@ json to_json(const CredentialReport& c) {
         else x["excluded"] = std::string(to_string(e.excluded));
         if (!e.also_fits.empty()) x["also_fits"] = e.also_fits;
         if (!e.detail.empty()) x["detail"] = e.detail;
+        if (e.carried) x["carried_over"] = true;
         for (const auto& w : e.warnings) x["warnings"].push_back({{"where", w.where}, {"what", w.what}});
         if (!e.missing.empty()) x["missing_evidence"] = e.missing;
         j["entries"].push_back(std::move(x));

@@ -24,7 +24,8 @@ struct EntryResult {
     // nothing, each one it would have counted toward. explain.h says why in words.
     std::vector<std::string> also_fits;
     Exclusion excluded = Exclusion::none;
-    std::string detail;  // why, in words, for exclusions and partly capped entries
+    std::string detail;  // why, in words, for exclusions, partly capped and carried-over entries
+    bool carried = false;  // dated in the previous cycle, it counts here the part carried over (CarryOverRule)
     // What looks like a mistake in the entry but blocks nothing: a topic no program of the
     // log knows ("zzz"). `where` is the JSON pointer into the log ("/entries/3/topics/1").
     Problems warnings;

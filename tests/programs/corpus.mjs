@@ -12,7 +12,7 @@ const invalid = (what, at, base, change) => ({ expect: "invalid", what, at, base
 const readerOnly = (what, at, why, base, change) => ({ expect: "reader", what, at, why, base, change });
 
 const cpcs = "namss-cpcs.json", dual = "namss-dual.json", dmec = "dmec-clms.json", example = "template/example-ces.json";
-const app = "ala-clm-application.json", recert = "ala-clm-recert.json";
+const app = "ala-clm-application.json", recert = "ala-clm-recert.json", pmp = "pmi-pmp.json";
 const text = (p) => JSON.stringify(p, null, 2);
 const times = (n, make) => Array.from({ length: n }, (_, i) => make(i));
 
@@ -35,6 +35,12 @@ export const cases = [
   valid("the README's example for a credential with no fees, caps or phases", example, (p) => {
     for (const k of ["fees", "caps", "phases", "dates", "options", "currency"]) delete p[k];
     delete p.requirements[0].min_when;
+  }),
+  valid("a carry-over from the last 6 months, of a requirement other than the total", pmp, (p) => {
+    p.carry_over.months = 6; p.carry_over.requirement = "education";
+  }),
+  valid("a carry-over in a program with an anchored cycle", cpcs, (p) => {
+    p.carry_over = { requirement: p.requirements[0].id, max: "5", months: 12, cite: p.cycle.cite };
   }),
   valid("a cap by topics alone", dmec, (p) => { delete p.caps[0].kinds_any; p.caps[0].topics_any = ["ethics"]; }),
   valid("a cap of one topic inside a cap of kinds", dmec, (p) => {
@@ -110,6 +116,14 @@ export const cases = [
   invalid("a phase's needs without cite", "/phases/1/needs/cite", cpcs, (p) => { delete p.phases[1].needs.cite; }),
   invalid("counts_activities without cite", "/phases/1/counts_activities/cite", cpcs, (p) => { delete p.phases[1].counts_activities.cite; }),
   invalid("a cap without kinds_any", "/caps/0/kinds_any", dmec, (p) => { delete p.caps[0].kinds_any; }),
+  invalid("a carry-over without its max", "/carry_over/max", pmp, (p) => { delete p.carry_over.max; }),
+  invalid("a carry-over of 0 months", "/carry_over/months", pmp, (p) => { p.carry_over.months = 0; }),
+  invalid("a carry-over of more than 120 months", "/carry_over/months", pmp, (p) => { p.carry_over.months = 121; }),
+  invalid("a carry-over without a citation", "/carry_over/cite", pmp, (p) => { delete p.carry_over.cite; }),
+  invalid("a carry-over with a field it does not have", "/carry_over/years", pmp, (p) => { p.carry_over.years = 1; }),
+  invalid("a carry-over in a look-back window", "/carry_over", app, (p) => {
+    p.carry_over = { requirement: p.requirements[0].id, max: "5", months: 12, cite: p.cycle.cite };
+  }),
   invalid("a cap with an empty topics_any", "/caps/0/topics_any", dmec, (p) => { p.caps[0].topics_any = []; }),
   invalid("a date without label", "/dates/due/label", cpcs, (p) => { delete p.dates.due.label; }),
   invalid("a date without from", "/dates/due/from", cpcs, (p) => { delete p.dates.due.from; }),
@@ -239,6 +253,10 @@ export const cases = [
   invalid("a link with a space", "/sources/namss-faq/url", cpcs, (p) => { p.sources["namss-faq"].url = "https://www.namss.org/a b"; }),
 
   // Cross-references: the schema cannot see them, the reader must.
+  readerOnly("a carry-over of a requirement the program lacks", "/carry_over/requirement", "carry_over names one of the program's requirements",
+    pmp, (p) => { p.carry_over.requirement = "totl"; }),
+  readerOnly("a carry-over of at most 0", "/carry_over/max", "a carry-over carries more than 0",
+    pmp, (p) => { p.carry_over.max = "0"; }),
   readerOnly("a topic the program does not list", "/requirements/0/eligible/topics_any/0", "topics_any names the program's own topics",
     dmec, (p) => { p.requirements[0].eligible.topics_any[0] = "zzz"; }),
   readerOnly("a choice that is not a topic", "/options/0/choices/0", "an option's choices are the program's topics",
