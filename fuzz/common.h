@@ -35,11 +35,11 @@ inline std::string read_file(const std::string& path) {
     return s.str();
 }
 
-// The seven shipped programs, parsed once.
+// The eight shipped programs, parsed once.
 inline const std::vector<Program>& shipped_programs() {
     static const std::vector<Program> programs = [] {
         std::vector<Program> out;
-        for (const char* id : {"dmec-clms", "ala-clm-application", "ala-clm-recert", "namss-cpcs", "namss-cpmsm", "namss-dual", "pmi-pmp"}) {
+        for (const char* id : {"dmec-clms", "ala-clm-application", "ala-clm-recert", "namss-cpcs", "namss-cpmsm", "namss-dual", "pmi-pmp", "asha-ccc"}) {
             auto r = parse_program(read_file(std::string(RECERT_SOURCE_DIR) + "/programs/" + id + ".json"));
             if (!r.program) {
                 std::fprintf(stderr, "fuzz: %s does not parse: %s\n", id, describe(r.problems.front()).c_str());

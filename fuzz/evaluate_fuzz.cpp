@@ -1,5 +1,5 @@
 // Fuzz target: the evaluator on arbitrary logs.
-// The bytes are read as a log; one that parses is evaluated against the seven shipped programs
+// The bytes are read as a log; one that parses is evaluated against the eight shipped programs
 // on several days. Never crashes; the report serialises; its figures agree with each other
 // (remaining = required - earned, what entries count toward a requirement sums to its
 // earned, excluded entries count nothing). The log saved and read back is the same document

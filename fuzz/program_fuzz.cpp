@@ -26,7 +26,7 @@ const std::vector<Entry>& example_entries() {
           {"id":"x4","title":"Whole","date":"2027-03-01","kind":"article","credits":"2.00"}]})");
         if (!extra.log) std::abort();
         std::vector<Entry> out = extra.log->entries;
-        for (const char* id : {"dmec-clms", "ala-clm-application", "ala-clm-recert", "namss-cpcs", "namss-cpmsm", "namss-dual", "pmi-pmp"}) {
+        for (const char* id : {"dmec-clms", "ala-clm-application", "ala-clm-recert", "namss-cpcs", "namss-cpmsm", "namss-dual", "pmi-pmp", "asha-ccc"}) {
             auto r = parse_log(read_file(std::string(RECERT_SOURCE_DIR) + "/programs/examples/" + id + ".json"));
             if (!r.log) std::abort();
             for (auto e : r.log->entries) {

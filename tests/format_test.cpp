@@ -119,7 +119,7 @@ TEST_CASE("Format: the shipped programs are named from their files") {
     CHECK(credential_short_names(test::program("dmec-clms")) == std::vector<std::string>{"DMEC CLMS"});
     CHECK(credential_short_names(test::program("namss-dual")) == std::vector<std::string>{"NAMSS CPCS", "NAMSS CPMSM"});
     // Each credential once, however many programs name it.
-    CHECK(programs_in_words(test::all_programs()) == "DMEC CLMS, ALA CLM, NAMSS CPCS, NAMSS CPMSM and PMI PMP");
+    CHECK(programs_in_words(test::all_programs()) == "DMEC CLMS, ALA CLM, NAMSS CPCS, NAMSS CPMSM, PMI PMP and ASHA CCC");
     CHECK(span_in_words(test::program("ala-clm-application").cycle) == "24 months");
     CHECK(span_in_words(test::program("dmec-clms").cycle) == "2 years");
     CHECK(span_in_words(test::program("namss-cpcs").cycle) == "3 years");

@@ -20,7 +20,7 @@ std::string read_text(const std::string& path) {
 const std::vector<Program>& all_programs() {
     static const std::vector<Program> programs = [] {
         std::vector<Program> out;
-        for (const char* id : {"dmec-clms", "ala-clm-application", "ala-clm-recert", "namss-cpcs", "namss-cpmsm", "namss-dual", "pmi-pmp"}) {
+        for (const char* id : {"dmec-clms", "ala-clm-application", "ala-clm-recert", "namss-cpcs", "namss-cpmsm", "namss-dual", "pmi-pmp", "asha-ccc"}) {
             auto r = parse_program(read_text(std::string("programs/") + id + ".json"));
             if (!r.program) throw std::runtime_error(std::string(id) + ": " + describe(r.problems.front()));
             out.push_back(std::move(*r.program));

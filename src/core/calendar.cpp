@@ -22,6 +22,12 @@ std::optional<Cycle> current_cycle(const Program& p, const Credential& c, Date a
     Cycle cy{*c.certified_on, rule.type == CycleRule::Type::anchored
                                   ? on(add_years(*c.certified_on, rule.years), rule.end_month, rule.end_day)
                                   : add_years(*c.certified_on, rule.years)};
+    if (rule.starts_after_anchor) {
+        Date anchor = on(*c.certified_on, rule.end_month, rule.end_day);
+        if (anchor < *c.certified_on) anchor = on(add_years(anchor, date::years{1}), rule.end_month, rule.end_day);
+        const Date start = add_days(anchor, date::days{1});
+        cy = Cycle{start, add_days(add_years(start, rule.years), date::days{-1})};
+    }
     if (c.renewed_through) {
         if (*c.renewed_through < cy.start) {
             problems.push_back({"renewed_through", to_iso(*c.renewed_through) + " is before the certification date " + to_iso(cy.start)});

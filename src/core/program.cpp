@@ -209,8 +209,9 @@ void read_cycle(const Node& n, Program& p) {
         c.type = CycleRule::Type::from_certification;
         c.years = date::years{static_cast<int>(n.integer("years", Need::required, 1, 20).value_or(1))};
     } else if (type == "anchored") {
-        n.only({"type", "years", "end_month", "end_day", "cite", "interpretation"});
+        n.only({"type", "years", "end_month", "end_day", "starts_after_anchor", "cite", "interpretation"});
         c.type = CycleRule::Type::anchored;
+        c.starts_after_anchor = n.boolean("starts_after_anchor", Need::optional).value_or(false);
         c.years = date::years{static_cast<int>(n.integer("years", Need::required, 1, 20).value_or(1))};
         c.end_month = static_cast<unsigned>(n.integer("end_month", Need::required, 1, 12).value_or(1));
         c.end_day = static_cast<unsigned>(n.integer("end_day", Need::required, 1, 31).value_or(1));

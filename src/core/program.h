@@ -81,6 +81,9 @@ struct CycleRule {
     enum class Type { from_certification, anchored, lookback } type = Type::from_certification;
     date::years years{0};
     unsigned end_month = 0, end_day = 0;  // anchored
+    // anchored: the first cycle starts the day after the first end_month/end_day on or after the
+    // certification date (ASHA's "January 1 following"), not on the certification date itself
+    bool starts_after_anchor = false;
     date::months months{0};               // lookback
     Cite cite;
 };

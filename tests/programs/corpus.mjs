@@ -12,7 +12,7 @@ const invalid = (what, at, base, change) => ({ expect: "invalid", what, at, base
 const readerOnly = (what, at, why, base, change) => ({ expect: "reader", what, at, why, base, change });
 
 const cpcs = "namss-cpcs.json", dual = "namss-dual.json", dmec = "dmec-clms.json", example = "template/example-ces.json";
-const app = "ala-clm-application.json", recert = "ala-clm-recert.json", pmp = "pmi-pmp.json";
+const app = "ala-clm-application.json", recert = "ala-clm-recert.json", pmp = "pmi-pmp.json", asha = "asha-ccc.json";
 const text = (p) => JSON.stringify(p, null, 2);
 const times = (n, make) => Array.from({ length: n }, (_, i) => make(i));
 
@@ -36,6 +36,8 @@ export const cases = [
     for (const k of ["fees", "caps", "phases", "dates", "options", "currency"]) delete p[k];
     delete p.requirements[0].min_when;
   }),
+  valid("an anchored cycle whose first starts after its anchor", cpcs, (p) => { p.cycle.starts_after_anchor = true; }),
+  valid("an anchored cycle that starts on the certification date after all", asha, (p) => { p.cycle.starts_after_anchor = false; }),
   valid("a carry-over from the last 6 months, of a requirement other than the total", pmp, (p) => {
     p.carry_over.months = 6; p.carry_over.requirement = "education";
   }),
@@ -116,6 +118,8 @@ export const cases = [
   invalid("a phase's needs without cite", "/phases/1/needs/cite", cpcs, (p) => { delete p.phases[1].needs.cite; }),
   invalid("counts_activities without cite", "/phases/1/counts_activities/cite", cpcs, (p) => { delete p.phases[1].counts_activities.cite; }),
   invalid("a cap without kinds_any", "/caps/0/kinds_any", dmec, (p) => { delete p.caps[0].kinds_any; }),
+  invalid("a cycle from certification that starts after an anchor", "/cycle/starts_after_anchor", pmp, (p) => { p.cycle.starts_after_anchor = true; }),
+  invalid("starts_after_anchor written as text", "/cycle/starts_after_anchor", asha, (p) => { p.cycle.starts_after_anchor = "yes"; }),
   invalid("a carry-over without its max", "/carry_over/max", pmp, (p) => { delete p.carry_over.max; }),
   invalid("a carry-over of 0 months", "/carry_over/months", pmp, (p) => { p.carry_over.months = 0; }),
   invalid("a carry-over of more than 120 months", "/carry_over/months", pmp, (p) => { p.carry_over.months = 121; }),

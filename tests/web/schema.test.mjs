@@ -17,9 +17,9 @@ test("the schema is draft 2020-12 with an $id", () => {
   assert.match(schema.$id, /^https:\/\//);
 });
 
-test("programs/ holds the six shipped program files", () => {
+test("programs/ holds the eight shipped program files", () => {
   for (const f of ["namss-cpcs.json", "namss-cpmsm.json", "namss-dual.json", "dmec-clms.json",
-                   "ala-clm-application.json", "ala-clm-recert.json"])
+                   "ala-clm-application.json", "ala-clm-recert.json", "pmi-pmp.json", "asha-ccc.json"])
     assert.ok(programFiles.includes(f), `${f} is missing from programs/`);
 });
 
