@@ -27,6 +27,23 @@ std::size_t index_of(const CredentialReport& r, const std::string& entry_id) {
 
 }  // namespace
 
+TEST_CASE("PMP: an activity carried over from the last cycle says so where it counts") {
+    const auto r = evaluate_one("pmi-pmp", R"({"certified_on": "2021-03-15", "renewed_through": "2024-03-15"})", R"([
+        {"id": "ww", "title": "ww", "date": "2021-06-01", "credits": 20, "kind": "course", "topics": ["ways_of_working"]},
+        {"id": "ps", "title": "ps", "date": "2021-07-01", "credits": 20, "kind": "course", "topics": ["power_skills"]},
+        {"id": "ba", "title": "ba", "date": "2021-08-01", "credits": 20, "kind": "course", "topics": ["business_acumen"]},
+        {"id": "extra", "title": "Leading remote teams", "date": "2023-06-01", "credits": 25, "kind": "course", "topics": ["power_skills"]}
+    ])", "2024-12-01");
+    const auto total = requirement_lines(program("pmi-pmp"), r, "total");
+    REQUIRE(total.size() == 4);
+    const Line& carried = line(total, r, "extra");
+    CHECK(carried.share == Share::counted);
+    CHECK(carried.amount == Credits::whole(20));
+    CHECK(carried.why == "carried over from the cycle that ended 2024-03-15: 20 of its 25 PDUs were more than that cycle needed");
+    // The earlier cycle's other activities count for nothing here.
+    CHECK(line(total, r, "ww").share == Share::not_counted);
+}
+
 TEST_CASE("ALA CLM recert: a two-area session goes to the area that needed it, and both areas' drill-downs say so") {
     const auto r = evaluate_one("ala-clm-recert", R"({"certified_on": "2024-06-15"})", R"([
         {"id": "hr_only", "title": "Hiring well", "date": "2025-01-10", "minutes": 120, "kind": "conference", "topics": ["hr"]},

@@ -42,7 +42,10 @@ std::string why_elsewhere(const Program& p, const CredentialReport& r, const Ent
 Line line_for(const Program& p, const CredentialReport& r, std::size_t index, const std::string& requirement) {
     const EntryResult& e = r.entries[index];
     Line l{index, requirement, Share::counted, e.counted, {}};
-    if (std::find(e.toward.begin(), e.toward.end(), requirement) != e.toward.end()) return l;
+    if (std::find(e.toward.begin(), e.toward.end(), requirement) != e.toward.end()) {
+        if (e.carried) l.why = e.detail;  // dated before the cycle: say why it counts
+        return l;
+    }
     l.amount = e.amount;
     if (e.excluded == Exclusion::none) {
         l.share = Share::elsewhere;

@@ -24,7 +24,7 @@ struct Line {
     std::string requirement;   // requirement id
     Share share = Share::counted;
     Credits amount;            // counted: what it counts for; otherwise what it is worth
-    std::string why;           // empty for counted; in words otherwise
+    std::string why;           // in words; for counted, empty but for one carried over from the previous cycle
 };
 
 // The activities behind requirement `id`: counted ones first (their amounts sum to its
