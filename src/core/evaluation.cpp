@@ -314,14 +314,15 @@ Tally tally(const Program& p, const std::vector<const Requirement*>& reqs, const
         if (std::find(prep.fits.begin() + static_cast<std::ptrdiff_t>(i * R), prep.fits.begin() + static_cast<std::ptrdiff_t>((i + 1) * R),
                       1) == prep.fits.begin() + static_cast<std::ptrdiff_t>((i + 1) * R)) {
             r.excluded = Exclusion::off_topic;
-            // A kind no requirement takes (ASHA counts hours as a learner, not presenting) is no matter of topics.
-            const bool kind_fits = std::any_of(reqs.begin(), reqs.end(), [&](const Requirement* q) {
-                return !q->eligible || q->eligible->kinds_any.empty() || contains(q->eligible->kinds_any, e.kind);
-            });
-            if (words)
+            if (words) {
+                // A kind no requirement takes (ASHA counts hours as a learner, not presenting) is no matter of topics.
+                const bool kind_fits = std::any_of(reqs.begin(), reqs.end(), [&](const Requirement* q) {
+                    return !q->eligible || q->eligible->kinds_any.empty() || contains(q->eligible->kinds_any, e.kind);
+                });
                 r.detail = !kind_fits       ? "its kind, " + std::string(label(e.kind)) + ", counts toward no requirement of " + named(p)
                            : e.topics.empty() ? "has no topic: choose the topics it covered, as " + named(p) + " counts activities by topic"
                                               : "none of its topics counts toward a requirement of " + named(p);
+            }
             continue;
         }
         active[i] = 1;
